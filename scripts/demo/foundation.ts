@@ -1,0 +1,86 @@
+// The demo street: 屏襄門街道 with three communities, grids, and an account for every role.
+import type { Db } from '../../src/lib/server/db/client';
+import { streets, communities, grids } from '../../src/lib/server/org/schema';
+import { users } from '../../src/lib/server/auth/schema';
+import { memberships, scopeKeyOf, type Role } from '../../src/lib/server/residency/schema';
+import { writeAudit } from '../../src/lib/server/audit/log';
+import { DAY } from '../../src/lib/server/db/time';
+
+export type DemoIds = {
+	streetId: number;
+	community: Record<'jinwei' | 'fenghuangshan' | 'shuangshui', number>;
+	grids: Record<string, number[]>;
+	user: Record<string, number>;
+};
+
+const COMMUNITIES = [
+	{ slug: 'jinwei', name: '金韋社區', description: '金韋社區位於屏襄門街道東部，轄金韋花園、韋園新村等 6 個小區，約 4,200 戶。', grids: ['第一網格（金韋花園）', '第二網格（韋園新村）', '第三網格（金韋商業街）'] },
+	{ slug: 'fenghuangshan', name: '鳳凰山社區', description: '鳳凰山社區依山而建，老舊小區多，長者比例高，正推進加裝電梯和適老化改造。', grids: ['第一網格（鳳凰苑）', '第二網格（山腳新村）'] },
+	{ slug: 'shuangshui', name: '雙水社區', description: '雙水社區以新建商品房為主，年輕家庭多，關注托育、停車和社區活動空間。', grids: ['第一網格（雙水灣）', '第二網格（水岸花城）'] }
+] as const;
+
+type Person = { username: string; name: string; role?: Role; where?: 'jinwei' | 'fenghuangshan' | 'street' | 'site'; home?: [string, string, string]; grid?: number; department?: string; pending?: boolean };
+
+const PEOPLE: Person[] = [
+	{ username: 'admin', name: '系統管理員', role: 'admin', where: 'site' },
+	{ username: 'street', name: '周振華（街道辦）', role: 'street_staff', where: 'street' },
+	{ username: 'committee1', name: '林淑芬（金韋居委會）', role: 'committee', where: 'jinwei' },
+	{ username: 'committee2', name: '黃國強（鳳凰山居委會）', role: 'committee', where: 'fenghuangshan' },
+	{ username: 'grid1', name: '陳志明（網格員）', role: 'grid_worker', where: 'jinwei', grid: 0 },
+	{ username: 'dept1', name: '城管執法隊', role: 'department', where: 'street', department: '城管執法隊' },
+	{ username: 'resident1', name: '王秀英', role: 'resident', where: 'jinwei', home: ['金韋花園', '3', '1-502'], grid: 0 },
+	{ username: 'resident2', name: '李建國', role: 'resident', where: 'jinwei', home: ['金韋花園', '5', '2-301'], grid: 0 },
+	{ username: 'resident3', name: '張麗華', role: 'resident', where: 'jinwei', home: ['韋園新村', '12', '1-101'], grid: 1 },
+	{ username: 'resident4', name: '劉偉', role: 'resident', where: 'jinwei', home: ['韋園新村', '8', '3-602'], grid: 1 },
+	{ username: 'resident5', name: '陳美玲', role: 'resident', where: 'jinwei', home: ['金韋花園', '7', '1-1203'], grid: 0 },
+	{ username: 'resident6', name: '楊志強', role: 'resident', where: 'jinwei', home: ['金韋商業街', '2', '4-201'], grid: 2 },
+	{ username: 'resident7', name: '趙桂蘭', role: 'resident', where: 'jinwei', home: ['韋園新村', '3', '2-402'], grid: 1 },
+	{ username: 'resident8', name: '吳俊傑', role: 'resident', where: 'jinwei', home: ['金韋花園', '9', '2-801'], grid: 0 },
+	{ username: 'resident9', name: '鄭玉珍', role: 'resident', where: 'fenghuangshan', home: ['鳳凰苑', '6', '1-301'], grid: 0 },
+	{ username: 'newcomer', name: '孫小雨', role: 'resident', where: 'jinwei', home: ['韋園新村', '15', '1-702'], grid: 1, pending: true }
+];
+
+export function seedFoundation(db: Db, passwordHash: string, now: number): DemoIds {
+	return db.transaction((tx) => {
+		const created = now - 120 * DAY;
+		const street = tx.insert(streets).values({ slug: 'pingxiangmen', name: '屏襄門街道', createdAt: created }).returning().get();
+		const ids: DemoIds = { streetId: street.id, community: {} as DemoIds['community'], grids: {}, user: {} };
+		for (const c of COMMUNITIES) {
+			const row = tx.insert(communities).values({ streetId: street.id, slug: c.slug, name: c.name, description: c.description, createdAt: created }).returning().get();
+			ids.community[c.slug] = row.id;
+			ids.grids[c.slug] = c.grids.map((name) => tx.insert(grids).values({ communityId: row.id, name, createdAt: created }).returning().get().id);
+		}
+		const admin = { userId: 0, ip: null as string | null };
+		PEOPLE.forEach((p, i) => {
+			const user = tx.insert(users).values({ username: p.username, displayName: p.name, passwordHash, createdAt: created + i * DAY }).returning().get();
+			ids.user[p.username] = user.id;
+			if (p.username === 'admin') admin.userId = user.id;
+			if (!p.role || !p.where) return;
+			const communityId = p.where === 'jinwei' || p.where === 'fenghuangshan' ? ids.community[p.where] : null;
+			const streetId = p.where === 'site' ? null : street.id;
+			const applied = created + (i + 2) * DAY;
+			const m = tx
+				.insert(memberships)
+				.values({
+					userId: user.id,
+					role: p.role,
+					status: p.pending ? 'pending' : 'verified',
+					communityId,
+					streetId,
+					scopeKey: scopeKeyOf({ communityId, streetId }),
+					gridId: communityId && p.grid !== undefined ? ids.grids[p.where!][p.grid] : null,
+					compound: p.home?.[0] ?? null,
+					building: p.home?.[1] ?? null,
+					unit: p.home?.[2] ?? null,
+					department: p.department ?? null,
+					decidedBy: p.pending ? null : admin.userId || null,
+					decidedAt: p.pending ? null : applied + DAY,
+					createdAt: p.pending ? now - 2 * DAY : applied
+				})
+				.returning()
+				.get();
+			writeAudit(tx, { userId: admin.userId || user.id, ip: null }, { action: p.pending ? 'residency.apply' : 'residency.appoint', subjectType: 'membership', subjectId: m.id, communityId, streetId, summary: { user: p.username, role: p.role, demo: true } }, p.pending ? now - 2 * DAY : applied + DAY);
+		});
+		return ids;
+	});
+}

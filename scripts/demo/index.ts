@@ -1,0 +1,18 @@
+// Fills a migrated, empty database with the demo street. Each domain adds its part after the foundation.
+import type { Db } from '../../src/lib/server/db/client';
+import { hashPassword } from '../../src/lib/server/auth/passwords';
+import { seedFoundation, type DemoIds } from './foundation';
+
+export const DEFAULT_DEMO_PASSWORD = 'cocreate-demo';
+
+export type DomainSeed = (db: Db, ids: DemoIds, now: number) => void | Promise<void>;
+/** Domain seeds, in order. Each domain appends its own here. */
+const DOMAIN_SEEDS: DomainSeed[] = [];
+
+export async function seedDemo(db: Db, options: { password?: string; now?: number } = {}): Promise<DemoIds> {
+	const now = options.now ?? Date.now();
+	const hash = await hashPassword(options.password ?? process.env.DEMO_PASSWORD ?? DEFAULT_DEMO_PASSWORD);
+	const ids = seedFoundation(db, hash, now);
+	for (const seed of DOMAIN_SEEDS) await seed(db, ids, now);
+	return ids;
+}

@@ -1,0 +1,47 @@
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import { getDb } from '$lib/server/db/client';
+import { paraglideMiddleware } from '$lib/paraglide/server';
+import { defineCustomServerStrategy } from '$lib/paraglide/runtime';
+import { handleSession } from '$lib/server/auth/handle';
+import { localeFromAcceptLanguage, LOCALE_COOKIE, t } from '$lib/server/i18n';
+
+/** Migrations run once, when the server starts (never while building). */
+export const init: ServerInit = () => {
+	getDb();
+};
+
+defineCustomServerStrategy('custom-acceptLanguage', {
+	getLocale: (request) => localeFromAcceptLanguage(request?.headers.get('accept-language') ?? null)
+});
+
+const securityHeaders: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	response.headers.set('X-Content-Type-Options', 'nosniff');
+	response.headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
+	response.headers.set('X-Frame-Options', 'DENY');
+	response.headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
+	return response;
+};
+
+const locale: Handle = ({ event, resolve }) =>
+	paraglideMiddleware(event.request, ({ request, locale }) => {
+		event.request = request;
+		// Remember what Accept-Language chose, so the browser's copy of Paraglide agrees with the server.
+		if (!event.cookies.get(LOCALE_COOKIE)) {
+			event.cookies.set(LOCALE_COOKIE, locale, { path: '/', httpOnly: false, sameSite: 'lax', maxAge: 31536000 });
+		}
+		event.locals.largeText = event.cookies.get('textsize') === 'large';
+		return resolve(event, {
+			transformPageChunk: ({ html }) =>
+				html.replace('%paraglide.lang%', locale).replace('%textsize%', event.locals.largeText ? 'large-text' : '')
+		});
+	});
+
+export const handle: Handle = sequence(securityHeaders, handleSession, locale);
+
+/** Unexpected errors: logged for us, a calm localized page for the person. */
+export const handleError: HandleServerError = ({ error, status }) => {
+	if (status >= 500) console.error(error);
+	return { message: t(status === 404 ? 'error_404_text' : 'error_500_text') };
+};

@@ -1,0 +1,49 @@
+import type { Handle, RequestEvent } from '@sveltejs/kit';
+import { getDb } from '../db/client';
+import { SESSION_COOKIE, validateSessionToken } from './sessions';
+import { loadActor } from '../residency/queries';
+
+export function clientAddress(event: Pick<RequestEvent, 'getClientAddress'>): string | null {
+	try {
+		return event.getClientAddress();
+	} catch {
+		return null;
+	}
+}
+
+const secure = () => (process.env.ORIGIN ?? '').startsWith('https:');
+
+export function setSessionCookie(event: Pick<RequestEvent, 'cookies'>, token: string, expiresAt: number) {
+	event.cookies.set(SESSION_COOKIE, token, {
+		path: '/',
+		httpOnly: true,
+		sameSite: 'lax',
+		secure: secure(),
+		expires: new Date(expiresAt)
+	});
+}
+
+export function deleteSessionCookie(event: Pick<RequestEvent, 'cookies'>) {
+	event.cookies.delete(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure: secure() });
+}
+
+export const handleSession: Handle = async ({ event, resolve }) => {
+	event.locals.user = null;
+	event.locals.session = null;
+	event.locals.actor = null;
+	const token = event.cookies.get(SESSION_COOKIE);
+	if (token) {
+		const db = getDb();
+		const found = validateSessionToken(db, token, Date.now());
+		if (found) {
+			event.locals.user = found.user;
+			event.locals.session = found.session;
+			event.locals.actor = loadActor(db, found.user, clientAddress(event));
+			// residents' sessions slide: keep the cookie's expiry in step with the row
+			setSessionCookie(event, token, found.session.expiresAt);
+		} else {
+			deleteSessionCookie(event);
+		}
+	}
+	return resolve(event);
+};

@@ -1,0 +1,7 @@
+// Every domain's tables, for drizzle-kit and the typed client. Add a domain's schema here.
+export * from '../org/schema';
+export * from '../auth/schema';
+export * from '../residency/schema';
+export * from '../audit/schema';
+export * from '../rate-limit/schema';
+export * from '../notifications/schema';

@@ -1,0 +1,49 @@
+import * as m from '$lib/paraglide/messages';
+import type { Err } from './result';
+
+export const LOCALE_COOKIE = 'locale';
+export const LOCALES = ['zh-Hant', 'zh-Hans', 'en'] as const;
+export type AppLocale = (typeof LOCALES)[number];
+
+/** Traditional for Taiwan, Hong Kong, Macau and bare "zh-Hant"; Simplified for the mainland and Singapore. */
+export function localeFromAcceptLanguage(header: string | null): AppLocale | undefined {
+	if (!header) return undefined;
+	const ranked = header
+		.split(',')
+		.map((part) => {
+			const [tag, q] = part.trim().split(';q=');
+			return { tag: tag.toLowerCase(), q: q ? Number(q) : 1 };
+		})
+		.filter((x) => x.tag && !Number.isNaN(x.q) && x.q > 0)
+		.sort((a, b) => b.q - a.q);
+	for (const { tag } of ranked) {
+		if (/^zh-(hant|tw|hk|mo)\b/.test(tag) || tag === 'zh') return 'zh-Hant';
+		if (/^zh-(hans|cn|sg)\b/.test(tag)) return 'zh-Hans';
+		if (tag.startsWith('zh')) return 'zh-Hant';
+		if (tag.startsWith('en')) return 'en';
+	}
+	return undefined;
+}
+
+type MessageFn = (params?: Record<string, unknown>) => string;
+const catalogue = m as unknown as Record<string, MessageFn | undefined>;
+
+/** A message by key, for keys chosen at run time (error codes, notification kinds, audit actions). */
+export function t(key: string, params: Record<string, unknown> = {}): string {
+	const fn = catalogue[key];
+	return fn ? fn(params) : key;
+}
+
+export function hasMessage(key: string): boolean {
+	return typeof catalogue[key] === 'function';
+}
+
+/** Field errors (message keys) in the reader's language, for `fail(400, { errors })`. */
+export function localizeFields(fields: Record<string, string> | undefined): Record<string, string> {
+	return Object.fromEntries(Object.entries(fields ?? {}).map(([k, v]) => [k, t(v)]));
+}
+
+/** A command error as one sentence: `error_{code}` with its params. */
+export function errorMessage(e: Pick<Err, 'error' | 'params'>): string {
+	return t(`error_${e.error}`, e.params ?? {});
+}

@@ -1,0 +1,44 @@
+import { and, count, desc, eq, isNull, lt } from 'drizzle-orm';
+import type { DbOrTx } from '../db/client';
+import { notifications } from './schema';
+
+export function unreadCount(db: DbOrTx, userId: number): number {
+	return (
+		db
+			.select({ n: count() })
+			.from(notifications)
+			.where(and(eq(notifications.userId, userId), isNull(notifications.readAt)))
+			.get()?.n ?? 0
+	);
+}
+
+export type InboxItem = {
+	id: number;
+	kind: string;
+	params: Record<string, string | number>;
+	link: string;
+	read: boolean;
+	createdAt: number;
+};
+
+export function listInbox(db: DbOrTx, userId: number, opts: { before?: number; limit?: number } = {}): InboxItem[] {
+	const limit = opts.limit ?? 30;
+	const where = opts.before
+		? and(eq(notifications.userId, userId), lt(notifications.id, opts.before))
+		: eq(notifications.userId, userId);
+	return db
+		.select()
+		.from(notifications)
+		.where(where)
+		.orderBy(desc(notifications.id))
+		.limit(limit)
+		.all()
+		.map((n) => ({
+			id: n.id,
+			kind: n.kind,
+			params: JSON.parse(n.params) as Record<string, string | number>,
+			link: n.link,
+			read: n.readAt !== null,
+			createdAt: n.createdAt
+		}));
+}

@@ -1,0 +1,12 @@
+import type { PageServerLoad } from './$types';
+import { getDb } from '$lib/server/db/client';
+import { listCommunities, listStreets, residentCounts } from '$lib/server/org/queries';
+
+export const load: PageServerLoad = () => {
+	const db = getDb();
+	const counts = residentCounts(db);
+	const communities = listCommunities(db).map((c) => ({ ...c, residents: counts.get(c.id) ?? 0 }));
+	return {
+		streets: listStreets(db).map((s) => ({ ...s, communities: communities.filter((c) => c.streetId === s.id) }))
+	};
+};

@@ -1,0 +1,24 @@
+import type { LayoutServerLoad } from './$types';
+import { requireCommunity } from '$lib/server/http';
+import { can } from '$lib/server/policy';
+
+export const load: LayoutServerLoad = ({ params, locals }) => {
+	const community = requireCommunity(params.slug);
+	const subject = { communityId: community.id, streetId: community.streetId };
+	return {
+		community: {
+			id: community.id,
+			slug: community.slug,
+			name: community.name,
+			description: community.description,
+			streetId: community.streetId,
+			streetSlug: community.streetSlug,
+			streetName: community.streetName,
+			secondThreshold: community.secondThreshold,
+			responseDays: community.responseDays,
+			reportHideThreshold: community.reportHideThreshold
+		},
+		isResident: can(locals.actor, 'proposal.second', subject),
+		canManage: can(locals.actor, 'community.manage_view', subject)
+	};
+};

@@ -1,0 +1,39 @@
+import { error } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { getDb } from '$lib/server/db/client';
+import { pendingApplications, staffOf } from '$lib/server/residency/queries';
+import { reviewApplication } from '$lib/server/residency/commands';
+import { updateCommunitySettings } from '$lib/server/org/commands';
+import { can } from '$lib/server/policy';
+import { t } from '$lib/server/i18n';
+import { failure, formObject, formValues, requireActor, requireCommunity } from '$lib/server/http';
+
+export const load: PageServerLoad = async (event) => {
+	const actor = requireActor(event);
+	const { community } = await event.parent();
+	const subject = { communityId: community.id, streetId: community.streetId };
+	if (!can(actor, 'community.manage_view', subject)) error(403, t('error_forbidden'));
+	const db = getDb();
+	return {
+		canReview: can(actor, 'residency.review', subject),
+		canSettings: can(actor, 'community.settings', subject),
+		applications: can(actor, 'residency.review', subject) ? pendingApplications(db, community.id) : [],
+		staff: staffOf(db, { communityId: community.id })
+	};
+};
+
+export const actions: Actions = {
+	review: async (event) => {
+		const data = await event.request.formData();
+		const result = reviewApplication(getDb(), requireActor(event), formObject(data), Date.now());
+		if (!result.ok) return failure(result, formValues(data), event.url);
+		return { reviewed: result.value.status };
+	},
+	settings: async (event) => {
+		const community = requireCommunity(event.params.slug);
+		const data = await event.request.formData();
+		const result = updateCommunitySettings(getDb(), requireActor(event), community.id, formObject(data), Date.now());
+		if (!result.ok) return failure(result, formValues(data), event.url);
+		return { settingsSaved: true };
+	}
+};

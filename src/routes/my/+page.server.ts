@@ -1,0 +1,13 @@
+import type { PageServerLoad } from './$types';
+import { getDb } from '$lib/server/db/client';
+import { membershipsOfUser } from '$lib/server/residency/queries';
+import { requireActor } from '$lib/server/http';
+
+export const load: PageServerLoad = (event) => {
+	const actor = requireActor(event);
+	return {
+		welcome: event.url.searchParams.has('welcome'),
+		displayName: actor.displayName,
+		memberships: membershipsOfUser(getDb(), actor.userId)
+	};
+};

@@ -1,0 +1,31 @@
+import { expect, type Page, type Browser } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+
+export const PASSWORD = process.env.DEMO_PASSWORD ?? 'cocreate-demo';
+
+/** Signs in through the real form. */
+export async function login(page: Page, username: string, password = PASSWORD) {
+	await page.goto('/login');
+	await page.getByLabel(/登入名稱|Login name|登录名/).fill(username);
+	await page.getByLabel(/^(密碼|Password|密码)$/).fill(password);
+	await page.getByRole('button', { name: /^(登入|Sign in|登录)$/ }).last().click();
+	await expect(page).not.toHaveURL(/\/login/);
+}
+
+/** A fresh context signed in as `username` (own cookies), for multi-user flows. */
+export async function pageAs(browser: Browser, username: string, options: { javaScriptEnabled?: boolean } = {}) {
+	const context = await browser.newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true, locale: 'zh-TW' });
+	const page = await context.newPage();
+	await login(page, username);
+	return page;
+}
+
+/** No WCAG 2.2 A/AA violation on the current page. */
+export async function expectAccessible(page: Page) {
+	const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+	const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+	expect(summary, `axe violations on ${page.url()}`).toEqual([]);
+}
+
+/** A unique suffix for names created by a test. */
+export const unique = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
