@@ -5,3 +5,4 @@ export * from '../residency/schema';
 export * from '../audit/schema';
 export * from '../rate-limit/schema';
 export * from '../notifications/schema';
+export * from '../menus/schema';

@@ -1,0 +1,129 @@
+import { sqliteTable, integer, text, index, uniqueIndex, primaryKey, check } from 'drizzle-orm/sqlite-core';
+import { sql } from 'drizzle-orm';
+import { users } from '../auth/schema';
+import { communities } from '../org/schema';
+
+export const BALLOT_RULES = ['approval_budget', 'choose_k'] as const;
+export const TALLY_RULES = ['greedy', 'greedy-no-skip', 'greedy-threshold', 'equalshares/add1'] as const;
+export const PHASES = ['collect', 'review', 'vote', 'results', 'implementation', 'acceptance'] as const;
+export type Phase = (typeof PHASES)[number];
+
+/** A 民生微實事 project menu put before one community, with a budget in whole yuan and dated phases. */
+export const menus = sqliteTable(
+	'menus',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		communityId: integer('community_id')
+			.notNull()
+			.references(() => communities.id),
+		title: text('title').notNull(),
+		description: text('description').notNull().default(''),
+		budget: integer('budget').notNull(),
+		ballotRule: text('ballot_rule', { enum: BALLOT_RULES }).notNull(),
+		/** choose_k: at most this many projects on a ballot. */
+		maxChoices: integer('max_choices'),
+		/** Optional minimum number of projects on a ballot. */
+		minChoices: integer('min_choices'),
+		tallyRule: text('tally_rule', { enum: TALLY_RULES }).notNull().default('greedy'),
+		/** greedy-threshold: votes a project needs to be considered. */
+		minVotes: integer('min_votes'),
+		// Each phase starts on its date (UTC ms); the vote ends when results start.
+		collectStartsAt: integer('collect_starts_at').notNull(),
+		reviewStartsAt: integer('review_starts_at').notNull(),
+		voteStartsAt: integer('vote_starts_at').notNull(),
+		resultsStartsAt: integer('results_starts_at').notNull(),
+		implementationStartsAt: integer('implementation_starts_at').notNull(),
+		acceptanceStartsAt: integer('acceptance_starts_at').notNull(),
+		/** Street staff may move a menu on early: the phase it was advanced to, if any. */
+		advancedTo: text('advanced_to', { enum: PHASES }),
+		/** When the results were published (the tally is frozen into results_json then). */
+		resultsPublishedAt: integer('results_published_at'),
+		resultsJson: text('results_json'),
+		/** 'pabulib' menus are read-only replays of a real election. */
+		source: text('source', { enum: ['native', 'pabulib'] }).notNull().default('native'),
+		pabulibMeta: text('pabulib_meta'),
+		createdBy: integer('created_by').references(() => users.id),
+		createdAt: integer('created_at').notNull()
+	},
+	(t) => [
+		index('menus_community_idx').on(t.communityId, t.createdAt),
+		check('menus_budget_ck', sql`${t.budget} > 0`),
+		check(
+			'menus_phase_order_ck',
+			sql`${t.collectStartsAt} <= ${t.reviewStartsAt} and ${t.reviewStartsAt} <= ${t.voteStartsAt} and ${t.voteStartsAt} < ${t.resultsStartsAt} and ${t.resultsStartsAt} <= ${t.implementationStartsAt} and ${t.implementationStartsAt} <= ${t.acceptanceStartsAt}`
+		)
+	]
+);
+
+export const FEASIBILITY = ['pending', 'feasible', 'infeasible'] as const;
+export const IMPLEMENTATION_STATES = ['not_started', 'in_progress', 'completed', 'accepted'] as const;
+
+/** A candidate project on a menu. */
+export const menuProjects = sqliteTable(
+	'menu_projects',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		menuId: integer('menu_id')
+			.notNull()
+			.references(() => menus.id, { onDelete: 'cascade' }),
+		title: text('title').notNull(),
+		description: text('description').notNull().default(''),
+		estimatedCost: integer('estimated_cost').notNull(),
+		/** Set at review; the cost the ballot and the tally use. */
+		finalCost: integer('final_cost'),
+		feasibility: text('feasibility', { enum: FEASIBILITY }).notNull().default('pending'),
+		infeasibleReason: text('infeasible_reason'),
+		/** The proposal (議題) this project came from, if any. */
+		proposalId: integer('proposal_id'),
+		/** The project id in an imported .pb file. */
+		externalId: text('external_id'),
+		submittedBy: integer('submitted_by').references(() => users.id),
+		/** Filled when results are published. */
+		selected: integer('selected', { mode: 'boolean' }),
+		votes: integer('votes'),
+		implementationState: text('implementation_state', { enum: IMPLEMENTATION_STATES }).notNull().default('not_started'),
+		progressPercent: integer('progress_percent').notNull().default(0),
+		acceptedAt: integer('accepted_at'),
+		createdAt: integer('created_at').notNull()
+	},
+	(t) => [
+		index('menu_projects_menu_idx').on(t.menuId),
+		uniqueIndex('menu_projects_external_uq').on(t.menuId, t.externalId),
+		check('menu_projects_cost_ck', sql`${t.estimatedCost} >= 0 and (${t.finalCost} is null or ${t.finalCost} >= 0)`),
+		check('menu_projects_progress_ck', sql`${t.progressPercent} between 0 and 100`)
+	]
+);
+
+/** One ballot per person per menu; changing it replaces its choices. Replayed .pb voters have no user. */
+export const ballots = sqliteTable(
+	'ballots',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		menuId: integer('menu_id')
+			.notNull()
+			.references(() => menus.id, { onDelete: 'cascade' }),
+		voterId: integer('voter_id').references(() => users.id),
+		/** Anonymous voter id of an imported election. */
+		externalVoter: text('external_voter'),
+		createdAt: integer('created_at').notNull(),
+		updatedAt: integer('updated_at').notNull()
+	},
+	(t) => [
+		uniqueIndex('ballots_menu_voter_uq').on(t.menuId, t.voterId),
+		uniqueIndex('ballots_menu_external_uq').on(t.menuId, t.externalVoter),
+		check('ballots_voter_ck', sql`${t.voterId} is not null or ${t.externalVoter} is not null`)
+	]
+);
+
+export const ballotChoices = sqliteTable(
+	'ballot_choices',
+	{
+		ballotId: integer('ballot_id')
+			.notNull()
+			.references(() => ballots.id, { onDelete: 'cascade' }),
+		projectId: integer('project_id')
+			.notNull()
+			.references(() => menuProjects.id, { onDelete: 'cascade' })
+	},
+	(t) => [primaryKey({ columns: [t.ballotId, t.projectId] }), index('ballot_choices_project_idx').on(t.projectId)]
+);
