@@ -22,7 +22,7 @@ export default defineConfig({
 		screenshot: 'off'
 	},
 	webServer: {
-		command: `npx tsx scripts/e2e-server.ts`,
+		command: `npx tsx src/scripts/e2e-server.ts`,
 		url: `http://localhost:${port}/`,
 		reuseExistingServer: false,
 		timeout: 120_000,

@@ -10,7 +10,7 @@ const scratch = mkdtempSync(path.join(tmpdir(), 'pb-cli-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 function pb(...args: string[]) {
-	const run = spawnSync('npx', ['tsx', 'scripts/pb.ts', ...args], { cwd: process.cwd(), encoding: 'utf8' });
+	const run = spawnSync('npx', ['tsx', 'src/scripts/pb.ts', ...args], { cwd: process.cwd(), encoding: 'utf8' });
 	return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 

@@ -7,8 +7,8 @@
  * one line starting with "error: " on stderr and exits 1. Without --rule the file's META rule is used.
  */
 import { readFileSync } from 'node:fs';
-import { parsePabulib, toTallyInput } from '../src/lib/server/menus/pabulib';
-import { RULE_NAMES, tally } from '../src/lib/server/menus/tally';
+import { parsePabulib, toTallyInput } from '../lib/server/menus/pabulib';
+import { RULE_NAMES, tally } from '../lib/server/menus/tally';
 
 const USAGE = `usage: pb tally FILE [--rule ${RULE_NAMES.join('|')}]`;
 

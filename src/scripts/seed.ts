@@ -1,6 +1,6 @@
 // npm run seed -- [FILE]: a fresh database with the demo street (replaces FILE).
 import { rmSync } from 'node:fs';
-import { openDatabase, migrateDatabase, databaseFile } from '../src/lib/server/db/client';
+import { openDatabase, migrateDatabase, databaseFile } from '../lib/server/db/client';
 import { seedDemo } from './demo/index';
 
 export async function freshDemoDatabase(file: string) {

@@ -1,10 +1,10 @@
 // The demo street: 屏襄門街道 with three communities, grids, and an account for every role.
-import type { Db } from '../../src/lib/server/db/client';
-import { streets, communities, grids } from '../../src/lib/server/org/schema';
-import { users } from '../../src/lib/server/auth/schema';
-import { memberships, scopeKeyOf, type Role } from '../../src/lib/server/residency/schema';
-import { writeAudit } from '../../src/lib/server/audit/log';
-import { DAY } from '../../src/lib/server/db/time';
+import type { Db } from '../../lib/server/db/client';
+import { streets, communities, grids } from '../../lib/server/org/schema';
+import { users } from '../../lib/server/auth/schema';
+import { memberships, scopeKeyOf, type Role } from '../../lib/server/residency/schema';
+import { writeAudit } from '../../lib/server/audit/log';
+import { DAY } from '../../lib/server/db/time';
 
 export type DemoIds = {
 	streetId: number;

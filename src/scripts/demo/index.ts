@@ -1,6 +1,6 @@
 // Fills a migrated, empty database with the demo street. Each domain adds its part after the foundation.
-import type { Db } from '../../src/lib/server/db/client';
-import { hashPassword } from '../../src/lib/server/auth/passwords';
+import type { Db } from '../../lib/server/db/client';
+import { hashPassword } from '../../lib/server/auth/passwords';
 import { seedFoundation, type DemoIds } from './foundation';
 
 export const DEFAULT_DEMO_PASSWORD = 'cocreate-demo';

@@ -7,8 +7,8 @@
 import { readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { parsePabulib, toTallyInput } from '../src/lib/server/menus/pabulib';
-import { tally, type RuleName } from '../src/lib/server/menus/tally';
+import { parsePabulib, toTallyInput } from '../lib/server/menus/pabulib';
+import { tally, type RuleName } from '../lib/server/menus/tally';
 
 export interface TallyBenchFigure {
 	file: string;
