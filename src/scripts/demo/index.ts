@@ -5,7 +5,8 @@ import { seedFoundation, type DemoIds } from './foundation';
 
 export const DEFAULT_DEMO_PASSWORD = 'cocreate-demo';
 
-export type DomainSeed = (db: Db, ids: DemoIds, now: number) => void | Promise<void>;
+/** `passwordHash` lets a domain add demo accounts that sign in with the demo password. */
+export type DomainSeed = (db: Db, ids: DemoIds, now: number, passwordHash: string) => void | Promise<void>;
 /** Domain seeds, in order. Each domain appends its own here. */
 const DOMAIN_SEEDS: DomainSeed[] = [];
 
@@ -13,6 +14,6 @@ export async function seedDemo(db: Db, options: { password?: string; now?: numbe
 	const now = options.now ?? Date.now();
 	const hash = await hashPassword(options.password ?? process.env.DEMO_PASSWORD ?? DEFAULT_DEMO_PASSWORD);
 	const ids = seedFoundation(db, hash, now);
-	for (const seed of DOMAIN_SEEDS) await seed(db, ids, now);
+	for (const seed of DOMAIN_SEEDS) await seed(db, ids, now, hash);
 	return ids;
 }
