@@ -127,3 +127,19 @@ export const ballotChoices = sqliteTable(
 	},
 	(t) => [primaryKey({ columns: [t.ballotId, t.projectId] }), index('ballot_choices_project_idx').on(t.projectId)]
 );
+
+export const REMINDER_KINDS = ['vote_open', 'vote_closing', 'results'] as const;
+
+/** What the menus domain has already told people, so that a timer can run again and again without repeating itself. */
+export const menuReminders = sqliteTable(
+	'menu_reminders',
+	{
+		menuId: integer('menu_id')
+			.notNull()
+			.references(() => menus.id, { onDelete: 'cascade' }),
+		kind: text('kind', { enum: REMINDER_KINDS }).notNull(),
+		recipients: integer('recipients').notNull().default(0),
+		sentAt: integer('sent_at').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.menuId, t.kind] })]
+);
