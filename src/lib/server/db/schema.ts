@@ -6,3 +6,4 @@ export * from '../audit/schema';
 export * from '../rate-limit/schema';
 export * from '../notifications/schema';
 export * from '../menus/schema';
+export * from '../menus/implementation/schema';
