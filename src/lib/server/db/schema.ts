@@ -7,3 +7,5 @@ export * from '../rate-limit/schema';
 export * from '../notifications/schema';
 export * from '../menus/schema';
 export * from '../menus/implementation/schema';
+export * from '../proposals/schema';
+export * from '../consultations/schema';
