@@ -124,6 +124,8 @@ export const stages = sqliteTable(
 		heldAt: integer('held_at').notNull(),
 		/** Markdown: what was proposed, discussed, decided. */
 		body: text('body').notNull(),
+		/** The result in one line (what was agreed, or the vote's outcome in words). */
+		outcome: text('outcome').notNull().default(''),
 		entitled: integer('entitled').notNull(),
 		attended: integer('attended').notNull(),
 		votesFor: integer('votes_for'),

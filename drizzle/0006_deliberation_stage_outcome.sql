@@ -1,0 +1,1 @@
+ALTER TABLE `consultation_stages` ADD `outcome` text DEFAULT '' NOT NULL;
