@@ -1,0 +1,97 @@
+// Menus themselves: street staff create a menu for a community and may move it on to its next phase early.
+import { and, count, eq, isNull } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { communities } from '../org/schema';
+import { parseInput } from '../validation';
+import { authorize, type Actor } from '../policy';
+import { err, ok, type Result } from '../result';
+import { writeAudit } from '../audit/log';
+import { menuProjects, menus, PHASES, type Phase } from './schema';
+import { menuIdSchema, menuSchema } from './validation';
+import { currentPhase } from './rules';
+import { loadMenu, scopeOf } from './load';
+import { sendDueReminders } from './reminders';
+
+export function createMenu(db: Db, actor: Actor | null, input: unknown, now: number): Result<{ id: number }> {
+	if (!actor) return err('unauthenticated');
+	const parsed = parseInput(menuSchema, input);
+	if (!parsed.ok) return parsed;
+	const v = parsed.value;
+	const community = db.select().from(communities).where(eq(communities.id, v.communityId)).get();
+	if (!community) return err('not_found');
+	const denied = authorize(actor, 'menu.create', { communityId: community.id, streetId: community.streetId });
+	if (denied) return denied;
+	return db.transaction((tx) => {
+		const row = tx
+			.insert(menus)
+			.values({
+				communityId: community.id,
+				title: v.title,
+				description: v.description,
+				budget: v.budget,
+				ballotRule: v.ballotRule,
+				maxChoices: v.maxChoices,
+				minChoices: v.minChoices,
+				tallyRule: v.tallyRule,
+				minVotes: v.minVotes,
+				collectStartsAt: v.collectStartsAt,
+				reviewStartsAt: v.reviewStartsAt,
+				voteStartsAt: v.voteStartsAt,
+				resultsStartsAt: v.resultsStartsAt,
+				implementationStartsAt: v.implementationStartsAt,
+				acceptanceStartsAt: v.acceptanceStartsAt,
+				createdBy: actor.userId,
+				createdAt: now
+			})
+			.returning({ id: menus.id })
+			.get();
+		writeAudit(tx, actor, {
+			action: 'menu.create',
+			subjectType: 'menu',
+			subjectId: row.id,
+			communityId: community.id,
+			streetId: community.streetId,
+			summary: { title: v.title, budget: v.budget, ballotRule: v.ballotRule, tallyRule: v.tallyRule }
+		}, now);
+		return ok(row);
+	});
+}
+
+/** Street staff move a menu on to its next phase before its date (e.g. close collecting early). */
+export function advancePhase(db: Db, actor: Actor | null, input: unknown, now: number): Result<{ phase: Phase }> {
+	if (!actor) return err('unauthenticated');
+	const parsed = parseInput(menuIdSchema, input);
+	if (!parsed.ok) return parsed;
+	const loaded = loadMenu(db, parsed.value.menuId);
+	if (!loaded) return err('not_found');
+	const { menu, community } = loaded;
+	const denied = authorize(actor, 'menu.advance_phase', scopeOf(community));
+	if (denied) return denied;
+	if (menu.source !== 'native') return err('menu_read_only');
+	const phase = currentPhase(menu, now);
+	const next = PHASES[phase === 'scheduled' ? 0 : PHASES.indexOf(phase) + 1];
+	if (!next) return err('menu_last_phase');
+	if (next === 'vote') {
+		const feasible = db
+			.select({ n: count() })
+			.from(menuProjects)
+			.where(and(eq(menuProjects.menuId, menu.id), eq(menuProjects.feasibility, 'feasible')))
+			.get()!.n;
+		if (feasible === 0) return err('menu_no_feasible_projects');
+	}
+	return db.transaction((tx) => {
+		const where = menu.advancedTo === null ? isNull(menus.advancedTo) : eq(menus.advancedTo, menu.advancedTo);
+		const changed = tx.update(menus).set({ advancedTo: next }).where(and(eq(menus.id, menu.id), where)).run();
+		if (changed.changes === 0) return err('menu_changed');
+		writeAudit(tx, actor, {
+			action: 'menu.advance_phase',
+			subjectType: 'menu',
+			subjectId: menu.id,
+			communityId: community.id,
+			streetId: community.streetId,
+			summary: { from: phase, to: next }
+		}, now);
+		sendDueReminders(tx, { menu: { ...menu, advancedTo: next }, community }, now);
+		return ok({ phase: next });
+	});
+}

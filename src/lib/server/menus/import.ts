@@ -1,0 +1,137 @@
+// A real participatory-budgeting election from a Pabulib .pb file, replayed as a read-only menu.
+import { eq } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { communities } from '../org/schema';
+import { parseInput } from '../validation';
+import { authorize, type Actor } from '../policy';
+import { err, ok, type Result } from '../result';
+import { writeAudit } from '../audit/log';
+import { ballotChoices, ballots, menuProjects, menus } from './schema';
+import { importSchema, MAX_YUAN } from './validation';
+import { PabulibError, parsePabulib, toTallyInput, type PbElection } from './pabulib';
+import { resultsFromTally } from './results';
+import { DAY } from './rules';
+import type { TallyInput } from './tally';
+
+/** "31.03.2024" or "2024-03-31" in a file's META, as UTC ms; null if absent or unreadable. */
+export function pbDate(text: string | undefined): number | null {
+	const s = (text ?? '').trim();
+	let m = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(s);
+	if (m) return Date.UTC(Number(m[3]), Number(m[2]) - 1, Number(m[1]));
+	m = /^(\d{4})-(\d{2})-(\d{2})/.exec(s);
+	if (m) return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+	return null;
+}
+
+function chunks<T>(list: T[], size: number): T[][] {
+	const out: T[][] = [];
+	for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
+	return out;
+}
+
+function readElection(text: string): { election: PbElection; input: TallyInput } | PabulibError {
+	try {
+		const election = parsePabulib(text);
+		if ((election.meta.vote_type ?? 'approval').trim() !== 'approval') {
+			return new PabulibError('unsupported_vote_type', `vote_type ${election.meta.vote_type} cannot be replayed; only approval ballots can`);
+		}
+		const input = toTallyInput(election);
+		if (!(input.budget > 0 && input.budget <= MAX_YUAN * 100)) return new PabulibError('bad_number', `META budget ${input.budget} is not a positive amount`);
+		return { election, input };
+	} catch (e) {
+		if (e instanceof PabulibError) return e;
+		throw e;
+	}
+}
+
+export function importPabulib(db: Db, actor: Actor | null, input: unknown, now: number): Result<{ id: number }> {
+	if (!actor) return err('unauthenticated');
+	const parsed = parseInput(importSchema, input);
+	if (!parsed.ok) return parsed;
+	const v = parsed.value;
+	const community = db.select().from(communities).where(eq(communities.id, v.communityId)).get();
+	if (!community) return err('not_found');
+	const denied = authorize(actor, 'menu.import_pabulib', { communityId: community.id, streetId: community.streetId });
+	if (denied) return denied;
+	const read = readElection(v.text);
+	if (read instanceof PabulibError) return err(`pabulib_${read.code}`, { params: { detail: read.message } });
+	const { election, input: tallyInput } = read;
+	const meta = election.meta;
+	const begin = pbDate(meta.date_begin) ?? now;
+	const end = Math.max(pbDate(meta.date_end) ?? begin + DAY, begin + DAY);
+	const title = v.title || [meta.description, meta.unit, meta.instance].filter(Boolean).join(' · ').slice(0, 80) || 'Pabulib';
+	const maxLength = Number(meta.max_length);
+	const minLength = Number(meta.min_length);
+
+	return db.transaction((tx) => {
+		const menu = tx
+			.insert(menus)
+			.values({
+				communityId: community.id,
+				title,
+				description: meta.comment ?? '',
+				budget: tallyInput.budget,
+				ballotRule: Number.isInteger(maxLength) && maxLength > 0 ? 'choose_k' : 'approval_budget',
+				maxChoices: Number.isInteger(maxLength) && maxLength > 0 ? maxLength : null,
+				minChoices: Number.isInteger(minLength) && minLength > 0 ? minLength : null,
+				tallyRule: tallyInput.rule,
+				minVotes: tallyInput.minVotes ?? null,
+				collectStartsAt: begin,
+				reviewStartsAt: begin,
+				voteStartsAt: begin,
+				resultsStartsAt: end,
+				implementationStartsAt: end,
+				acceptanceStartsAt: end,
+				advancedTo: 'results',
+				source: 'pabulib',
+				pabulibMeta: JSON.stringify(meta),
+				createdBy: actor.userId,
+				createdAt: now
+			})
+			.returning({ id: menus.id })
+			.get();
+		const keyToId = new Map<string, number>();
+		for (const part of chunks(election.projects, 200)) {
+			const rows = tx
+				.insert(menuProjects)
+				.values(
+					part.map((p) => ({
+						menuId: menu.id,
+						title: (p.columns.name || `#${p.id}`).slice(0, 200),
+						description: p.columns.description ?? '',
+						estimatedCost: p.cost,
+						finalCost: p.cost,
+						feasibility: 'feasible' as const,
+						externalId: p.id,
+						createdAt: now
+					}))
+				)
+				.returning({ id: menuProjects.id, externalId: menuProjects.externalId })
+				.all();
+			for (const r of rows) keyToId.set(r.externalId!, r.id);
+		}
+		for (const part of chunks(election.votes, 1000)) {
+			const rows = tx
+				.insert(ballots)
+				.values(part.map((vote) => ({ menuId: menu.id, externalVoter: vote.voter_id, createdAt: end, updatedAt: end })))
+				.returning({ id: ballots.id })
+				.all();
+			const choices = part.flatMap((vote, i) => [...new Set(vote.vote)].map((key) => ({ ballotId: rows[i].id, projectId: keyToId.get(key)! })));
+			for (const c of chunks(choices, 5000)) if (c.length) tx.insert(ballotChoices).values(c).run();
+		}
+		const results = resultsFromTally(tallyInput, keyToId, { tallyRule: tallyInput.rule, minVotes: tallyInput.minVotes ?? null }, now);
+		tx.update(menus).set({ resultsJson: JSON.stringify(results), resultsPublishedAt: now }).where(eq(menus.id, menu.id)).run();
+		for (const p of results.projects) {
+			tx.update(menuProjects).set({ selected: p.selected, votes: p.votes }).where(eq(menuProjects.id, p.projectId)).run();
+		}
+		writeAudit(tx, actor, {
+			action: 'menu.import_pabulib',
+			subjectType: 'menu',
+			subjectId: menu.id,
+			communityId: community.id,
+			streetId: community.streetId,
+			summary: { title, projects: election.projects.length, voters: election.votes.length, rule: tallyInput.rule }
+		}, now);
+		return ok(menu);
+	});
+}

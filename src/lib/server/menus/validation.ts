@@ -1,0 +1,144 @@
+// Inputs of the menus domain. Messages are message keys (err_…), shown beside the field.
+import { z } from 'zod';
+import { BALLOT_RULES, TALLY_RULES } from './schema';
+import { dayStart } from './rules';
+
+/** Whole yuan up to ¥100,000,000; "200000", "200,000" and "¥200,000" all read as 200000. */
+export const MAX_YUAN = 100_000_000;
+
+function money(opts: { allowZero: boolean }) {
+	return z.unknown().transform((raw, ctx) => {
+		const text = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : '';
+		const fail = (message: string) => {
+			ctx.addIssue({ code: 'custom', message });
+			return z.NEVER;
+		};
+		if (text === '') return fail('err_required');
+		const cleaned = text.replace(/^[¥￥]\s*/, '').replace(/[,，\s]/g, '');
+		if (/^-/.test(cleaned) && /^-[\d.]+$/.test(cleaned)) return fail('err_menu_money_negative');
+		if (/^\d+\.\d*$/.test(cleaned)) return fail('err_menu_money_whole');
+		if (!/^\d+$/.test(cleaned)) return fail('err_menu_money');
+		const value = Number(cleaned);
+		if (value > MAX_YUAN) return fail('err_menu_money_too_big');
+		if (value === 0 && !opts.allowZero) return fail('err_menu_money_positive');
+		return value;
+	});
+}
+
+const optionalCount = z
+	.unknown()
+	.transform((raw, ctx) => {
+		const text = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : '';
+		if (text === '') return null;
+		if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > 10_000) {
+			ctx.addIssue({ code: 'custom', message: 'err_menu_count' });
+			return z.NEVER;
+		}
+		return Number(text);
+	});
+
+const day = z
+	.string({ error: 'err_required' })
+	.trim()
+	.min(1, { error: 'err_required' })
+	.regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'err_menu_date' })
+	.refine((s) => !Number.isNaN(dayStart(s)) && new Date(dayStart(s) + 8 * 3600_000).toISOString().startsWith(s), {
+		error: 'err_menu_date'
+	})
+	.transform(dayStart);
+
+const id = z.coerce.number({ error: 'err_invalid' }).int({ error: 'err_invalid' }).positive({ error: 'err_invalid' });
+const title = z.string({ error: 'err_required' }).trim().min(2, { error: 'err_menu_title_length' }).max(80, { error: 'err_menu_title_length' });
+const markdown = z.string().trim().max(5000, { error: 'err_too_long' }).optional().default('');
+
+export const DATE_FIELDS = ['collectStartsAt', 'reviewStartsAt', 'voteStartsAt', 'resultsStartsAt', 'implementationStartsAt', 'acceptanceStartsAt'] as const;
+
+export const menuSchema = z
+	.object({
+		communityId: id,
+		title,
+		description: markdown,
+		budget: money({ allowZero: false }),
+		ballotRule: z.enum(BALLOT_RULES, { error: 'err_invalid' }),
+		maxChoices: optionalCount,
+		minChoices: optionalCount,
+		tallyRule: z.enum(TALLY_RULES, { error: 'err_invalid' }),
+		minVotes: optionalCount,
+		collectStartsAt: day,
+		reviewStartsAt: day,
+		voteStartsAt: day,
+		resultsStartsAt: day,
+		implementationStartsAt: day,
+		acceptanceStartsAt: day
+	})
+	.superRefine((v, ctx) => {
+		for (let i = 1; i < DATE_FIELDS.length; i++) {
+			if (v[DATE_FIELDS[i]] <= v[DATE_FIELDS[i - 1]]) {
+				ctx.addIssue({ code: 'custom', path: [DATE_FIELDS[i]], message: 'err_menu_date_order' });
+			}
+		}
+		if (v.ballotRule === 'choose_k' && v.maxChoices === null) ctx.addIssue({ code: 'custom', path: ['maxChoices'], message: 'err_menu_max_required' });
+		if (v.maxChoices !== null && v.minChoices !== null && v.minChoices > v.maxChoices) {
+			ctx.addIssue({ code: 'custom', path: ['minChoices'], message: 'err_menu_min_over_max' });
+		}
+		if (v.tallyRule === 'greedy-threshold' && v.minVotes === null) ctx.addIssue({ code: 'custom', path: ['minVotes'], message: 'err_menu_min_votes_required' });
+	})
+	.transform((v) => ({
+		...v,
+		maxChoices: v.ballotRule === 'choose_k' ? v.maxChoices : null,
+		minVotes: v.tallyRule === 'greedy-threshold' ? v.minVotes : null
+	}));
+export type MenuInput = z.infer<typeof menuSchema>;
+
+export const candidateSchema = z.object({
+	menuId: id,
+	title,
+	description: markdown,
+	estimatedCost: money({ allowZero: false }),
+	proposalId: z
+		.union([z.literal(''), id])
+		.optional()
+		.transform((v) => (v === '' || v === undefined ? null : v))
+});
+
+export const reviewSchema = z
+	.object({
+		projectId: id,
+		decision: z.enum(['feasible', 'infeasible'], { error: 'err_invalid' }),
+		finalCost: z.unknown().optional(),
+		reason: z.string().trim().max(300, { error: 'err_too_long' }).optional().default('')
+	})
+	.transform((v, ctx) => {
+		if (v.decision === 'infeasible') {
+			if (v.reason.length < 2) {
+				ctx.addIssue({ code: 'custom', path: ['reason'], message: 'err_menu_reason_required' });
+				return z.NEVER;
+			}
+			return { projectId: v.projectId, decision: v.decision, finalCost: null, reason: v.reason };
+		}
+		const cost = money({ allowZero: false }).safeParse(v.finalCost);
+		if (!cost.success) {
+			ctx.addIssue({ code: 'custom', path: ['finalCost'], message: cost.error.issues[0]?.message ?? 'err_menu_money' });
+			return z.NEVER;
+		}
+		return { projectId: v.projectId, decision: v.decision, finalCost: cost.data, reason: null };
+	});
+
+/** Ticked project ids, as the form sends them (none, one, or many). Anything not a number is reported as unknown. */
+export const ballotSchema = z.object({
+	menuId: id,
+	projectIds: z
+		.union([z.string(), z.number(), z.array(z.union([z.string(), z.number()]))])
+		.optional()
+		.transform((v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]).map((x) => String(x).trim()).filter((x) => x !== ''))
+});
+
+export const menuIdSchema = z.object({ menuId: id });
+
+/** Replayed elections: up to 20 MB of text. */
+export const MAX_PB_BYTES = 20 * 1024 * 1024;
+export const importSchema = z.object({
+	communityId: id,
+	text: z.string().min(1, { error: 'err_menu_file_required' }).max(MAX_PB_BYTES, { error: 'err_menu_file_too_big' }),
+	title: z.string().trim().max(80, { error: 'err_menu_title_length' }).optional().default('')
+});
