@@ -1,0 +1,81 @@
+// Inputs of 實施 and 驗收. Messages are message keys (err_…), shown beside the field.
+import { z } from 'zod';
+
+export const MAX_PHOTOS = 6;
+export const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
+/** Nothing on a 民生微實事 menu costs a billion yuan: a larger figure is a typo. */
+export const MAX_YUAN = 999_999_999;
+export const MAX_REPRESENTATIVES = 20;
+
+const id = z.coerce.number({ error: 'err_invalid' }).int({ error: 'err_invalid' }).positive({ error: 'err_invalid' });
+const text = (max: number) =>
+	z
+		.string({ error: 'err_required' })
+		.trim()
+		.min(1, { error: 'err_required' })
+		.max(max, { error: 'err_too_long' });
+
+/** What a person typed into a number box, without spaces and thousands separators. */
+function typed(value: unknown): string {
+	if (typeof value === 'number') return String(value);
+	return typeof value === 'string' ? value.replace(/[\s,，]/g, '') : '';
+}
+
+/** Whole yuan, not negative. Optional amounts come back as null when left empty. */
+function yuan(required: boolean) {
+	return z.unknown().transform((value, ctx): number | null => {
+		const s = typed(value).replace(/^[¥￥]/, '').replace(/元$/, '');
+		const fail = (message: string) => {
+			ctx.addIssue({ code: 'custom', message });
+			return z.NEVER;
+		};
+		if (s === '') return required ? fail('err_required') : null;
+		if (/^-\d+(\.\d+)?$/.test(s)) return fail('err_impl_amount_negative');
+		if (/^\d+\.\d+$/.test(s)) return fail('err_impl_whole_yuan');
+		if (!/^\d+$/.test(s)) return fail('err_number');
+		const n = Number(s);
+		if (n > MAX_YUAN) return fail('err_impl_amount_too_large');
+		return n;
+	});
+}
+
+const percent = z.unknown().transform((value, ctx): number => {
+	const s = typed(value).replace(/[%％]$/, '');
+	const fail = (message: string) => {
+		ctx.addIssue({ code: 'custom', message });
+		return z.NEVER;
+	};
+	if (s === '') return fail('err_required');
+	if (!/^-?\d+(\.\d+)?$/.test(s)) return fail('err_number');
+	const n = Number(s);
+	if (!Number.isInteger(n) || n < 0 || n > 100) return fail('err_impl_percent_range');
+	return n;
+});
+
+/** Names typed one per line (or separated by commas or 、), trimmed, each once. */
+const representatives = z.unknown().transform((value, ctx): string[] => {
+	const parts = (Array.isArray(value) ? value : [value])
+		.filter((v): v is string => typeof v === 'string')
+		.flatMap((v) => v.split(/[\n\r,，、;；]+/))
+		.map((v) => v.trim())
+		.filter(Boolean);
+	const names = [...new Set(parts)];
+	const fail = (message: string) => {
+		ctx.addIssue({ code: 'custom', message });
+		return z.NEVER;
+	};
+	if (names.length === 0) return fail('err_impl_representatives_required');
+	if (names.length > MAX_REPRESENTATIVES) return fail('err_impl_representatives_too_many');
+	if (names.some((n) => n.length > 40)) return fail('err_too_long');
+	return names;
+});
+
+const target = { menuId: id, projectId: id };
+
+export const progressSchema = z.object({ ...target, body: text(2000), percent });
+
+export const spendingSchema = z.object({ ...target, item: text(100), planned: yuan(true), actual: yuan(false) });
+
+export const editSpendingSchema = spendingSchema.extend({ lineId: id });
+
+export const acceptanceSchema = z.object({ ...target, remarks: text(2000), representatives });
