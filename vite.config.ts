@@ -7,7 +7,8 @@ export default defineConfig({
 		paraglideVitePlugin({
 			project: './project.inlang',
 			outdir: './src/lib/paraglide',
-			strategy: ['cookie', 'custom-acceptLanguage', 'baseLocale'],
+			// server: custom-locale (cookie, then Accept-Language); browser: the cookie the server keeps set
+			strategy: ['custom-locale', 'cookie', 'baseLocale'],
 			cookieName: 'locale'
 		}),
 		sveltekit()

@@ -4,15 +4,16 @@ import { getDb } from '$lib/server/db/client';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { defineCustomServerStrategy } from '$lib/paraglide/runtime';
 import { handleSession } from '$lib/server/auth/handle';
-import { localeFromAcceptLanguage, LOCALE_COOKIE, t } from '$lib/server/i18n';
+import { localeFromRequest, LOCALE_COOKIE, t } from '$lib/server/i18n';
 
 /** Migrations run once, when the server starts (never while building). */
 export const init: ServerInit = () => {
 	getDb();
 };
 
-defineCustomServerStrategy('custom-acceptLanguage', {
-	getLocale: (request) => localeFromAcceptLanguage(request?.headers.get('accept-language') ?? null)
+// Paraglide runs custom strategies before its own, so this one does the whole choice: cookie, then Accept-Language.
+defineCustomServerStrategy('custom-locale', {
+	getLocale: (request) => localeFromRequest(request?.headers.get('cookie') ?? null, request?.headers.get('accept-language') ?? null)
 });
 
 const securityHeaders: Handle = async ({ event, resolve }) => {

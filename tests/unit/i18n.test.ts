@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { localeFromAcceptLanguage } from '../../src/lib/server/i18n';
+import { localeFromAcceptLanguage, localeFromRequest } from '../../src/lib/server/i18n';
 
 describe('language from Accept-Language', () => {
 	it.each([
@@ -16,6 +16,17 @@ describe('language from Accept-Language', () => {
 		['', undefined]
 	])('%s → %s', (header, locale) => {
 		expect(localeFromAcceptLanguage(header)).toBe(locale);
+	});
+});
+
+describe('language of a request', () => {
+	it('the chosen cookie wins over the browser', () => {
+		expect(localeFromRequest('a=1; locale=zh-Hans; b=2', 'zh-TW')).toBe('zh-Hans');
+		expect(localeFromRequest('locale=en', 'zh-CN')).toBe('en');
+	});
+	it('an unknown cookie value falls back to Accept-Language', () => {
+		expect(localeFromRequest('locale=fr', 'zh-CN')).toBe('zh-Hans');
+		expect(localeFromRequest(null, null)).toBeUndefined();
 	});
 });
 

@@ -25,6 +25,13 @@ export function localeFromAcceptLanguage(header: string | null): AppLocale | und
 	return undefined;
 }
 
+/** The reader's language: the cookie they chose, else their browser's Accept-Language, else undefined. */
+export function localeFromRequest(cookieHeader: string | null, acceptLanguage: string | null): AppLocale | undefined {
+	const chosen = cookieHeader?.match(/(?:^|;\s*)locale=([^;]+)/)?.[1];
+	if (chosen && (LOCALES as readonly string[]).includes(chosen)) return chosen as AppLocale;
+	return localeFromAcceptLanguage(acceptLanguage);
+}
+
 type MessageFn = (params?: Record<string, unknown>) => string;
 const catalogue = m as unknown as Record<string, MessageFn | undefined>;
 

@@ -1,0 +1,125 @@
+import { test, expect } from '@playwright/test';
+import { expectAccessible, login, pageAs } from './helpers';
+
+test('switching language changes the page and <html lang>, and is remembered', async ({ page }) => {
+	await page.goto('/c/jinwei');
+	await expect(page.locator('html')).toHaveAttribute('lang', 'zh-Hant');
+	await expect(page.getByRole('heading', { name: '議題與附議' })).toBeVisible();
+	await page.getByRole('button', { name: '简体' }).click();
+	await expect(page.locator('html')).toHaveAttribute('lang', 'zh-Hans');
+	await expect(page.getByRole('heading', { name: '议题与附议' })).toBeVisible();
+	await expect(page).toHaveURL(/\/c\/jinwei$/);
+	await page.getByRole('button', { name: 'EN' }).click();
+	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+	await expect(page.getByRole('heading', { name: 'Proposals' })).toBeVisible();
+	await page.goto('/');
+	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+});
+
+test('the first visit follows Accept-Language', async ({ browser }) => {
+	for (const [locale, lang] of [['zh-CN', 'zh-Hans'], ['en-GB', 'en'], ['zh-HK', 'zh-Hant'], ['de-DE', 'zh-Hant']]) {
+		const context = await browser.newContext({ locale });
+		const page = await context.newPage();
+		await page.goto('/');
+		await expect(page.locator('html')).toHaveAttribute('lang', lang);
+		await context.close();
+	}
+});
+
+test('large text persists across pages', async ({ page }) => {
+	await page.goto('/');
+	const before = await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
+	await page.getByRole('button', { name: '大字' }).click();
+	await expect(page.locator('html')).toHaveClass(/large-text/);
+	await page.goto('/c/fenghuangshan');
+	const after = await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
+	expect(after).toBeGreaterThan(before * 1.2);
+	await expect(page.getByRole('button', { name: '大字' })).toHaveAttribute('aria-pressed', 'true');
+});
+
+test('a cross-origin form post is refused with 403', async ({ request }) => {
+	const response = await request.post('/login', {
+		headers: { origin: 'http://evil.example', 'content-type': 'application/x-www-form-urlencoded' },
+		data: 'username=resident1&password=cocreate-demo'
+	});
+	expect(response.status()).toBe(403);
+});
+
+test('security headers and CSP are sent', async ({ request }) => {
+	const response = await request.get('/');
+	const headers = response.headers();
+	expect(headers['x-content-type-options']).toBe('nosniff');
+	expect(headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
+	const csp = headers['content-security-policy'];
+	expect(csp).toContain("frame-ancestors 'none'");
+	expect(csp).toContain("object-src 'none'");
+	expect(csp).toMatch(/script-src 'self' 'nonce-/);
+	expect(csp).not.toContain("'unsafe-inline' 'nonce");
+});
+
+test('unknown community → 404 page; acting outside one\'s scope → 403 page, in the reader\'s language', async ({ browser, page }) => {
+	const missing = await page.goto('/c/no-such-place');
+	expect(missing?.status()).toBe(404);
+	await expect(page.getByRole('heading', { name: '找不到這個頁面' })).toBeVisible();
+
+	const resident = await pageAs(browser, 'resident1');
+	const forbidden = await resident.goto('/c/jinwei/manage');
+	expect(forbidden?.status()).toBe(403);
+	await expect(resident.getByRole('heading', { name: '沒有權限' })).toBeVisible();
+	const committee = await pageAs(browser, 'committee1');
+	expect((await committee.goto('/c/fenghuangshan/manage'))?.status()).toBe(403);
+	expect((await committee.goto('/admin'))?.status()).toBe(403);
+	// a forged review of a fenghuangshan application by jinwei's committee changes nothing
+	const response = await committee.request.post('/c/jinwei/manage?/review', {
+		headers: { origin: new URL(committee.url()).origin },
+		form: { membershipId: '999999', decision: 'verify' }
+	});
+	expect(response.status()).toBe(404);
+});
+
+test('street staff appoint a grid worker; the admin adds a grid', async ({ browser }) => {
+	const street = await pageAs(browser, 'street');
+	await street.goto('/street/pingxiangmen/manage');
+	await street.getByLabel('登入名稱').fill('resident7');
+	await street.getByLabel('角色').selectOption('grid_worker');
+	await street.getByLabel('社區', { exact: true }).selectOption({ label: '金韋社區' });
+	await street.getByRole('button', { name: '委任', exact: true }).click();
+	await expect(street.getByText('已委任。')).toBeVisible();
+	await street.getByLabel('登入名稱').fill('nobody-at-all');
+	await street.getByRole('button', { name: '委任', exact: true }).click();
+	await expect(street.getByText('找不到這個登入名稱的帳戶。')).toBeVisible();
+
+	const admin = await pageAs(browser, 'admin');
+	await admin.goto('/admin');
+	const block = admin.locator('main details').filter({ hasText: '雙水社區' });
+	await block.locator('summary').click();
+	await block.getByLabel('新增網格').fill('第三網格（測試）');
+	await block.getByRole('button', { name: '新增' }).click();
+	await expect(admin.getByText('已儲存。')).toBeVisible();
+});
+
+test('every foundation page passes axe (WCAG 2.2 AA)', async ({ page, browser }) => {
+	for (const path of ['/', '/login', '/register', '/c/jinwei', '/c/shuangshui', '/c/nowhere']) {
+		await page.goto(path);
+		await expectAccessible(page);
+	}
+	await login(page, 'newcomer');
+	for (const path of ['/my', '/account', '/inbox', '/c/fenghuangshan/apply']) {
+		await page.goto(path);
+		await expectAccessible(page);
+	}
+	await page.goto('/audit');
+	await expectAccessible(page); // the 403 page
+	for (const [who, paths] of [
+		['committee1', ['/c/jinwei/manage', '/audit']],
+		['street', ['/street/pingxiangmen/manage', '/audit?action=residency.appoint']],
+		['admin', ['/admin']]
+	] as const) {
+		const staff = await pageAs(browser, who);
+		for (const path of paths) {
+			await staff.goto(path);
+			await expectAccessible(staff);
+		}
+		await staff.context().close();
+	}
+});
