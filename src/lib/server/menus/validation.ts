@@ -7,7 +7,7 @@ import { dayStart } from './rules';
 export const MAX_YUAN = 100_000_000;
 
 function money(opts: { allowZero: boolean }) {
-	return z.unknown().transform((raw, ctx) => {
+	return z.unknown().optional().transform((raw, ctx) => {
 		const text = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : '';
 		const fail = (message: string) => {
 			ctx.addIssue({ code: 'custom', message });
@@ -27,6 +27,7 @@ function money(opts: { allowZero: boolean }) {
 
 const optionalCount = z
 	.unknown()
+	.optional()
 	.transform((raw, ctx) => {
 		const text = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : '';
 		if (text === '') return null;

@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import { and, count, eq } from 'drizzle-orm';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { demoWorld } from '../world';
+import { makeMenu } from './helpers';
+import { runMenuReminders } from '../../../src/lib/server/menus/reminders';
+import { castBallot } from '../../../src/lib/server/menus/ballots';
+import { importPabulib } from '../../../src/lib/server/menus/import';
+import { advancePhase } from '../../../src/lib/server/menus/commands';
+import { publishResults, publishedResults } from '../../../src/lib/server/menus/results';
+import { ballotsPb, resultRows, resultsCsv } from '../../../src/lib/server/menus/export';
+import { loadMenu } from '../../../src/lib/server/menus/load';
+import { parsePabulib, toTallyInput } from '../../../src/lib/server/menus/pabulib';
+import { tally } from '../../../src/lib/server/menus/tally';
+import { ballots, menuProjects, menus } from '../../../src/lib/server/menus/schema';
+import { notifications } from '../../../src/lib/server/notifications/schema';
+import { DAY, HOUR } from '../../../src/lib/server/db/time';
+
+const PABULIB = resolve(process.cwd(), '../shared/pabulib');
+const ASSEN = readFileSync(resolve(PABULIB, 'Netherlands_Assen_2024.pb'), 'utf8');
+
+describe('reminders', () => {
+	it('voting opens: every verified resident is told once, however often the timer runs', () => {
+		const w = demoWorld();
+		const { menu } = makeMenu(w, 'vote');
+		expect(runMenuReminders(w.db, w.now)).toEqual([{ menuId: menu.id, kind: 'vote_open' }]);
+		expect(runMenuReminders(w.db, w.now + 60_000)).toEqual([]);
+		const told = w.db.select({ n: count() }).from(notifications).where(eq(notifications.kind, 'menu_vote_open')).get()!.n;
+		expect(told).toBe(9); // resident1…resident8 and grid1; not the pending newcomer, not fenghuangshan
+	});
+
+	it('24 hours before the vote closes, only those who have not voted are reminded', () => {
+		const w = demoWorld();
+		const { menu, ids } = makeMenu(w, 'vote');
+		castBallot(w.db, w.actor('resident1'), { menuId: menu.id, projectIds: [String(ids[0])] }, w.now);
+		const closing = menu.resultsStartsAt - 23 * HOUR;
+		expect(runMenuReminders(w.db, menu.resultsStartsAt - 30 * HOUR).map((s) => s.kind)).toEqual(['vote_open']);
+		expect(runMenuReminders(w.db, closing).map((s) => s.kind)).toEqual(['vote_closing']);
+		expect(runMenuReminders(w.db, closing + HOUR)).toEqual([]);
+		const reminded = w.db.select().from(notifications).where(eq(notifications.kind, 'menu_vote_closing')).all().map((n) => n.userId);
+		expect(reminded).toHaveLength(8);
+		expect(reminded).not.toContain(w.ids.user.resident1);
+	});
+
+	it('nothing is sent for menus not in their vote', () => {
+		const w = demoWorld();
+		makeMenu(w, 'collect');
+		makeMenu(w, 'results');
+		expect(runMenuReminders(w.db, w.now)).toEqual([]);
+	});
+});
+
+describe('Pabulib import', () => {
+	it('replays Assen 2024 as a read-only menu whose selection equals the file', () => {
+		const w = demoWorld();
+		const r = importPabulib(w.db, w.actor('street'), { communityId: w.ids.community.fenghuangshan, text: ASSEN }, w.now);
+		if (!r.ok) throw new Error(r.error);
+		const loaded = loadMenu(w.db, r.value.id)!;
+		const results = publishedResults(loaded.menu)!;
+		const election = parsePabulib(ASSEN);
+		const expected = election.projects.filter((p) => p.columns.selected === '1').map((p) => p.id).sort();
+		const projects = w.db.select().from(menuProjects).where(eq(menuProjects.menuId, r.value.id)).all();
+		const selectedKeys = projects.filter((p) => p.selected).map((p) => p.externalId!).sort();
+		expect(selectedKeys).toEqual(expected);
+		expect(results.voters).toBe(election.votes.length);
+		expect(w.db.select({ n: count() }).from(ballots).where(eq(ballots.menuId, r.value.id)).get()!.n).toBe(84);
+		// read-only: no ballots, no advancing, no second publishing
+		const me = w.actor('resident9');
+		expect(castBallot(w.db, me, { menuId: r.value.id, projectIds: [String(projects[0].id)] }, w.now)).toMatchObject({ error: 'menu_read_only' });
+		expect(advancePhase(w.db, w.actor('street'), { menuId: r.value.id }, w.now)).toMatchObject({ error: 'menu_read_only' });
+		expect(publishResults(w.db, w.actor('street'), { menuId: r.value.id }, w.now)).toMatchObject({ error: 'menu_read_only' });
+	});
+
+	it.each([
+		['missing section', ASSEN.replace(/PROJECTS[\s\S]*?VOTES/, 'VOTES'), 'pabulib_missing_section'],
+		['unknown project id', ASSEN.replace(';1,2,6,9,13', ';1,2,999'), 'pabulib_unknown_project'],
+		['bad number', ASSEN.replace('3;7200;', '3;seven;'), 'pabulib_bad_number'],
+		['empty file', '   ', 'pabulib_empty'],
+		['unsupported rule', ASSEN.replace('rule;equalshares/add1', 'rule;sainte-lague'), 'pabulib_unsupported_rule']
+	])('a malformed file (%s) is refused with a named problem and nothing is stored', (_name, text, code) => {
+		const w = demoWorld();
+		const r = importPabulib(w.db, w.actor('street'), { communityId: w.ids.community.fenghuangshan, text }, w.now);
+		expect(r.ok).toBe(false);
+		if (!r.ok) {
+			expect(r.error).toBe(code);
+			expect(String(r.params?.detail ?? '')).not.toBe('');
+		}
+		expect(w.db.select({ n: count() }).from(menus).get()!.n).toBe(0);
+		expect(w.db.select({ n: count() }).from(ballots).get()!.n).toBe(0);
+	});
+});
+
+describe('exports', () => {
+	it("a native menu's ballots export as a valid .pb whose tally equals the published results, with anonymous voters", () => {
+		const w = demoWorld();
+		const { menu, ids } = makeMenu(w, 'vote', { budget: 300000, costs: [150000, 120000, 80000] });
+		const votes: [string, number[]][] = [['resident1', [0, 2]], ['resident2', [0, 1]], ['resident3', [1]], ['resident4', [2]], ['resident5', [0]]];
+		for (const [who, picks] of votes) castBallot(w.db, w.actor(who), { menuId: menu.id, projectIds: picks.map((i) => String(ids[i])) }, w.now);
+		w.db.update(menus).set({ advancedTo: 'results' }).where(eq(menus.id, menu.id)).run();
+		const published = publishResults(w.db, w.actor('street'), { menuId: menu.id }, w.now);
+		if (!published.ok) throw new Error(published.error);
+		const loaded = loadMenu(w.db, menu.id)!;
+		const text = ballotsPb(w.db, loaded, published.value);
+		const election = parsePabulib(text);
+		expect(election.votes.map((v) => v.voter_id).sort()).toEqual(['1', '2', '3', '4', '5']);
+		expect(text).not.toContain(String(w.ids.user.resident1) + ';');
+		expect(tally(toTallyInput(election)).selected.map(Number)).toEqual(published.value.selected);
+		const csv = resultsCsv(resultRows(w.db, loaded, published.value), (r) => `reason:${r}`);
+		expect(csv.split('\r\n')[0]).toBe('\uFEFFrank,project_id,title,cost,votes,selected,reason,reason_text');
+		expect(csv).toContain('did_not_fit,reason:did_not_fit');
+	});
+
+	it('a formula-looking title is never run by a spreadsheet', () => {
+		const w = demoWorld();
+		const { menu, ids } = makeMenu(w, 'vote', { costs: [100] });
+		w.db.update(menuProjects).set({ title: '=HYPERLINK("x")' }).where(and(eq(menuProjects.id, ids[0]))).run();
+		castBallot(w.db, w.actor('resident1'), { menuId: menu.id, projectIds: [String(ids[0])] }, w.now);
+		w.db.update(menus).set({ advancedTo: 'results' }).where(eq(menus.id, menu.id)).run();
+		const published = publishResults(w.db, w.actor('street'), { menuId: menu.id }, w.now + DAY);
+		if (!published.ok) throw new Error(published.error);
+		const csv = resultsCsv(resultRows(w.db, loadMenu(w.db, menu.id)!, published.value), (r) => r);
+		expect(csv).toContain(`"'=HYPERLINK(""x"")"`);
+	});
+});
