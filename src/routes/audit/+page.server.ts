@@ -17,6 +17,23 @@ const filterSchema = z.object({
 	before: z.coerce.number().int().positive().optional().catch(undefined)
 });
 
+/** The change's summary as short "key: value" pairs; long texts are cut for the table. */
+function summaryPairs(json: string): [string, string][] {
+	let parsed: unknown;
+	try {
+		parsed = JSON.parse(json);
+	} catch {
+		return [['', json]];
+	}
+	if (!parsed || typeof parsed !== 'object') return [];
+	return Object.entries(parsed as Record<string, unknown>)
+		.filter(([, v]) => v !== undefined && v !== null && v !== '')
+		.map(([k, v]) => {
+			const text = typeof v === 'string' ? v : JSON.stringify(v);
+			return [k, text.length > 120 ? `${text.slice(0, 120)}…` : text];
+		});
+}
+
 export const load: PageServerLoad = (event) => {
 	const actor = requireActor(event);
 	const scope = auditScope(actor);
@@ -38,7 +55,12 @@ export const load: PageServerLoad = (event) => {
 	return {
 		filter: { actor: params.actor ?? '', action: params.action ?? '', from: params.from ?? '', to: params.to ?? '' },
 		actions: auditActions(db, scope).map((a) => ({ value: a, label: label(a) })),
-		rows: rows.slice(0, AUDIT_PAGE).map((r) => ({ ...r, label: label(r.action) })),
+		rows: rows.slice(0, AUDIT_PAGE).map((r) => ({
+			...r,
+			label: label(r.action),
+			subject: hasMessage(`subject_${r.subjectType}`) ? t(`subject_${r.subjectType}`) : r.subjectType,
+			details: summaryPairs(r.summary)
+		})),
 		older: rows.length > AUDIT_PAGE ? rows[AUDIT_PAGE - 1].id : null
 	};
 };

@@ -50,37 +50,49 @@ export function seedFoundation(db: Db, passwordHash: string, now: number): DemoI
 			ids.community[c.slug] = row.id;
 			ids.grids[c.slug] = c.grids.map((name) => tx.insert(grids).values({ communityId: row.id, name, createdAt: created }).returning().get().id);
 		}
-		const admin = { userId: 0, ip: null as string | null };
-		PEOPLE.forEach((p, i) => {
+		const created_ = PEOPLE.map((p, i) => {
 			const user = tx.insert(users).values({ username: p.username, displayName: p.name, passwordHash, createdAt: created + i * DAY }).returning().get();
 			ids.user[p.username] = user.id;
-			if (p.username === 'admin') admin.userId = user.id;
-			if (!p.role || !p.where) return;
+			return { p, userId: user.id, at: created + (i + 2) * DAY };
+		});
+		// Who granted each membership, as it would have happened: the admin appoints street staff, the street
+		// appoints committees, grid workers and departments, each committee verifies its residents.
+		const granter = (p: Person) =>
+			p.role === 'street_staff' ? ids.user.admin : p.role === 'resident' ? ids.user[p.where === 'jinwei' ? 'committee1' : 'committee2'] : ids.user.street;
+		for (const { p, userId, at } of created_) {
+			if (!p.role || !p.where) continue;
 			const communityId = p.where === 'jinwei' || p.where === 'fenghuangshan' ? ids.community[p.where] : null;
 			const streetId = p.where === 'site' ? null : street.id;
-			const applied = created + (i + 2) * DAY;
+			const by = p.pending ? null : granter(p);
 			const m = tx
 				.insert(memberships)
 				.values({
-					userId: user.id,
+					userId,
 					role: p.role,
 					status: p.pending ? 'pending' : 'verified',
 					communityId,
 					streetId,
 					scopeKey: scopeKeyOf({ communityId, streetId }),
-					gridId: communityId && p.grid !== undefined ? ids.grids[p.where!][p.grid] : null,
+					gridId: communityId && p.grid !== undefined ? ids.grids[p.where][p.grid] : null,
 					compound: p.home?.[0] ?? null,
 					building: p.home?.[1] ?? null,
 					unit: p.home?.[2] ?? null,
 					department: p.department ?? null,
-					decidedBy: p.pending ? null : admin.userId || null,
-					decidedAt: p.pending ? null : applied + DAY,
-					createdAt: p.pending ? now - 2 * DAY : applied
+					decidedBy: by,
+					decidedAt: p.pending ? null : at + DAY,
+					createdAt: p.pending ? now - 2 * DAY : at
 				})
 				.returning()
 				.get();
-			writeAudit(tx, { userId: admin.userId || user.id, ip: null }, { action: p.pending ? 'residency.apply' : 'residency.appoint', subjectType: 'membership', subjectId: m.id, communityId, streetId, summary: { user: p.username, role: p.role, demo: true } }, p.pending ? now - 2 * DAY : applied + DAY);
-		});
+			if (p.role === 'admin') continue;
+			const entry = { subjectType: 'membership', subjectId: m.id, communityId, streetId };
+			if (p.role === 'resident') {
+				writeAudit(tx, { userId, ip: null }, { ...entry, action: 'residency.apply', summary: { compound: p.home?.[0], building: p.home?.[1], unit: p.home?.[2] } }, p.pending ? now - 2 * DAY : at);
+				if (!p.pending) writeAudit(tx, { userId: by!, ip: null }, { ...entry, action: 'residency.verify', summary: { applicant: userId } }, at + DAY);
+			} else {
+				writeAudit(tx, { userId: by!, ip: null }, { ...entry, action: 'residency.appoint', summary: { user: p.username, role: p.role, department: p.department } }, at + DAY);
+			}
+		}
 		return ids;
 	});
 }
