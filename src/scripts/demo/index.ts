@@ -2,13 +2,17 @@
 import type { Db } from '../../lib/server/db/client';
 import { hashPassword } from '../../lib/server/auth/passwords';
 import { seedFoundation, type DemoIds } from './foundation';
+import { seedImplementation } from './implementation';
 
 export const DEFAULT_DEMO_PASSWORD = 'cocreate-demo';
 
 /** `passwordHash` lets a domain add demo accounts that sign in with the demo password. */
 export type DomainSeed = (db: Db, ids: DemoIds, now: number, passwordHash: string) => void | Promise<void>;
 /** Domain seeds, in order. Each domain appends its own here. */
-const DOMAIN_SEEDS: DomainSeed[] = [];
+const DOMAIN_SEEDS: DomainSeed[] = [
+	// implementation works on the menus seed's published menu: keep it after the menus seed
+	seedImplementation
+];
 
 export async function seedDemo(db: Db, options: { password?: string; now?: number } = {}): Promise<DemoIds> {
 	const now = options.now ?? Date.now();
