@@ -1,6 +1,7 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { getDb } from '$lib/server/db/client';
+import { startMenuReminderTimer } from '$lib/server/menus/reminders';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { defineCustomServerStrategy } from '$lib/paraglide/runtime';
 import { handleSession } from '$lib/server/auth/handle';
@@ -9,6 +10,8 @@ import { localeFromRequest, LOCALE_COOKIE, t } from '$lib/server/i18n';
 /** Migrations run once, when the server starts (never while building). */
 export const init: ServerInit = () => {
 	getDb();
+	// Voting opens and closes by date, with nobody acting: tell residents every minute what is due.
+	startMenuReminderTimer(getDb);
 };
 
 // Paraglide runs custom strategies before its own, so this one does the whole choice: cookie, then Accept-Language.

@@ -122,16 +122,16 @@ describe('ballots', () => {
 		const w = demoWorld();
 		const { menu, ids } = makeMenu(w, 'vote', { budget: 300000, costs: [150000, 120000, 80000] });
 		const r = castBallot(w.db, w.actor('resident1'), { menuId: menu.id, projectIds: ids.map(String) }, w.now);
-		expect(r).toMatchObject({ ok: false, error: 'ballot_over_budget', params: { budget: 300000, total: 350000, over: 50000 } });
+		expect(r).toMatchObject({ ok: false, error: 'menu_ballot_over_budget', params: { budget: 300000, total: 350000, over: 50000 } });
 		expect(w.db.select({ n: count() }).from(ballots).get()!.n).toBe(0);
 	});
 
 	it('more than k is refused; fewer than the minimum too', () => {
 		const w = demoWorld();
 		const { menu, ids } = makeMenu(w, 'vote', { ballotRule: 'choose_k', maxChoices: 2, minChoices: 2, costs: [1, 2, 3] });
-		expect(castBallot(w.db, w.actor('resident1'), { menuId: menu.id, projectIds: ids.map(String) }, w.now)).toMatchObject({ error: 'ballot_too_many', params: { max: 2, count: 3 } });
-		expect(castBallot(w.db, w.actor('resident1'), { menuId: menu.id, projectIds: [String(ids[0])] }, w.now)).toMatchObject({ error: 'ballot_too_few', params: { min: 2, count: 1 } });
-		expect(castBallot(w.db, w.actor('resident1'), { menuId: menu.id, projectIds: [] }, w.now)).toMatchObject({ error: 'ballot_empty' });
+		expect(castBallot(w.db, w.actor('resident1'), { menuId: menu.id, projectIds: ids.map(String) }, w.now)).toMatchObject({ error: 'menu_ballot_too_many', params: { max: 2, count: 3 } });
+		expect(castBallot(w.db, w.actor('resident1'), { menuId: menu.id, projectIds: [String(ids[0])] }, w.now)).toMatchObject({ error: 'menu_ballot_too_few', params: { min: 2, count: 1 } });
+		expect(castBallot(w.db, w.actor('resident1'), { menuId: menu.id, projectIds: [] }, w.now)).toMatchObject({ error: 'menu_ballot_empty' });
 	});
 
 	it('100 parallel ballots from one voter end as exactly one ballot', async () => {
@@ -168,8 +168,8 @@ describe('ballots', () => {
 		const w = demoWorld();
 		const before = makeMenu(w, 'review');
 		const after = makeMenu(w, 'results');
-		expect(castBallot(w.db, w.actor('resident1'), { menuId: before.menu.id, projectIds: [String(before.ids[0])] }, w.now)).toMatchObject({ error: 'vote_not_open' });
-		expect(castBallot(w.db, w.actor('resident1'), { menuId: after.menu.id, projectIds: [String(after.ids[0])] }, w.now)).toMatchObject({ error: 'vote_closed' });
+		expect(castBallot(w.db, w.actor('resident1'), { menuId: before.menu.id, projectIds: [String(before.ids[0])] }, w.now)).toMatchObject({ error: 'menu_vote_not_open' });
+		expect(castBallot(w.db, w.actor('resident1'), { menuId: after.menu.id, projectIds: [String(after.ids[0])] }, w.now)).toMatchObject({ error: 'menu_vote_closed' });
 	});
 
 	it('a project not feasible cannot be chosen; unknown ids and ids of another menu are named as such', () => {
@@ -178,10 +178,10 @@ describe('ballots', () => {
 		const other = makeMenu(w, 'vote');
 		const bad = w.db.insert(menuProjects).values({ menuId: menu.id, title: '不可行項目', estimatedCost: 10, feasibility: 'infeasible', infeasibleReason: '不符規定', createdAt: w.now }).returning().get();
 		const vote = (projectIds: string[]) => castBallot(w.db, w.actor('resident1'), { menuId: menu.id, projectIds }, w.now);
-		expect(vote([String(ids[0]), String(bad.id)])).toMatchObject({ error: 'ballot_not_on_ballot', params: { project: '不可行項目' } });
-		expect(vote([String(other.ids[0])])).toMatchObject({ error: 'ballot_unknown_project' });
-		expect(vote(['99999'])).toMatchObject({ error: 'ballot_unknown_project' });
-		expect(vote(['<script>'])).toMatchObject({ error: 'ballot_unknown_project' });
+		expect(vote([String(ids[0]), String(bad.id)])).toMatchObject({ error: 'menu_ballot_not_on_ballot', params: { project: '不可行項目' } });
+		expect(vote([String(other.ids[0])])).toMatchObject({ error: 'menu_ballot_unknown_project' });
+		expect(vote(['99999'])).toMatchObject({ error: 'menu_ballot_unknown_project' });
+		expect(vote(['<script>'])).toMatchObject({ error: 'menu_ballot_unknown_project' });
 		expect(w.db.select({ n: count() }).from(ballots).get()!.n).toBe(0);
 	});
 });
@@ -210,7 +210,7 @@ describe('advancing and publishing', () => {
 		castOk(castBallot(w.db, w.actor('resident1'), { menuId: menu.id, projectIds: [String(ids[0]), String(ids[2])] }, w.now));
 		castOk(castBallot(w.db, w.actor('resident2'), { menuId: menu.id, projectIds: [String(ids[0]), String(ids[1])] }, w.now));
 		castOk(castBallot(w.db, w.actor('resident3'), { menuId: menu.id, projectIds: [String(ids[1])] }, w.now));
-		expect(publishResults(w.db, w.actor('street'), { menuId: menu.id }, w.now)).toMatchObject({ error: 'results_vote_open' });
+		expect(publishResults(w.db, w.actor('street'), { menuId: menu.id }, w.now)).toMatchObject({ error: 'menu_results_vote_open' });
 		castOk(advancePhase(w.db, w.actor('street'), { menuId: menu.id }, w.now));
 		const results = castOk(publishResults(w.db, w.actor('street'), { menuId: menu.id }, w.now));
 		// 150k (2 votes) + 120k (2 votes) fit; 80k (1 vote) does not fit in the remaining 30k.
@@ -219,7 +219,7 @@ describe('advancing and publishing', () => {
 		const rows = w.db.select().from(menuProjects).where(eq(menuProjects.menuId, menu.id)).all();
 		expect(rows.map((r) => [r.selected, r.votes])).toEqual([[true, 2], [true, 2], [false, 1]]);
 		expect(w.db.select({ n: count() }).from(notifications).where(eq(notifications.kind, 'menu_results')).get()!.n).toBe(3);
-		expect(publishResults(w.db, w.actor('street'), { menuId: menu.id }, w.now)).toMatchObject({ error: 'results_already_published' });
+		expect(publishResults(w.db, w.actor('street'), { menuId: menu.id }, w.now)).toMatchObject({ error: 'menu_results_already_published' });
 		const audit = w.db.select().from(auditLog).where(eq(auditLog.action, 'menu.vote')).all();
 		expect(audit).toHaveLength(3);
 		expect(audit.every((a) => a.summary === '{}')).toBe(true);

@@ -73,11 +73,11 @@ describe('Pabulib import', () => {
 	});
 
 	it.each([
-		['missing section', ASSEN.replace(/PROJECTS[\s\S]*?VOTES/, 'VOTES'), 'pabulib_missing_section'],
-		['unknown project id', ASSEN.replace(';1,2,6,9,13', ';1,2,999'), 'pabulib_unknown_project'],
-		['bad number', ASSEN.replace('3;7200;', '3;seven;'), 'pabulib_bad_number'],
-		['empty file', '   ', 'pabulib_empty'],
-		['unsupported rule', ASSEN.replace('rule;equalshares/add1', 'rule;sainte-lague'), 'pabulib_unsupported_rule']
+		['missing section', ASSEN.replace(/PROJECTS[\s\S]*?VOTES/, 'VOTES'), 'menu_pabulib_missing_section'],
+		['unknown project id', ASSEN.replace(';1,2,6,9,13', ';1,2,999'), 'menu_pabulib_unknown_project'],
+		['bad number', ASSEN.replace('3;7200;', '3;seven;'), 'menu_pabulib_bad_number'],
+		['empty file', '   ', 'menu_pabulib_empty'],
+		['unsupported rule', ASSEN.replace('rule;equalshares/add1', 'rule;sainte-lague'), 'menu_pabulib_unsupported_rule']
 	])('a malformed file (%s) is refused with a named problem and nothing is stored', (_name, text, code) => {
 		const w = demoWorld();
 		const r = importPabulib(w.db, w.actor('street'), { communityId: w.ids.community.fenghuangshan, text }, w.now);

@@ -55,15 +55,15 @@ describe('ballot check', () => {
 	const approval = { budget: 100, ballotRule: 'approval_budget' as const, maxChoices: null, minChoices: null };
 	it('accepts choices within the budget and refuses one yuan over', () => {
 		expect(checkBallot(approval, [60, 40])).toBeNull();
-		expect(checkBallot(approval, [60, 41])).toEqual({ error: 'ballot_over_budget', params: { budget: 100, total: 101, over: 1 } });
+		expect(checkBallot(approval, [60, 41])).toEqual({ error: 'menu_ballot_over_budget', params: { budget: 100, total: 101, over: 1 } });
 	});
 	it('refuses an empty ballot and too few choices', () => {
-		expect(checkBallot(approval, [])).toEqual({ error: 'ballot_empty' });
-		expect(checkBallot({ ...approval, minChoices: 2 }, [10])).toEqual({ error: 'ballot_too_few', params: { min: 2, count: 1 } });
+		expect(checkBallot(approval, [])).toEqual({ error: 'menu_ballot_empty' });
+		expect(checkBallot({ ...approval, minChoices: 2 }, [10])).toEqual({ error: 'menu_ballot_too_few', params: { min: 2, count: 1 } });
 	});
 	it('choose up to k ignores the budget but counts choices', () => {
 		const k = { ...approval, ballotRule: 'choose_k' as const, maxChoices: 2 };
 		expect(checkBallot(k, [90, 90])).toBeNull();
-		expect(checkBallot(k, [1, 1, 1])).toEqual({ error: 'ballot_too_many', params: { max: 2, count: 3 } });
+		expect(checkBallot(k, [1, 1, 1])).toEqual({ error: 'menu_ballot_too_many', params: { max: 2, count: 3 } });
 	});
 });

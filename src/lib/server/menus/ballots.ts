@@ -24,10 +24,10 @@ export function castBallot(db: Db, actor: Actor | null, input: unknown, now: num
 	if (denied) return denied;
 	if (menu.source !== 'native') return err('menu_read_only');
 	const phase = currentPhase(menu, now);
-	if (phase !== 'vote') return err(phaseAtLeast(phase, 'results') ? 'vote_closed' : 'vote_not_open');
+	if (phase !== 'vote') return err(phaseAtLeast(phase, 'results') ? 'menu_vote_closed' : 'menu_vote_not_open');
 
 	const ids = [...new Set(v.projectIds)];
-	if (ids.some((id) => !/^\d{1,15}$/.test(id))) return err('ballot_unknown_project');
+	if (ids.some((id) => !/^\d{1,15}$/.test(id))) return err('menu_ballot_unknown_project');
 	const wanted = ids.map(Number);
 	const projects = wanted.length
 		? db
@@ -36,9 +36,9 @@ export function castBallot(db: Db, actor: Actor | null, input: unknown, now: num
 				.where(and(eq(menuProjects.menuId, menu.id), inArray(menuProjects.id, wanted)))
 				.all()
 		: [];
-	if (projects.length !== wanted.length) return err('ballot_unknown_project');
+	if (projects.length !== wanted.length) return err('menu_ballot_unknown_project');
 	const notOnBallot = projects.find((p) => p.feasibility !== 'feasible' || p.finalCost === null);
-	if (notOnBallot) return err('ballot_not_on_ballot', { params: { project: notOnBallot.title } });
+	if (notOnBallot) return err('menu_ballot_not_on_ballot', { params: { project: notOnBallot.title } });
 	const costs = projects.map((p) => p.finalCost!);
 	const problem = checkBallot(menu, costs);
 	if (problem) return err(problem.error, 'params' in problem ? { params: problem.params } : {});

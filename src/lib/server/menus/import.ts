@@ -54,7 +54,7 @@ export function importPabulib(db: Db, actor: Actor | null, input: unknown, now: 
 	const denied = authorize(actor, 'menu.import_pabulib', { communityId: community.id, streetId: community.streetId });
 	if (denied) return denied;
 	const read = readElection(v.text);
-	if (read instanceof PabulibError) return err(`pabulib_${read.code}`, { params: { detail: read.message } });
+	if (read instanceof PabulibError) return err(`menu_pabulib_${read.code}`, { params: { detail: read.message } });
 	const { election, input: tallyInput } = read;
 	const meta = election.meta;
 	const begin = pbDate(meta.date_begin) ?? now;

@@ -114,8 +114,8 @@ export function publishResults(db: Db, actor: Actor | null, input: unknown, now:
 	const denied = authorize(actor, 'menu.publish_results', scopeOf(community));
 	if (denied) return denied;
 	if (menu.source !== 'native') return err('menu_read_only');
-	if (menu.resultsPublishedAt) return err('results_already_published');
-	if (!phaseAtLeast(currentPhase(menu, now), 'results')) return err('results_vote_open');
+	if (menu.resultsPublishedAt) return err('menu_results_already_published');
+	if (!phaseAtLeast(currentPhase(menu, now), 'results')) return err('menu_results_vote_open');
 	return db.transaction((tx) => {
 		const results = computeResults(tx, menu, now);
 		const changed = tx
@@ -123,7 +123,7 @@ export function publishResults(db: Db, actor: Actor | null, input: unknown, now:
 			.set({ resultsPublishedAt: now, resultsJson: JSON.stringify(results) })
 			.where(and(eq(menus.id, menu.id), isNull(menus.resultsPublishedAt)))
 			.run();
-		if (changed.changes === 0) return err('results_already_published');
+		if (changed.changes === 0) return err('menu_results_already_published');
 		freezeResults(tx, menu.id, results);
 		writeAudit(tx, actor, {
 			action: 'menu.publish_results',

@@ -81,22 +81,22 @@ export type BallotRules = {
 };
 
 export type BallotProblem =
-	| { error: 'ballot_empty' }
-	| { error: 'ballot_too_few'; params: { min: number; count: number } }
-	| { error: 'ballot_too_many'; params: { max: number; count: number } }
-	| { error: 'ballot_over_budget'; params: { budget: number; total: number; over: number } };
+	| { error: 'menu_ballot_empty' }
+	| { error: 'menu_ballot_too_few'; params: { min: number; count: number } }
+	| { error: 'menu_ballot_too_many'; params: { max: number; count: number } }
+	| { error: 'menu_ballot_over_budget'; params: { budget: number; total: number; over: number } };
 
 /** Whether the chosen costs make a valid ballot under the menu's rule; null when they do. */
 export function checkBallot(rules: BallotRules, costs: number[]): BallotProblem | null {
 	const count = costs.length;
-	if (count === 0) return { error: 'ballot_empty' };
-	if (rules.minChoices && count < rules.minChoices) return { error: 'ballot_too_few', params: { min: rules.minChoices, count } };
+	if (count === 0) return { error: 'menu_ballot_empty' };
+	if (rules.minChoices && count < rules.minChoices) return { error: 'menu_ballot_too_few', params: { min: rules.minChoices, count } };
 	if (rules.ballotRule === 'choose_k') {
 		const max = rules.maxChoices ?? 1;
-		if (count > max) return { error: 'ballot_too_many', params: { max, count } };
+		if (count > max) return { error: 'menu_ballot_too_many', params: { max, count } };
 	} else {
 		const total = costs.reduce((a, b) => a + b, 0);
-		if (total > rules.budget) return { error: 'ballot_over_budget', params: { budget: rules.budget, total, over: total - rules.budget } };
+		if (total > rules.budget) return { error: 'menu_ballot_over_budget', params: { budget: rules.budget, total, over: total - rules.budget } };
 	}
 	return null;
 }

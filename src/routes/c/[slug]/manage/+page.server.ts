@@ -5,6 +5,7 @@ import { pendingApplications, staffOf } from '$lib/server/residency/queries';
 import { reviewApplication } from '$lib/server/residency/commands';
 import { updateCommunitySettings } from '$lib/server/org/commands';
 import { can } from '$lib/server/policy';
+import { reviewQueue } from '$lib/server/menus/queries';
 import { t } from '$lib/server/i18n';
 import { failure, formObject, formValues, requireActor, requireCommunity } from '$lib/server/http';
 
@@ -18,7 +19,8 @@ export const load: PageServerLoad = async (event) => {
 		canReview: can(actor, 'residency.review', subject),
 		canSettings: can(actor, 'community.settings', subject),
 		applications: can(actor, 'residency.review', subject) ? pendingApplications(db, community.id) : [],
-		staff: staffOf(db, { communityId: community.id })
+		staff: staffOf(db, { communityId: community.id }),
+		menuQueue: can(actor, 'menu.review_candidate', subject) ? reviewQueue(db, community.id, Date.now()) : null
 	};
 };
 

@@ -1,0 +1,1 @@
+export const loginUrlFor = (slug: string, menuId: number) => `/login?next=${encodeURIComponent(`/c/${slug}/menus/${menuId}/ballot`)}`;
