@@ -5,6 +5,7 @@ import { implementationTarget, projectImplementation } from '$lib/server/menus/i
 import { acceptProject, addSpendingLine, editSpendingLine, postProgress, type PhotoUpload } from '$lib/server/menus/implementation/commands';
 import { MAX_PHOTOS } from '$lib/server/menus/implementation/validation';
 import { can } from '$lib/server/policy';
+import { renderMarkdown } from '$lib/markdown';
 import { t } from '$lib/server/i18n';
 import { failure, formObject, formValues, requireActor, requireCommunity } from '$lib/server/http';
 
@@ -19,6 +20,7 @@ export const load: PageServerLoad = async ({ params, parent, locals, url }) => {
 	const editId = idParam(url.searchParams.get('edit') ?? '');
 	return {
 		...found,
+		descriptionHtml: found.project.description.trim() ? renderMarkdown(found.project.description) : '',
 		maxPhotos: MAX_PHOTOS,
 		canPost: open && found.project.state !== 'accepted' && can(locals.actor, 'menu.post_progress', subject),
 		canSpend: open && can(locals.actor, 'menu.record_spending', subject),
