@@ -3,6 +3,7 @@ import type { Db } from '../../lib/server/db/client';
 import { hashPassword } from '../../lib/server/auth/passwords';
 import { seedFoundation, type DemoIds } from './foundation';
 import { seedImplementation } from './implementation';
+import { seedMenus } from './menus';
 
 export const DEFAULT_DEMO_PASSWORD = 'cocreate-demo';
 
@@ -10,6 +11,7 @@ export const DEFAULT_DEMO_PASSWORD = 'cocreate-demo';
 export type DomainSeed = (db: Db, ids: DemoIds, now: number, passwordHash: string) => void | Promise<void>;
 /** Domain seeds, in order. Each domain appends its own here. */
 const DOMAIN_SEEDS: DomainSeed[] = [
+	seedMenus,
 	// implementation works on the menus seed's published menu: keep it after the menus seed
 	seedImplementation
 ];
