@@ -1,6 +1,6 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
-import { getDb } from '$lib/server/db/client';
+import { countingQueries, getDb, queryCounter } from '$lib/server/db/client';
 import { startMenuReminderTimer } from '$lib/server/menus/reminders';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { defineCustomServerStrategy } from '$lib/paraglide/runtime';
@@ -42,7 +42,18 @@ const locale: Handle = ({ event, resolve }) =>
 		});
 	});
 
-export const handle: Handle = sequence(securityHeaders, handleSession, locale);
+/** DB_QUERY_COUNT=1: report how many statements each request ran (tests and benchmarks read it). */
+const countQueries: Handle = ({ event, resolve }) => {
+	if (!countingQueries()) return resolve(event);
+	const store = { n: 0 };
+	return queryCounter.run(store, async () => {
+		const response = await resolve(event);
+		response.headers.set('x-db-queries', String(store.n));
+		return response;
+	});
+};
+
+export const handle: Handle = sequence(countQueries, securityHeaders, handleSession, locale);
 
 /** Unexpected errors: logged for us, a calm localized page for the person. */
 export const handleError: HandleServerError = ({ error, status }) => {

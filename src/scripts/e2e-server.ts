@@ -20,7 +20,9 @@ const server = spawn('node', [process.env.BUILD_DIR ?? 'build'], {
 		UPLOADS_DIR: `tmp/uploads-${port}`,
 		BODY_SIZE_LIMIT: '40M',
 		// lets a test speak from its own address, so rate-limit tests do not lock out the others
-		ADDRESS_HEADER: 'x-forwarded-for'
+		ADDRESS_HEADER: 'x-forwarded-for',
+		// pages report their query count, so tests can check it stays bounded
+		DB_QUERY_COUNT: '1'
 	}
 });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));

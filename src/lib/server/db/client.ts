@@ -3,6 +3,7 @@ import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import * as schema from './schema';
 
 export type Db = BetterSQLite3Database<typeof schema>;
@@ -18,7 +19,7 @@ const MIGRATIONS = resolve(process.env.MIGRATIONS_DIR ?? 'drizzle');
  */
 export function openDatabase(file: string): { db: Db; sqlite: Database.Database } {
 	if (file !== ':memory:') mkdirSync(dirname(resolve(file)), { recursive: true });
-	const sqlite = new Database(file);
+	const sqlite = new Database(file, COUNTING ? { verbose: countQuery } : {});
 	sqlite.pragma('journal_mode = WAL');
 	sqlite.pragma('foreign_keys = ON');
 	sqlite.pragma('busy_timeout = 5000');
@@ -30,6 +31,18 @@ export function openDatabase(file: string): { db: Db; sqlite: Database.Database 
 export function migrateDatabase(db: Db) {
 	migrate(db, { migrationsFolder: MIGRATIONS });
 }
+
+/**
+ * With DB_QUERY_COUNT=1 every statement a request runs is counted (the hook reports it in the
+ * x-db-queries header), so tests and benchmarks can check that pages run a bounded number of queries.
+ */
+const COUNTING = process.env.DB_QUERY_COUNT === '1';
+export const queryCounter = new AsyncLocalStorage<{ n: number }>();
+function countQuery() {
+	const store = queryCounter.getStore();
+	if (store) store.n++;
+}
+export const countingQueries = () => COUNTING;
 
 let opened: { db: Db; sqlite: Database.Database } | undefined;
 

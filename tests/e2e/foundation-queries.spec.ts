@@ -1,0 +1,31 @@
+import { test, expect } from '@playwright/test';
+import { pageAs } from './helpers';
+
+// Each page runs a bounded number of statements, however much data the demo street holds (no N+1).
+const LIMIT = 25;
+
+async function queriesOf(page: import('@playwright/test').Page, path: string) {
+	const response = await page.goto(path);
+	expect(response?.status(), path).toBeLessThan(400);
+	return Number(response?.headers()['x-db-queries']);
+}
+
+test('public pages stay within the query budget', async ({ page }) => {
+	for (const path of ['/', '/c/jinwei', '/c/fenghuangshan', '/login']) {
+		const n = await queriesOf(page, path);
+		expect(n, path).toBeGreaterThan(0);
+		expect(n, path).toBeLessThanOrEqual(LIMIT);
+	}
+});
+
+test('staff pages stay within the query budget', async ({ browser }) => {
+	for (const [who, paths] of [
+		['committee1', ['/c/jinwei/manage', '/audit', '/my', '/inbox']],
+		['street', ['/street/pingxiangmen/manage', '/audit']],
+		['admin', ['/admin']]
+	] as const) {
+		const page = await pageAs(browser, who);
+		for (const path of paths) expect(await queriesOf(page, path), `${who} ${path}`).toBeLessThanOrEqual(LIMIT);
+		await page.context().close();
+	}
+});
