@@ -8,9 +8,9 @@ export default defineConfig({
 	timeout: 60_000,
 	expect: { timeout: 10_000 },
 	fullyParallel: false,
-	workers: process.env.CI ? 2 : 2,
+	workers: 2,
 	retries: 0,
-	reporter: process.env.CI ? [['list']] : [['list']],
+	reporter: [['list'], ['./tests/reporters/playwright-summary.ts']],
 	use: {
 		baseURL: `http://localhost:${port}`,
 		locale: 'zh-TW',

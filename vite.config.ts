@@ -16,6 +16,7 @@ export default defineConfig({
 	test: {
 		include: ['tests/unit/**/*.test.ts'],
 		environment: 'node',
+		reporters: ['default', './tests/reporters/vitest-summary.ts'],
 		testTimeout: 30000
 	}
 });
