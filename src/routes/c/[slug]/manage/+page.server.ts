@@ -6,6 +6,7 @@ import { reviewApplication } from '$lib/server/residency/commands';
 import { updateCommunitySettings } from '$lib/server/org/commands';
 import { can } from '$lib/server/policy';
 import { reviewQueue } from '$lib/server/menus/queries';
+import { deliberationDesk } from '$lib/server/proposals/desk';
 import { t } from '$lib/server/i18n';
 import { failure, formObject, formValues, requireActor, requireCommunity } from '$lib/server/http';
 
@@ -20,7 +21,8 @@ export const load: PageServerLoad = async (event) => {
 		canSettings: can(actor, 'community.settings', subject),
 		applications: can(actor, 'residency.review', subject) ? pendingApplications(db, community.id) : [],
 		staff: staffOf(db, { communityId: community.id }),
-		menuQueue: can(actor, 'menu.review_candidate', subject) ? reviewQueue(db, community.id, Date.now()) : null
+		menuQueue: can(actor, 'menu.review_candidate', subject) ? reviewQueue(db, community.id, Date.now()) : null,
+		deliberation: can(actor, 'proposal.respond', subject) ? deliberationDesk(db, community.id, Date.now()) : null
 	};
 };
 
