@@ -4,6 +4,7 @@ import { hashPassword } from '../../lib/server/auth/passwords';
 import { seedFoundation, type DemoIds } from './foundation';
 import { seedImplementation } from './implementation';
 import { seedMenus } from './menus';
+import { seedDeliberation } from './deliberation';
 
 export const DEFAULT_DEMO_PASSWORD = 'cocreate-demo';
 
@@ -13,7 +14,8 @@ export type DomainSeed = (db: Db, ids: DemoIds, now: number, passwordHash: strin
 const DOMAIN_SEEDS: DomainSeed[] = [
 	seedMenus,
 	// implementation works on the menus seed's published menu: keep it after the menus seed
-	seedImplementation
+	seedImplementation,
+	seedDeliberation
 ];
 
 export async function seedDemo(db: Db, options: { password?: string; now?: number } = {}): Promise<DemoIds> {
