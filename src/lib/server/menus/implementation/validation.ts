@@ -21,9 +21,9 @@ function typed(value: unknown): string {
 	return typeof value === 'string' ? value.replace(/[\s,，]/g, '') : '';
 }
 
-/** Whole yuan, not negative. Optional amounts come back as null when left empty. */
+/** Whole yuan, not negative. Optional amounts come back as null when left empty (or not sent). */
 function yuan(required: boolean) {
-	return z.unknown().transform((value, ctx): number | null => {
+	return z.unknown().optional().transform((value, ctx): number | null => {
 		const s = typed(value).replace(/^[¥￥]/, '').replace(/元$/, '');
 		const fail = (message: string) => {
 			ctx.addIssue({ code: 'custom', message });
@@ -39,7 +39,7 @@ function yuan(required: boolean) {
 	});
 }
 
-const percent = z.unknown().transform((value, ctx): number => {
+const percent = z.unknown().optional().transform((value, ctx): number => {
 	const s = typed(value).replace(/[%％]$/, '');
 	const fail = (message: string) => {
 		ctx.addIssue({ code: 'custom', message });
@@ -53,7 +53,7 @@ const percent = z.unknown().transform((value, ctx): number => {
 });
 
 /** Names typed one per line (or separated by commas or 、), trimmed, each once. */
-const representatives = z.unknown().transform((value, ctx): string[] => {
+const representatives = z.unknown().optional().transform((value, ctx): string[] => {
 	const parts = (Array.isArray(value) ? value : [value])
 		.filter((v): v is string => typeof v === 'string')
 		.flatMap((v) => v.split(/[\n\r,，、;；]+/))
