@@ -56,6 +56,12 @@ describe('creating a menu', () => {
 		expect(w.db.select({ n: count() }).from(menus).get()!.n).toBe(0);
 	});
 
+	it('a bad budget and dates out of order are reported together', () => {
+		const w = demoWorld();
+		const r = createMenu(w.db, w.actor('street'), menuForm(w.ids.community.jinwei, { budget: '-1', voteStartsAt: '2026-11-10' }), w.now);
+		expect(!r.ok && r.fields).toEqual({ budget: 'err_menu_money_negative', voteStartsAt: 'err_menu_date_order' });
+	});
+
 	it('choose up to k needs k, and the threshold rule needs its threshold', () => {
 		const w = demoWorld();
 		const r = createMenu(w.db, w.actor('street'), menuForm(w.ids.community.jinwei, { ballotRule: 'choose_k', tallyRule: 'greedy-threshold' }), w.now);

@@ -7,7 +7,7 @@ import { authorize, type Actor } from '../policy';
 import { err, ok, type Result } from '../result';
 import { writeAudit } from '../audit/log';
 import { menuProjects, menus, PHASES, type Phase } from './schema';
-import { menuIdSchema, menuSchema } from './validation';
+import { dateOrderFields, menuIdSchema, menuSchema } from './validation';
 import { currentPhase } from './rules';
 import { loadMenu, scopeOf } from './load';
 import { sendDueReminders } from './reminders';
@@ -15,7 +15,7 @@ import { sendDueReminders } from './reminders';
 export function createMenu(db: Db, actor: Actor | null, input: unknown, now: number): Result<{ id: number }> {
 	if (!actor) return err('unauthenticated');
 	const parsed = parseInput(menuSchema, input);
-	if (!parsed.ok) return parsed;
+	if (!parsed.ok) return { ...parsed, fields: { ...dateOrderFields(input), ...parsed.fields } };
 	const v = parsed.value;
 	const community = db.select().from(communities).where(eq(communities.id, v.communityId)).get();
 	if (!community) return err('not_found');

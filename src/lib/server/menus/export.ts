@@ -5,6 +5,7 @@ import { writePabulib, type PbWritable } from './pabulib';
 import { ballotsWithChoices, currencyOf, projectsOf } from './queries';
 import type { LoadedMenu } from './load';
 import type { MenuResults } from './results';
+import { compareProjectIds } from './tally';
 
 type Label = (reason: string) => string;
 
@@ -97,7 +98,10 @@ export function ballotsPb(db: DbOrTx, { menu, community }: LoadedMenu, results: 
 		})),
 		votes: list.map((b, i) => ({
 			voter_id: menu.source === 'pabulib' && b.externalVoter ? b.externalVoter : String(i + 1),
-			vote: b.projectIds.map((id) => keyOf.get(id)).filter((k): k is string => k !== undefined)
+			vote: b.projectIds
+				.map((id) => keyOf.get(id))
+				.filter((k): k is string => k !== undefined)
+				.sort(compareProjectIds)
 		}))
 	};
 	return writePabulib(writable);

@@ -91,6 +91,21 @@ export const menuSchema = z
 	}));
 export type MenuInput = z.infer<typeof menuSchema>;
 
+/**
+ * Date-order messages for a form that failed elsewhere too (zod skips whole-object checks when a field fails),
+ * so that a person sees every problem at once.
+ */
+export function dateOrderFields(input: unknown): Record<string, string> {
+	const raw = (input ?? {}) as Record<string, unknown>;
+	const fields: Record<string, string> = {};
+	const at = DATE_FIELDS.map((f) => day.safeParse(raw[f]));
+	for (let i = 1; i < DATE_FIELDS.length; i++) {
+		const [prev, cur] = [at[i - 1], at[i]];
+		if (prev.success && cur.success && cur.data <= prev.data) fields[DATE_FIELDS[i]] = 'err_menu_date_order';
+	}
+	return fields;
+}
+
 export const candidateSchema = z.object({
 	menuId: id,
 	title,

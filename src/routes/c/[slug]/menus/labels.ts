@@ -31,5 +31,5 @@ export const reasonLabel = (r: string | null) => (r ? (REASON[r] ?? (() => r))()
 
 /** ¥12,345 for native menus; a replayed election keeps its own currency (€, zł…). */
 export function money(n: number, currency = 'CNY'): string {
-	return new Intl.NumberFormat(getLocale(), { style: 'currency', currency, maximumFractionDigits: 0 }).format(n);
+	return new Intl.NumberFormat(getLocale(), { style: 'currency', currency, currencyDisplay: 'narrowSymbol', maximumFractionDigits: 0 }).format(n);
 }

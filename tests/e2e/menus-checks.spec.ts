@@ -1,0 +1,114 @@
+// Menus: bad input is explained, a Pabulib election replays, one voter's 100 parallel ballots make one ballot.
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { expectAccessible, pageAs, unique } from './helpers';
+
+const ASSEN = resolve(process.cwd(), '../shared/pabulib/Netherlands_Assen_2024.pb');
+
+test('the new-menu form explains bad money and dates beside the fields, without JavaScript, and keeps the input', async ({ browser }) => {
+	const page = await pageAs(browser, 'street', { javaScriptEnabled: false });
+	await page.goto('/c/jinwei/menus/new');
+	const title = `壞輸入 ${unique()}`;
+	await page.getByLabel('菜單名稱').fill(title);
+	await page.getByLabel('總預算（元）').fill('-5000');
+	await page.getByLabel('投票開始').fill('2020-01-01');
+	await page.getByRole('button', { name: '建立菜單' }).click();
+	await expect(page.getByText('金額不能是負數。')).toBeVisible();
+	await expect(page.getByText('這個日期要比上一個階段的日期晚。').first()).toBeVisible();
+	await expect(page.getByLabel('菜單名稱')).toHaveValue(title);
+	await page.getByLabel('總預算（元）').fill('三十萬');
+	await page.getByRole('button', { name: '建立菜單' }).click();
+	await expect(page.getByText('請輸入整數金額（元），例如 300000。')).toBeVisible();
+});
+
+test('residents cannot reach the street-only pages', async ({ browser }) => {
+	const page = await pageAs(browser, 'resident1');
+	for (const path of ['/c/jinwei/menus/new', '/c/jinwei/menus/import']) {
+		const response = await page.goto(path);
+		expect(response?.status()).toBe(403);
+	}
+});
+
+test('a Pabulib file replays as a read-only menu; a malformed one is refused with the problem named', async ({ browser }) => {
+	const page = await pageAs(browser, 'street');
+	await page.goto('/c/fenghuangshan/menus/import');
+	await expectAccessible(page);
+	const bad = readFileSync(ASSEN, 'utf8').replace(';1,2,6,9,13', ';1,2,777');
+	await page.getByLabel('.pb 檔案').setInputFiles({ name: 'bad.pb', mimeType: 'text/plain', buffer: Buffer.from(bad) });
+	await page.getByRole('button', { name: '匯入並計票' }).click();
+	await expect(page.getByRole('alert')).toContainText('選票投給了檔案裡沒有的項目');
+	await expect(page.getByRole('alert')).toContainText('777');
+
+	const title = `Assen 重播 ${unique()}`;
+	await page.getByLabel('.pb 檔案').setInputFiles(ASSEN);
+	await page.getByLabel('顯示名稱（可不填）').fill(title);
+	await page.getByRole('button', { name: '匯入並計票' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toContainText(title);
+	await expect(page.getByText('84 人投票，9 個項目入選')).toBeVisible();
+	await expect(page.getByText('這是根據真實選舉資料重新計票的示範，不接受投票。')).toBeVisible();
+	await expectAccessible(page);
+	const menuUrl = new URL(page.url()).pathname.replace(/\/results$/, '');
+	const pb = await (await page.request.get(menuUrl + '/ballots.pb')).text();
+	expect(pb).toContain('vote01006bcf-62b6-435d-a0de-2966c3e75249;1,2,6,9,13');
+});
+
+async function post(request: APIRequestContext, path: string, form: Record<string, string>) {
+	const origin = new URL(test.info().project.use.baseURL ?? 'http://localhost:4173').origin;
+	return request.post(path, { form, headers: { origin, accept: 'text/html' }, maxRedirects: 0 });
+}
+
+test('100 parallel ballots from one voter end as one ballot, and the last one counts', async ({ browser }) => {
+	test.setTimeout(120_000);
+	const street = await pageAs(browser, 'street');
+	const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+	const day = (n: number) => new Date(Date.parse(today) + n * 86400_000).toISOString().slice(0, 10);
+	const created = await post(street.request, '/c/jinwei/menus/new', {
+		title: `並發投票 ${unique()}`, budget: '100000', ballotRule: 'approval_budget', tallyRule: 'greedy',
+		collectStartsAt: day(0), reviewStartsAt: day(1), voteStartsAt: day(2), resultsStartsAt: day(3), implementationStartsAt: day(4), acceptanceStartsAt: day(5)
+	});
+	expect(created.status()).toBe(303);
+	const menuUrl = created.headers()['location'];
+	const resident = await pageAs(browser, 'resident4');
+	for (const name of ['甲', '乙']) expect((await post(resident.request, `${menuUrl}?/submit`, { title: `項目${name}`, estimatedCost: '1000' })).status()).toBe(200);
+	await street.goto(menuUrl);
+	const projects = await street.locator('li[id^=project-]').evaluateAll((els) => els.map((e) => e.id.slice('project-'.length)));
+	expect(projects).toHaveLength(2);
+	for (const projectId of projects) {
+		expect((await post(street.request, `${menuUrl}?/review`, { projectId, decision: 'feasible', finalCost: '1000' })).status()).toBe(200);
+	}
+	for (let i = 0; i < 2; i++) expect((await post(street.request, `${menuUrl}?/advance`, {})).status()).toBe(200);
+	await resident.goto(menuUrl + '/ballot');
+	const ids = await resident.locator('input[name=projectIds]').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+	expect(ids).toHaveLength(2);
+	const answers = await Promise.all(Array.from({ length: 100 }, (_, i) => post(resident.request, `${menuUrl}/ballot?/vote`, { projectIds: ids[i % 2] })));
+	expect(answers.map((a) => a.status())).toEqual(Array(100).fill(303));
+	const last = await post(resident.request, `${menuUrl}/ballot?/vote`, { projectIds: ids[1] });
+	expect(last.status()).toBe(303);
+	await street.goto(menuUrl);
+	await expect(street.locator('dt', { hasText: '已投選票' }).locator('+ dd')).toHaveText('1');
+	await resident.goto(menuUrl + '/ballot');
+	await expect(resident.locator(`input[value="${ids[1]}"]`)).toBeChecked();
+	await expect(resident.locator(`input[value="${ids[0]}"]`)).not.toBeChecked();
+
+	// Ids of another menu, or nonsense, are refused with a clear message.
+	const wrong = await post(resident.request, `${menuUrl}/ballot?/vote`, { projectIds: '1' });
+	expect(wrong.status()).toBe(409);
+	expect(await wrong.text()).toContain('選票裡有不屬於這個菜單的項目');
+});
+
+test('every menus page of the demo passes axe, and the stepper says what comes next', async ({ page }) => {
+	await page.goto('/c/jinwei/menus');
+	await expectAccessible(page);
+	await page.getByRole('link', { name: '2027 年金韋社區民生微實事（第一批）' }).click();
+	await expect(page.getByText('現在：投票')).toBeVisible();
+	await expect(page.getByText(/下一步：確定，開始於/)).toBeVisible();
+	await expectAccessible(page);
+	await page.goto('/c/jinwei/menus');
+	await page.getByRole('link', { name: '2026 年金韋社區民生微實事' }).click();
+	await expect(page.getByText('現在：驗收')).toBeVisible();
+	await page.getByRole('link', { name: '看結果' }).click();
+	await expectAccessible(page);
+	await page.goto('/c/fenghuangshan/menus');
+	await expectAccessible(page);
+});
