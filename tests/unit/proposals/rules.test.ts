@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DAY, HOUR } from '../../../src/lib/server/db/time';
 import { acceptsMerge, acceptsSeconds, answeredLate, awaitsResponse, daysLeft, editable, isOverdue, queueOrder, reachesThreshold, responseDeadline, withdrawable } from '../../../src/lib/server/proposals/rules';
-import { bigrams, mostSimilar, searchTerms, similarity } from '../../../src/lib/server/proposals/search';
+import { bigrams, features, mostSimilar, searchTerms, similarity } from '../../../src/lib/server/proposals/search';
 import type { ProposalState } from '../../../src/lib/server/proposals/schema';
 
 const NOW = Date.UTC(2026, 10, 1, 2, 0, 0);
@@ -104,6 +104,13 @@ describe('similar proposals', () => {
 		expect(mostSimilar('社區垃圾分類問題', existing)).toEqual([]);
 	});
 	it('scores identical titles 1', () => {
-		expect(similarity('口袋公園夜間照明', existing[2])).toBe(1);
+		expect(similarity('口袋公園夜間照明', existing[2], existing)).toBe(1);
+	});
+	it('needs a shared word, not a shared character: 電梯 is not 電動車', () => {
+		expect(mostSimilar('電梯', [existing[0]])).toEqual([]);
+		expect(mostSimilar('電梯', existing).map((s) => s.id)).toEqual([2]);
+	});
+	it('ignores filler such as 希望、一些、多', () => {
+		expect(features('希望多一些')).toEqual(new Set());
 	});
 });
