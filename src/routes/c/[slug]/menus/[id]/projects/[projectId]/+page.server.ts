@@ -3,7 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db/client';
 import { implementationTarget, projectImplementation } from '$lib/server/menus/implementation/queries';
 import { acceptProject, addSpendingLine, editSpendingLine, postProgress, type PhotoUpload } from '$lib/server/menus/implementation/commands';
-import { MAX_PHOTOS } from '$lib/server/menus/implementation/validation';
+import { MAX_PHOTO_BYTES, MAX_PHOTOS } from '$lib/server/menus/implementation/validation';
 import { can } from '$lib/server/policy';
 import { renderMarkdown } from '$lib/markdown';
 import { t } from '$lib/server/i18n';
@@ -22,6 +22,7 @@ export const load: PageServerLoad = async ({ params, parent, locals, url }) => {
 		...found,
 		descriptionHtml: found.project.description.trim() ? renderMarkdown(found.project.description) : '',
 		maxPhotos: MAX_PHOTOS,
+		maxPhotoBytes: MAX_PHOTO_BYTES,
 		canPost: open && found.project.state !== 'accepted' && can(locals.actor, 'menu.post_progress', subject),
 		canSpend: open && can(locals.actor, 'menu.record_spending', subject),
 		canAccept: open && can(locals.actor, 'menu.accept_project', subject),
