@@ -1,0 +1,176 @@
+/**
+ * npm run bench — figures, not tests.
+ *
+ * 1. Tally times on real Pabulib files (Gdynia 2020 greedy < 0.5 s; Świecie 2023 equal shares + Add1 < 2 s).
+ * 2. Ballots per second over HTTP: the built app (BUILD_DIR, default "build"; run `npm run build` first) on a fresh
+ *    demo database with 1,000 extra verified residents, each signed in; autocannon sends their ballots from 50
+ *    concurrent connections for 10 s on loopback. Afterwards the database is counted: every ballot the server
+ *    accepted (303) must be there — one ballot row per voter, one audit row per accepted submission.
+ *    Target: at least 300 ballots/s with none lost.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { createRequire } from 'node:module';
+import { and, count, eq, inArray } from 'drizzle-orm';
+import { runTallyBench } from './bench-tally';
+import { freshDemoDatabase } from './seed';
+import { openDatabase } from '../lib/server/db/client';
+import { users, sessions } from '../lib/server/auth/schema';
+import { memberships, scopeKeyOf } from '../lib/server/residency/schema';
+import { communities } from '../lib/server/org/schema';
+import { generateSessionToken, sessionIdOf } from '../lib/server/auth/sessions';
+import { ballots, menuProjects, menus } from '../lib/server/menus/schema';
+import { auditLog } from '../lib/server/audit/schema';
+import { DAY } from '../lib/server/db/time';
+
+// autocannon ships no types: the little of it used here, typed by hand.
+type Request = { method: string; path: string; headers?: Record<string, string>; body?: string; setupRequest?: (req: Request) => Request };
+type Autocannon = (opts: { url: string; connections: number; duration: number; requests: Request[] }) => Promise<{
+	latency: { p50: number; p99: number };
+	errors: number;
+	timeouts: number;
+	statusCodeStats?: Record<string, { count: number }>;
+}>;
+const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
+
+const VOTERS = 1000;
+const CONNECTIONS = 50;
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const PORT = Number(process.env.BENCH_PORT ?? 4299);
+const BUILD = process.env.BUILD_DIR ?? 'build';
+
+function tallyFigures() {
+	console.log('Tally (parse + count, median):');
+	for (const f of runTallyBench()) {
+		const verdict = f.medianMs < f.targetMs ? 'ok' : 'OVER TARGET';
+		console.log(`  ${f.file} ${f.rule}: ${f.medianMs.toFixed(1)} ms (target < ${f.targetMs} ms, ${verdict}; ${f.selected} selected)`);
+	}
+}
+
+/** A fresh demo database plus 1,000 signed-in verified residents of jinwei and a menu in its vote. */
+async function prepareDatabase(file: string) {
+	await freshDemoDatabase(file);
+	const { db, sqlite } = openDatabase(file);
+	const now = Date.now();
+	const community = db.select().from(communities).where(eq(communities.slug, 'jinwei')).get()!;
+	const tokens: string[] = [];
+	const menuId = db.transaction((tx) => {
+		for (let i = 0; i < VOTERS; i++) {
+			const user = tx.insert(users).values({ username: `bench${i}`, displayName: `壓測居民${i}`, passwordHash: 'x', createdAt: now }).returning({ id: users.id }).get();
+			tx.insert(memberships)
+				.values({ userId: user.id, role: 'resident', status: 'verified', communityId: community.id, streetId: community.streetId, scopeKey: scopeKeyOf({ communityId: community.id }), createdAt: now })
+				.run();
+			const token = generateSessionToken();
+			tx.insert(sessions).values({ id: sessionIdOf(token), userId: user.id, expiresAt: now + 30 * DAY, idleTimeout: null, lastSeenAt: now, createdAt: now }).run();
+			tokens.push(token);
+		}
+		const menu = tx
+			.insert(menus)
+			.values({
+				communityId: community.id, title: '壓測菜單', budget: 300_000, ballotRule: 'approval_budget', tallyRule: 'greedy',
+				collectStartsAt: now - 3 * DAY, reviewStartsAt: now - 2 * DAY, voteStartsAt: now - DAY, resultsStartsAt: now + DAY,
+				implementationStartsAt: now + 2 * DAY, acceptanceStartsAt: now + 3 * DAY, createdAt: now
+			})
+			.returning({ id: menus.id })
+			.get();
+		const costs = [120_000, 90_000, 60_000, 45_000, 30_000];
+		const ids = costs.map((cost, i) =>
+			tx.insert(menuProjects).values({ menuId: menu.id, title: `項目${i + 1}`, estimatedCost: cost, finalCost: cost, feasibility: 'feasible', createdAt: now }).returning({ id: menuProjects.id }).get().id
+		);
+		return { id: menu.id, projectIds: ids };
+	});
+	sqlite.close();
+	return { tokens, menu: menuId };
+}
+
+async function waitForServer(url: string, ms = 20_000) {
+	const until = Date.now() + ms;
+	while (Date.now() < until) {
+		try {
+			if ((await fetch(url)).ok) return;
+		} catch {
+			/* not up yet */
+		}
+		await new Promise((r) => setTimeout(r, 200));
+	}
+	throw new Error(`server did not answer at ${url}`);
+}
+
+async function ballotFigures() {
+	if (!existsSync(resolve(BUILD, 'index.js'))) {
+		console.log(`\nBallots over HTTP: skipped — no built app in ${BUILD}/ (run \`npm run build\`, or set BUILD_DIR).`);
+		return;
+	}
+	mkdirSync('tmp', { recursive: true });
+	const file = `tmp/bench-${PORT}.db`;
+	const { tokens, menu } = await prepareDatabase(file);
+	const origin = `http://127.0.0.1:${PORT}`;
+	const server = spawn('node', [BUILD], {
+		env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', ORIGIN: origin, DATABASE_URL: file },
+		stdio: ['ignore', 'ignore', 'inherit']
+	});
+	try {
+		await waitForServer(origin + '/');
+		// Ballots a resident might cast, all within the ¥300,000 budget.
+		const [a, b, c, d, e] = menu.projectIds;
+		const choices = [[a, b], [b, c, d], [a, c, e], [c, d, e], [a, d], [b, e]].map((ids) => ids.map((id) => `projectIds=${id}`).join('&'));
+		let n = 0;
+		const result = await autocannon({
+			url: origin,
+			connections: CONNECTIONS,
+			duration: SECONDS,
+			requests: [
+				{
+					method: 'POST',
+					path: `/c/jinwei/menus/${menu.id}/ballot?/vote`,
+					setupRequest: (req: Request) => {
+						const i = n++;
+						return {
+							...req,
+							headers: {
+								'content-type': 'application/x-www-form-urlencoded',
+								origin,
+								accept: 'text/html',
+								cookie: `session=${tokens[i % tokens.length]}`
+							},
+							body: choices[i % choices.length]
+						};
+					}
+				}
+			]
+		});
+		const stats = result.statusCodeStats ?? {};
+		const accepted = stats['303']?.count ?? 0;
+		const other = Object.entries(stats).filter(([code]) => code !== '303');
+		const { db, sqlite } = openDatabase(file);
+		const rows = db.select({ n: count() }).from(ballots).where(eq(ballots.menuId, menu.id)).get()!.n;
+		const audited = db
+			.select({ n: count() })
+			.from(auditLog)
+			.where(and(eq(auditLog.subjectType, 'menu'), eq(auditLog.subjectId, menu.id), inArray(auditLog.action, ['menu.vote', 'menu.change_ballot'])))
+			.get()!.n;
+		sqlite.close();
+		const perSecond = accepted / SECONDS;
+		// Voters take turns, so every stored submission up to 1,000 is a different voter.
+		const votersReached = Math.min(VOTERS, audited);
+		console.log(`\nBallots over HTTP (${CONNECTIONS} concurrent voters, ${SECONDS} s, ${VOTERS} residents):`);
+		console.log(`  accepted ${accepted} ballots = ${perSecond.toFixed(0)} ballots/s (target ≥ 300, ${perSecond >= 300 ? 'ok' : 'UNDER TARGET'})`);
+		console.log(`  latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms; errors ${result.errors}, timeouts ${result.timeouts}`);
+		if (other.length) console.log(`  other answers: ${other.map(([code, s]) => `${code}×${s.count}`).join(', ')}`);
+		// Submissions still in flight when the clock stopped are stored but were not counted as answered.
+		const lost = Math.max(0, accepted - audited);
+		const ok = lost === 0 && rows === votersReached;
+		console.log(
+			`  stored: ${rows} ballot rows for ${votersReached} voters reached; ${audited} recorded submissions for ${accepted} answered ` +
+				`(${audited - accepted > 0 ? `${audited - accepted} in flight at the stop; ` : ''}${ok ? 'none lost' : `MISMATCH: ${lost} lost`})`
+		);
+	} finally {
+		server.kill('SIGTERM');
+		await new Promise((r) => server.once('exit', r));
+		for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
+	}
+}
+
+tallyFigures();
+await ballotFigures();
