@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { demoWorld, type World } from '../world';
 import { makeMenu } from './helpers';
-import { advancePhase, createMenu } from '../../../src/lib/server/menus/commands';
+import { advancePhase, createMenu, editMenu } from '../../../src/lib/server/menus/commands';
 import { reviewCandidate, submitCandidate } from '../../../src/lib/server/menus/candidates';
 import { castBallot } from '../../../src/lib/server/menus/ballots';
 import { publishResults } from '../../../src/lib/server/menus/results';
@@ -28,6 +28,11 @@ const menuInput = (w: World) => ({
 
 const ACTIONS: Record<string, Case> = {
 	'menu.create': { allowed: ['street'], setup: menuInput, act: (w, a, i) => createMenu(w.db, a, i, w.now) },
+	'menu.edit': {
+		allowed: ['street'],
+		setup: (w) => ({ ...menuInput(w), menuId: makeMenu(w, 'collect').menu.id, title: '改過的菜單' }),
+		act: (w, a, i) => editMenu(w.db, a, i, w.now)
+	},
 	'menu.advance_phase': { allowed: ['street'], setup: (w) => ({ menuId: makeMenu(w, 'collect').menu.id }), act: (w, a, i) => advancePhase(w.db, a, i, w.now) },
 	'menu.import_pabulib': { allowed: ['street'], setup: (w) => ({ communityId: w.ids.community.jinwei, text: ASSEN }), act: (w, a, i) => importPabulib(w.db, a, i, w.now) },
 	'menu.submit_candidate': {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { count, eq } from 'drizzle-orm';
 import { demoWorld } from '../world';
 import { makeMenu } from './helpers';
-import { createMenu, advancePhase } from '../../../src/lib/server/menus/commands';
+import { createMenu, advancePhase, editMenu } from '../../../src/lib/server/menus/commands';
 import { submitCandidate, reviewCandidate } from '../../../src/lib/server/menus/candidates';
 import { castBallot } from '../../../src/lib/server/menus/ballots';
 import { publishResults } from '../../../src/lib/server/menus/results';
@@ -66,6 +66,19 @@ describe('creating a menu', () => {
 		const w = demoWorld();
 		const r = createMenu(w.db, w.actor('street'), menuForm(w.ids.community.jinwei, { ballotRule: 'choose_k', tallyRule: 'greedy-threshold' }), w.now);
 		expect(r.ok || r.fields).toEqual({ maxChoices: 'err_menu_max_required', minVotes: 'err_menu_min_votes_required' });
+	});
+});
+
+describe('editing a menu', () => {
+	it('street staff correct it before the vote; afterwards it is locked', () => {
+		const w = demoWorld();
+		const { menu } = makeMenu(w, 'review', { costs: [150000] });
+		const edit = (menuId: number, patch: Record<string, unknown> = {}) => editMenu(w.db, w.actor('street'), { ...menuForm(w.ids.community.jinwei, patch), menuId }, w.now);
+		expect(edit(menu.id, { title: '改名後的菜單' }).ok).toBe(true);
+		expect(w.db.select().from(menus).where(eq(menus.id, menu.id)).get()!.title).toBe('改名後的菜單');
+		expect(edit(menu.id, { budget: '100000' })).toMatchObject({ fields: { budget: 'err_menu_budget_below_project' } });
+		const voting = makeMenu(w, 'vote');
+		expect(edit(voting.menu.id)).toMatchObject({ error: 'menu_locked' });
 	});
 });
 

@@ -1,5 +1,5 @@
 // Menus themselves: street staff create a menu for a community and may move it on to its next phase early.
-import { and, count, eq, isNull } from 'drizzle-orm';
+import { and, count, eq, gt, isNull, max } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { communities } from '../org/schema';
 import { parseInput } from '../validation';
@@ -8,7 +8,7 @@ import { err, ok, type Result } from '../result';
 import { writeAudit } from '../audit/log';
 import { menuProjects, menus, PHASES, type Phase } from './schema';
 import { dateOrderFields, menuIdSchema, menuSchema } from './validation';
-import { currentPhase } from './rules';
+import { currentPhase, phaseAtLeast } from './rules';
 import { loadMenu, scopeOf } from './load';
 import { sendDueReminders } from './reminders';
 
@@ -93,5 +93,56 @@ export function advancePhase(db: Db, actor: Actor | null, input: unknown, now: n
 		}, now);
 		sendDueReminders(tx, { menu: { ...menu, advancedTo: next }, community }, now);
 		return ok({ phase: next });
+	});
+}
+
+/** Street staff correct a menu (wording, budget, rules, dates) until its vote starts; after that it is fixed. */
+export function editMenu(db: Db, actor: Actor | null, input: unknown, now: number): Result<{ id: number }> {
+	if (!actor) return err('unauthenticated');
+	const which = parseInput(menuIdSchema, input);
+	if (!which.ok) return which;
+	const loaded = loadMenu(db, which.value.menuId);
+	if (!loaded) return err('not_found');
+	const { menu, community } = loaded;
+	const denied = authorize(actor, 'menu.edit', scopeOf(community));
+	if (denied) return denied;
+	if (menu.source !== 'native') return err('menu_read_only');
+	if (phaseAtLeast(currentPhase(menu, now), 'vote')) return err('menu_locked');
+	const parsed = parseInput(menuSchema, { ...(input as object), communityId: community.id });
+	if (!parsed.ok) return { ...parsed, fields: { ...dateOrderFields(input), ...parsed.fields } };
+	const v = parsed.value;
+	const dearest = db
+		.select({ cost: max(menuProjects.finalCost) })
+		.from(menuProjects)
+		.where(and(eq(menuProjects.menuId, menu.id), eq(menuProjects.feasibility, 'feasible'), gt(menuProjects.finalCost, v.budget)))
+		.get();
+	if (dearest?.cost) return err('invalid', { fields: { budget: 'err_menu_budget_below_project' } });
+	return db.transaction((tx) => {
+		tx.update(menus)
+			.set({
+				title: v.title,
+				description: v.description,
+				budget: v.budget,
+				ballotRule: v.ballotRule,
+				maxChoices: v.maxChoices,
+				minChoices: v.minChoices,
+				tallyRule: v.tallyRule,
+				minVotes: v.minVotes,
+				collectStartsAt: v.collectStartsAt,
+				reviewStartsAt: v.reviewStartsAt,
+				voteStartsAt: v.voteStartsAt,
+				resultsStartsAt: v.resultsStartsAt,
+				implementationStartsAt: v.implementationStartsAt,
+				acceptanceStartsAt: v.acceptanceStartsAt
+			})
+			.where(eq(menus.id, menu.id))
+			.run();
+		const changed = Object.fromEntries(
+			(['title', 'budget', 'ballotRule', 'maxChoices', 'minChoices', 'tallyRule', 'minVotes', 'collectStartsAt', 'reviewStartsAt', 'voteStartsAt', 'resultsStartsAt', 'implementationStartsAt', 'acceptanceStartsAt'] as const)
+				.filter((k) => menu[k] !== v[k])
+				.map((k) => [k, v[k]])
+		);
+		writeAudit(tx, actor, { action: 'menu.edit', subjectType: 'menu', subjectId: menu.id, communityId: community.id, streetId: community.streetId, summary: changed }, now);
+		return ok({ id: menu.id });
 	});
 }

@@ -45,6 +45,7 @@ export const load: LayoutServerLoad = async ({ params, parent, locals }) => {
 		},
 		menuCan: {
 			advance: menu.source === 'native' && can(actor, 'menu.advance_phase', subject),
+			edit: menu.source === 'native' && can(actor, 'menu.edit', subject),
 			submit: can(actor, 'menu.submit_candidate', subject),
 			review: can(actor, 'menu.review_candidate', subject),
 			vote: can(actor, 'menu.vote', subject),
