@@ -151,7 +151,6 @@ export const ballotSchema = z.object({
 
 export const menuIdSchema = z.object({ menuId: id });
 
-
 /** Replayed elections: up to 20 MB of text. */
 export const MAX_PB_BYTES = 20 * 1024 * 1024;
 export const importSchema = z.object({
