@@ -4,14 +4,14 @@ import { expectAccessible, login, pageAs } from './helpers';
 test('switching language changes the page and <html lang>, and is remembered', async ({ page }) => {
 	await page.goto('/c/jinwei');
 	await expect(page.locator('html')).toHaveAttribute('lang', 'zh-Hant');
-	await expect(page.getByRole('heading', { name: '議題與附議' })).toBeVisible();
+	await expect(page.getByRole('heading', { name: '議題與附議', exact: true })).toBeVisible();
 	await page.getByRole('button', { name: '简体' }).click();
 	await expect(page.locator('html')).toHaveAttribute('lang', 'zh-Hans');
-	await expect(page.getByRole('heading', { name: '议题与附议' })).toBeVisible();
+	await expect(page.getByRole('heading', { name: '议题与附议', exact: true })).toBeVisible();
 	await expect(page).toHaveURL(/\/c\/jinwei$/);
 	await page.getByRole('button', { name: 'EN' }).click();
 	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-	await expect(page.getByRole('heading', { name: 'Proposals' })).toBeVisible();
+	await expect(page.getByRole('heading', { name: 'Proposals', exact: true })).toBeVisible();
 	await page.goto('/');
 	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 });
