@@ -32,7 +32,7 @@ const locale: Handle = ({ event, resolve }) =>
 	paraglideMiddleware(event.request, ({ request, locale }) => {
 		event.request = request;
 		// Remember what Accept-Language chose, so the browser's copy of Paraglide agrees with the server.
-		if (!event.cookies.get(LOCALE_COOKIE)) {
+		if (!event.cookies.get(LOCALE_COOKIE) && event.request.headers.get('accept')?.includes('text/html')) {
 			event.cookies.set(LOCALE_COOKIE, locale, { path: '/', httpOnly: false, sameSite: 'lax', maxAge: 31536000 });
 		}
 		event.locals.largeText = event.cookies.get('textsize') === 'large';
@@ -58,5 +58,6 @@ export const handle: Handle = sequence(countQueries, securityHeaders, handleSess
 /** Unexpected errors: logged for us, a calm localized page for the person. */
 export const handleError: HandleServerError = ({ error, status }) => {
 	if (status >= 500) console.error(error);
-	return { message: t(status === 404 ? 'error_404_text' : 'error_500_text') };
+	const key = status === 404 ? 'error_404_text' : status === 413 ? 'error_too_large' : 'error_500_text';
+	return { message: t(key) };
 };
