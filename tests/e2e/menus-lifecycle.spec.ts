@@ -26,6 +26,17 @@ test('a menu from creation to published results, by street, committee and reside
 	await expect(street.getByText('現在：徵集')).toBeVisible();
 	await expectAccessible(street);
 
+	// Before voting the street can still correct the menu.
+	await street.getByRole('link', { name: '修改菜單' }).click();
+	await expectAccessible(street);
+	await street.getByLabel('總預算（元）').fill('十萬');
+	await street.getByRole('button', { name: '儲存' }).click();
+	await expect(street.getByText('請輸入整數金額（元），例如 300000。')).toBeVisible();
+	await street.getByLabel('總預算（元）').fill('100000');
+	await street.getByLabel('說明').fill('測試用菜單，**預算**十萬元，歡迎提出項目。');
+	await street.getByRole('button', { name: '儲存' }).click();
+	await expect(street.getByText('歡迎提出項目')).toBeVisible();
+
 	// Residents propose candidates in the collect phase.
 	const resident = await pageAs(browser, 'resident2');
 	await resident.goto(menuUrl);
