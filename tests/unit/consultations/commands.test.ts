@@ -5,7 +5,7 @@ import { addResidents, propose, snapshot } from '../proposals/helpers';
 import { openConsultation, postComment, reportComment } from '../../../src/lib/server/consultations/commands';
 import { closeThread, hideComment, pinSummary, restoreComment, setLocked } from '../../../src/lib/server/consultations/moderation';
 import { publishImplementation, recordStage } from '../../../src/lib/server/consultations/stages';
-import { threadDetail } from '../../../src/lib/server/consultations/queries';
+import { listThreads, threadDetail, threadsToModerate } from '../../../src/lib/server/consultations/queries';
 import { proposalDetail } from '../../../src/lib/server/proposals/queries';
 import { consultations, comments } from '../../../src/lib/server/consultations/schema';
 import { proposals } from '../../../src/lib/server/proposals/schema';
@@ -173,6 +173,20 @@ describe('reports and moderation', () => {
 		const me = { ...w.actor('resident1'), ip: null };
 		ids.slice(0, 20).forEach((commentId) => expect(reportComment(w.db, me, t, { commentId, reason: 'spam' }, w.now).ok).toBe(true));
 		expect(reportComment(w.db, me, t, { commentId: ids[20], reason: 'spam' }, w.now)).toMatchObject({ ok: false, error: 'limit_reports', params: { max: 20 } });
+	});
+
+	it('lists threads with their comment counts and comments awaiting review', () => {
+		const w = demoWorld();
+		const quiet = open(w);
+		const busy = open(w, { topic: '垃圾分類督導安排' });
+		comment(w, busy, 'resident1');
+		const spam = comment(w, busy, 'resident2', '加微信買便宜電池');
+		comment(w, busy, 'resident3', '同意', 'support', spam);
+		for (const u of ['resident4', 'resident5', 'resident6']) reportComment(w.db, w.actor(u), busy, { commentId: spam, reason: 'spam' }, w.now);
+		const rows = threadsToModerate(w.db, w.ids.community.jinwei);
+		expect(rows.find((r) => r.id === busy)).toMatchObject({ comments: 3, awaitingReview: 1 });
+		expect(rows.find((r) => r.id === quiet)).toMatchObject({ comments: 0, awaitingReview: 0 });
+		expect(listThreads(w.db, w.ids.community.jinwei).map((r) => r.comments).sort()).toEqual([0, 3]);
 	});
 
 	it('restoring clears reports so the same three cannot hide it again', () => {

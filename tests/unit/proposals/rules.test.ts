@@ -110,6 +110,10 @@ describe('similar proposals', () => {
 		expect(mostSimilar('電梯', [existing[0]])).toEqual([]);
 		expect(mostSimilar('電梯', existing).map((s) => s.id)).toEqual([2]);
 	});
+	it('compares Latin words and numbers whole, not by their letters', () => {
+		expect(features('E2E abc 12')).toEqual(new Set(['e2e', 'abc', '12']));
+		expect(mostSimilar('屋頂漏水 zx1234', [{ id: 7, title: '12 棟屋頂漏水', body: '' }, ...existing]).map((s) => s.id)).toEqual([7]);
+	});
 	it('ignores filler such as 希望、一些、多', () => {
 		expect(features('希望多一些')).toEqual(new Set());
 	});

@@ -126,8 +126,9 @@ const threadSummary = {
 	createdAt: consultations.createdAt,
 	updatedAt: consultations.updatedAt,
 	proposalId: consultations.proposalId,
-	comments: sql<number>`(select count(*) from ${comments} where ${comments.consultationId} = ${consultations.id})`.mapWith(Number),
-	awaitingReview: sql<number>`(select count(*) from ${comments} where ${comments.consultationId} = ${consultations.id} and ${comments.status} = 'hidden_reports')`.mapWith(Number)
+	// Written out in full: inside the subquery an unqualified "id" would mean the comment's own id.
+	comments: sql<number>`(select count(*) from consultation_comments cc where cc.consultation_id = "consultations"."id")`.mapWith(Number),
+	awaitingReview: sql<number>`(select count(*) from consultation_comments cc where cc.consultation_id = "consultations"."id" and cc.status = 'hidden_reports')`.mapWith(Number)
 };
 
 /** Threads of a community, open ones first, newest activity first. */

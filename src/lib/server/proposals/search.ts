@@ -30,10 +30,10 @@ const STOP = new Set(['社區', '社区', '小區', '小区', '問題', '问题'
 // Characters that carry no subject of their own (particles, pronouns, "want", "please", "more"…).
 const FILLER = new Set([...'的了是在有和與与也很都就要會会能一些多希望請请我你他她們们這这那個个不太把被讓让給给吧嗎吗呢啊還还更最及再又']);
 
-/** Character bigrams of the letters and digits of a text (CJK-friendly "words"), without filler. */
+/** Bigrams of the Han characters of a text (CJK-friendly "words"), without filler. */
 export function bigrams(text: string): Set<string> {
 	const out = new Set<string>();
-	for (const run of text.toLowerCase().split(/[^\p{L}\p{N}]+/u)) {
+	for (const run of text.split(/[^\p{Script=Han}]+/u)) {
 		const c = [...run];
 		for (let i = 0; i + 1 < c.length; i++) {
 			const g = c[i] + c[i + 1];

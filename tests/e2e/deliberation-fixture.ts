@@ -1,0 +1,40 @@
+// Shared steps of the deliberation end-to-end tests.
+import { expect, type Browser, type Page } from '@playwright/test';
+import { pageAs } from './helpers';
+
+let address = 0;
+/** Signed in as `username`, speaking from an address of its own (so per-address limits stay per test). */
+export async function as(browser: Browser, username: string, options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
+	const page = await pageAs(browser, username, options);
+	address++;
+	await page.context().setExtraHTTPHeaders({ 'x-forwarded-for': `10.${process.pid % 250}.${(address >> 8) % 250}.${address % 250}` });
+	return page;
+}
+
+/** Files a proposal through the form; returns its path. Accepts the similar-proposals step if it appears. */
+export async function propose(page: Page, fields: { title: string; body: string; category: string; location?: string }) {
+	await page.goto('/c/jinwei/proposals/new');
+	await page.getByLabel('標題', { exact: true }).fill(fields.title);
+	await page.getByLabel('類別', { exact: true }).selectOption({ label: fields.category });
+	if (fields.location) await page.getByLabel('地點（選填）').fill(fields.location);
+	await page.getByLabel('詳細說明').fill(fields.body);
+	await page.getByRole('button', { name: '提交議題' }).click();
+	// Similar open proposals may be shown first; then the next press files it.
+	const filed = page.getByRole('heading', { level: 1, name: fields.title });
+	const similar = page.getByText('已有相似的議題');
+	await expect(filed.or(similar)).toBeVisible();
+	if (await similar.isVisible()) await page.getByRole('button', { name: '提交議題' }).click();
+	await expect(filed).toBeVisible();
+	return new URL(page.url()).pathname;
+}
+
+/** Each of `usernames` signs in, opens the proposal and seconds it. */
+export async function secondAs(browser: Browser, path: string, usernames: string[], options: { javaScriptEnabled?: boolean } = {}) {
+	for (const username of usernames) {
+		const page = await as(browser, username, options);
+		await page.goto(path);
+		await page.getByRole('button', { name: '附議', exact: true }).click();
+		await expect(page.getByText('您已附議這個議題。')).toBeVisible();
+		await page.context().close();
+	}
+}
