@@ -1,9 +1,18 @@
 // Page load figures: requests/s and latency of the busiest public pages under 50 connections on loopback,
 // and how many SQL statements each page runs. Prints figures; asserts nothing.
-import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { existsSync, mkdirSync } from 'node:fs';
 import { freshDemoDatabase } from './seed';
+
+// autocannon ships no types: the little of it used here, typed by hand.
+type Autocannon = (opts: { url: string; connections: number; duration: number }) => Promise<{
+	requests: { average: number };
+	latency: { p50: number; p99: number };
+	errors: number;
+	non2xx: number;
+}>;
+const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
 
 export type PageFigure = { path: string; requestsPerSecond: number; p50: number; p99: number; queries: number; errors: number };
 

@@ -7,6 +7,7 @@
  *    concurrent connections for 10 s on loopback. Afterwards the database is counted: every ballot the server
  *    accepted (303) must be there — one ballot row per voter, one audit row per accepted submission.
  *    Target: at least 300 ballots/s with none lost.
+ * 3. Page figures: req/s and latency of the busiest public pages, and the statements each runs.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
@@ -14,6 +15,7 @@ import { resolve } from 'node:path';
 import { createRequire } from 'node:module';
 import { and, count, eq, inArray } from 'drizzle-orm';
 import { runTallyBench } from './bench-tally';
+import { printPageFigures, runPageBench } from './bench-pages';
 import { freshDemoDatabase } from './seed';
 import { openDatabase } from '../lib/server/db/client';
 import { users, sessions } from '../lib/server/auth/schema';
@@ -174,3 +176,4 @@ async function ballotFigures() {
 
 tallyFigures();
 await ballotFigures();
+printPageFigures(await runPageBench({ port: PORT + 1, seconds: Math.min(SECONDS, 5) }));
