@@ -39,7 +39,7 @@ test('propose → 10 seconds → consultation → discussion and moderation → 
 	const committee = await as(browser, 'committee1');
 	await committee.goto('/c/jinwei/manage');
 	await expectAccessible(committee);
-	const item = committee.locator('#proposal-queue li', { hasText: title });
+	const item = committee.locator('#proposal-queue > ul > li').filter({ has: committee.getByRole('heading', { name: title }) });
 	await item.locator('summary', { hasText: `回應「${title}」` }).click();
 	await item.getByRole('link', { name: '開啟協商' }).click();
 	await expect(committee.getByLabel('協商主題')).toHaveValue(title);

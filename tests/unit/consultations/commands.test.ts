@@ -237,6 +237,8 @@ describe('四議兩公開', () => {
 		expect(recordStage(w.db, w.actor('committee1'), t, stage(2, { heldOn: '2026-10-01' }), w.now)).toMatchObject({ fields: { heldOn: 'err_stage_date_order' } });
 		expect(recordStage(w.db, w.actor('committee1'), t, stage(2), w.now).ok).toBe(true);
 		expect(recordStage(w.db, w.actor('committee1'), t, stage(4), w.now)).toMatchObject({ error: 'stage_out_of_order' });
+		// out of turn is said first, even when the form lacks what that step would need
+		expect(recordStage(w.db, w.actor('committee1'), t, { ...stage(2), stage: '4' }, w.now)).toEqual({ ok: false, error: 'stage_out_of_order', params: { expected: 3 } });
 		// 審議 without a quorum fails and may be held again
 		expect(recordStage(w.db, w.actor('committee1'), t, stage(3, { attended: '15', votesFor: '15', votesAgainst: '0', votesAbstain: '0' }), w.now)).toEqual({ ok: true, value: { stage: 3, passed: false } });
 		expect(recordStage(w.db, w.actor('committee1'), t, stage(4), w.now)).toMatchObject({ error: 'stage_out_of_order', params: { expected: 3 } });

@@ -3,7 +3,7 @@ import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { isUniqueViolation } from '../db/client';
 import { comments, consultations, stages } from './schema';
-import { implementationSchema, stageSchema } from './validation';
+import { implementationSchema, stageNumberSchema, stageSchema } from './validation';
 import { isVoteStage, nextStage, quorum } from './rules';
 import { loadThread, threadLink, threadScope } from './commands';
 import { parseInput } from '../validation';
@@ -22,11 +22,14 @@ export function recordStage(db: Db, actor: Actor | null, threadId: number, input
 	if (denied) return denied;
 	if (!thread.major) return err('not_major');
 	if (thread.state === 'closed') return err('thread_closed');
+	const records = db.select().from(stages).where(eq(stages.consultationId, thread.id)).orderBy(asc(stages.stage), asc(stages.heldAt)).all();
+	const expected = nextStage(records);
+	// The order first: a step out of turn is refused whatever else the form says.
+	const asked = parseInput(stageNumberSchema, input);
+	if (asked.ok && asked.value.stage !== expected) return err('stage_out_of_order', { params: { expected } });
 	const parsed = parseInput(stageSchema, input);
 	if (!parsed.ok) return parsed;
 	const v = parsed.value;
-	const records = db.select().from(stages).where(eq(stages.consultationId, thread.id)).orderBy(asc(stages.stage), asc(stages.heldAt)).all();
-	const expected = nextStage(records);
 	if (v.stage !== expected) return err('stage_out_of_order', { params: { expected } });
 	const previous = records.filter((r) => r.stage === v.stage - 1 && r.passed).at(-1);
 	if (previous && v.heldAt < previous.heldAt) return err('invalid', { fields: { heldOn: 'err_stage_date_order' } });

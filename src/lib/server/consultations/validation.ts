@@ -63,6 +63,8 @@ export const pinSchema = z.object({ summary: z.string().trim().max(5000, { error
 export const closeSchema = z.object({ resolution: text(10, 10_000, 'err_resolution_length') });
 export const implementationSchema = z.object({ implementation: text(10, 10_000, 'err_implementation_length') });
 
+export const stageNumberSchema = z.object({ stage: z.coerce.number().int() });
+
 export const stageSchema = z
 	.object({
 		stage: z.coerce.number({ error: 'err_invalid' }).int().min(1, { error: 'err_invalid' }).max(4, { error: 'err_invalid' }),

@@ -3,6 +3,8 @@ import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db/client';
 import { createProposal } from '$lib/server/proposals/commands';
 import { similarOpenProposals } from '$lib/server/proposals/queries';
+import { proposalSchema } from '$lib/server/proposals/validation';
+import { parseInput } from '$lib/server/validation';
 import { can } from '$lib/server/policy';
 import { t } from '$lib/server/i18n';
 import { failure, formObject, formValues, requireActor, requireCommunity } from '$lib/server/http';
@@ -22,9 +24,11 @@ export const actions: Actions = {
 		const db = getDb();
 		// Before filing, the person sees similar open proposals: the page lists them as the title is typed
 		// (and sends their ids as "seen"); otherwise the first submit shows them and the next one files.
-		const title = typeof input.title === 'string' ? input.title : '';
+		// (Only for input that would be filed: mistakes in the form are explained first.)
+		const valid = parseInput(proposalSchema, input);
+		const allowed = can(actor, 'proposal.create', { communityId: community.id, streetId: community.streetId });
 		const seen = new Set(String(input.seen ?? '').split(',').filter(Boolean).map(Number));
-		const similar = can(actor, 'proposal.create', { communityId: community.id, streetId: community.streetId }) ? similarOpenProposals(db, community.id, title) : [];
+		const similar = allowed && valid.ok ? similarOpenProposals(db, community.id, valid.value.title) : [];
 		if (similar.some((s) => !seen.has(s.id))) {
 			return fail(409, { values: formValues(data), errors: {} as Record<string, string>, similar, message: t('proposal_similar_found') });
 		}
