@@ -2,23 +2,41 @@ import { getLocale } from '$lib/paraglide/runtime';
 
 const TZ = 'Asia/Shanghai';
 
+// Building an Intl formatter costs ~40 µs; a list page formats dozens of values, so keep one per locale and style.
+const cache = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+function cached<T extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, make: () => T): T {
+	let f = cache.get(key) as T | undefined;
+	if (!f) cache.set(key, (f = make()));
+	return f;
+}
+
 /** Dates in the reader's language, in China's time zone (where the streets are). */
 export function formatDateTime(at: number, dateOnly = false): string {
 	const locale = getLocale();
-	return new Intl.DateTimeFormat(locale, {
-		timeZone: TZ,
-		year: 'numeric',
-		month: 'short',
-		day: 'numeric',
-		...(dateOnly ? {} : { hour: '2-digit', minute: '2-digit', hour12: false })
-	}).format(new Date(at));
+	return cached(`d|${locale}|${dateOnly}`, () =>
+		new Intl.DateTimeFormat(locale, {
+			timeZone: TZ,
+			year: 'numeric',
+			month: 'short',
+			day: 'numeric',
+			...(dateOnly ? {} : { hour: '2-digit', minute: '2-digit', hour12: false })
+		})
+	).format(new Date(at));
 }
 
 export function formatNumber(n: number, fractionDigits = 0): string {
-	return new Intl.NumberFormat(getLocale(), { maximumFractionDigits: fractionDigits, minimumFractionDigits: fractionDigits }).format(n);
+	const locale = getLocale();
+	return cached(`n|${locale}|${fractionDigits}`, () =>
+		new Intl.NumberFormat(locale, { maximumFractionDigits: fractionDigits, minimumFractionDigits: fractionDigits })
+	).format(n);
 }
 
-/** Yuan amounts: ¥12,345. */
-export function formatYuan(n: number): string {
-	return new Intl.NumberFormat(getLocale(), { style: 'currency', currency: 'CNY', maximumFractionDigits: 0 }).format(n);
+/** ¥12,345 for yuan; a replayed election keeps its own currency (€, zł…). Narrow symbols: never "CN¥". */
+export function formatMoney(n: number, currency = 'CNY'): string {
+	const locale = getLocale();
+	return cached(`m|${locale}|${currency}`, () =>
+		new Intl.NumberFormat(locale, { style: 'currency', currency, currencyDisplay: 'narrowSymbol', maximumFractionDigits: 0 })
+	).format(n);
 }
+
+export const formatYuan = (n: number) => formatMoney(n, 'CNY');

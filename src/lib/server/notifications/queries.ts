@@ -1,4 +1,4 @@
-import { and, count, desc, eq, isNull, lt } from 'drizzle-orm';
+import { and, count, desc, eq, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client';
 import { notifications } from './schema';
 
@@ -21,16 +21,14 @@ export type InboxItem = {
 	createdAt: number;
 };
 
-export function listInbox(db: DbOrTx, userId: number, opts: { before?: number; limit?: number } = {}): InboxItem[] {
+/** Newest first by when it happened (demo data and imports may be written out of order). */
+export function listInbox(db: DbOrTx, userId: number, opts: { limit?: number } = {}): InboxItem[] {
 	const limit = opts.limit ?? 30;
-	const where = opts.before
-		? and(eq(notifications.userId, userId), lt(notifications.id, opts.before))
-		: eq(notifications.userId, userId);
 	return db
 		.select()
 		.from(notifications)
-		.where(where)
-		.orderBy(desc(notifications.id))
+		.where(eq(notifications.userId, userId))
+		.orderBy(desc(notifications.createdAt), desc(notifications.id))
 		.limit(limit)
 		.all()
 		.map((n) => ({

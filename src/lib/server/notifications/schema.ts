@@ -18,5 +18,10 @@ export const notifications = sqliteTable(
 		readAt: integer('read_at'),
 		createdAt: integer('created_at').notNull()
 	},
-	(t) => [index('notifications_user_read_idx').on(t.userId, t.readAt, t.createdAt)]
+	(t) => [
+		// unread count
+		index('notifications_user_read_idx').on(t.userId, t.readAt, t.createdAt),
+		// the inbox, newest first
+		index('notifications_user_time_idx').on(t.userId, t.createdAt)
+	]
 );

@@ -1,6 +1,6 @@
 // Words for the menus domain's stored codes (phases, rules, reasons), and money in a menu's currency.
 import { m } from '$lib/paraglide/messages';
-import { getLocale } from '$lib/paraglide/runtime';
+import { formatMoney } from '$lib/format';
 
 const PHASE: Record<string, () => string> = {
 	scheduled: m.menu_phase_scheduled,
@@ -30,6 +30,4 @@ export const tallyRuleLabel = (r: string) => (TALLY[r] ?? (() => r))();
 export const reasonLabel = (r: string | null) => (r ? (REASON[r] ?? (() => r))() : '');
 
 /** ¥12,345 for native menus; a replayed election keeps its own currency (€, zł…). */
-export function money(n: number, currency = 'CNY'): string {
-	return new Intl.NumberFormat(getLocale(), { style: 'currency', currency, currencyDisplay: 'narrowSymbol', maximumFractionDigits: 0 }).format(n);
-}
+export const money = formatMoney;
