@@ -1,5 +1,6 @@
 // Menus themselves: street staff create a menu for a community and may move it on to its next phase early.
 import { and, count, eq, gt, isNull, max } from 'drizzle-orm';
+import type { z } from 'zod';
 import type { Db } from '../db/client';
 import { communities } from '../org/schema';
 import { parseInput } from '../validation';
@@ -11,6 +12,15 @@ import { dateOrderFields, menuIdSchema, menuSchema } from './validation';
 import { currentPhase, phaseAtLeast } from './rules';
 import { loadMenu, scopeOf } from './load';
 import { sendDueReminders } from './reminders';
+
+type MenuInput = z.infer<typeof menuSchema>;
+
+/** The columns a street worker sets on a menu, the same when creating and when correcting it. */
+function menuColumns(v: MenuInput) {
+	const { title, description, budget, ballotRule, maxChoices, minChoices, tallyRule, minVotes } = v;
+	const { collectStartsAt, reviewStartsAt, voteStartsAt, resultsStartsAt, implementationStartsAt, acceptanceStartsAt } = v;
+	return { title, description, budget, ballotRule, maxChoices, minChoices, tallyRule, minVotes, collectStartsAt, reviewStartsAt, voteStartsAt, resultsStartsAt, implementationStartsAt, acceptanceStartsAt };
+}
 
 export function createMenu(db: Db, actor: Actor | null, input: unknown, now: number): Result<{ id: number }> {
 	if (!actor) return err('unauthenticated');
@@ -26,20 +36,7 @@ export function createMenu(db: Db, actor: Actor | null, input: unknown, now: num
 			.insert(menus)
 			.values({
 				communityId: community.id,
-				title: v.title,
-				description: v.description,
-				budget: v.budget,
-				ballotRule: v.ballotRule,
-				maxChoices: v.maxChoices,
-				minChoices: v.minChoices,
-				tallyRule: v.tallyRule,
-				minVotes: v.minVotes,
-				collectStartsAt: v.collectStartsAt,
-				reviewStartsAt: v.reviewStartsAt,
-				voteStartsAt: v.voteStartsAt,
-				resultsStartsAt: v.resultsStartsAt,
-				implementationStartsAt: v.implementationStartsAt,
-				acceptanceStartsAt: v.acceptanceStartsAt,
+				...menuColumns(v),
 				createdBy: actor.userId,
 				createdAt: now
 			})
@@ -119,22 +116,7 @@ export function editMenu(db: Db, actor: Actor | null, input: unknown, now: numbe
 	if (dearest?.cost) return err('invalid', { fields: { budget: 'err_menu_budget_below_project' } });
 	return db.transaction((tx) => {
 		tx.update(menus)
-			.set({
-				title: v.title,
-				description: v.description,
-				budget: v.budget,
-				ballotRule: v.ballotRule,
-				maxChoices: v.maxChoices,
-				minChoices: v.minChoices,
-				tallyRule: v.tallyRule,
-				minVotes: v.minVotes,
-				collectStartsAt: v.collectStartsAt,
-				reviewStartsAt: v.reviewStartsAt,
-				voteStartsAt: v.voteStartsAt,
-				resultsStartsAt: v.resultsStartsAt,
-				implementationStartsAt: v.implementationStartsAt,
-				acceptanceStartsAt: v.acceptanceStartsAt
-			})
+			.set(menuColumns(v))
 			.where(eq(menus.id, menu.id))
 			.run();
 		const changed = Object.fromEntries(
