@@ -18,7 +18,8 @@ export type PageFigure = { path: string; requestsPerSecond: number; p50: number;
 
 const PAGES = ['/', '/c/jinwei', '/c/jinwei/proposals', '/c/jinwei/menus', '/c/jinwei/outcomes'];
 
-async function waitFor(url: string, ms = 15_000) {
+/** Resolves once the server answers `url` with 2xx. */
+export async function waitForServer(url: string, ms = 15_000) {
 	const until = Date.now() + ms;
 	while (Date.now() < until) {
 		try {
@@ -28,7 +29,7 @@ async function waitFor(url: string, ms = 15_000) {
 		}
 		await new Promise((r) => setTimeout(r, 200));
 	}
-	throw new Error(`server at ${url} did not start`);
+	throw new Error(`server did not answer at ${url}`);
 }
 
 export async function runPageBench(options: { port?: number; seconds?: number } = {}): Promise<PageFigure[]> {
@@ -45,7 +46,7 @@ export async function runPageBench(options: { port?: number; seconds?: number } 
 		env: { ...process.env, PORT: String(port), ORIGIN: origin, DATABASE_URL: file, DB_QUERY_COUNT: '1' }
 	});
 	try {
-		await waitFor(`${origin}/`);
+		await waitForServer(`${origin}/`);
 		const figures: PageFigure[] = [];
 		for (const path of PAGES) {
 			const first = await fetch(origin + path);

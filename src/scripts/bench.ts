@@ -15,7 +15,7 @@ import { resolve } from 'node:path';
 import { createRequire } from 'node:module';
 import { and, count, eq, inArray } from 'drizzle-orm';
 import { runTallyBench } from './bench-tally';
-import { printPageFigures, runPageBench } from './bench-pages';
+import { printPageFigures, runPageBench, waitForServer } from './bench-pages';
 import { freshDemoDatabase } from './seed';
 import { openDatabase } from '../lib/server/db/client';
 import { users, sessions } from '../lib/server/auth/schema';
@@ -86,19 +86,6 @@ async function prepareDatabase(file: string) {
 	return { tokens, menu: menuId };
 }
 
-async function waitForServer(url: string, ms = 20_000) {
-	const until = Date.now() + ms;
-	while (Date.now() < until) {
-		try {
-			if ((await fetch(url)).ok) return;
-		} catch {
-			/* not up yet */
-		}
-		await new Promise((r) => setTimeout(r, 200));
-	}
-	throw new Error(`server did not answer at ${url}`);
-}
-
 async function ballotFigures() {
 	if (!existsSync(resolve(BUILD, 'index.js'))) {
 		console.log(`\nBallots over HTTP: skipped — no built app in ${BUILD}/ (run \`npm run build\`, or set BUILD_DIR).`);
@@ -113,7 +100,7 @@ async function ballotFigures() {
 		stdio: ['ignore', 'ignore', 'inherit']
 	});
 	try {
-		await waitForServer(origin + '/');
+		await waitForServer(origin + '/', 20_000);
 		// Ballots a resident might cast, all within the ¥300,000 budget.
 		const [a, b, c, d, e] = menu.projectIds;
 		const choices = [[a, b], [b, c, d], [a, c, e], [c, d, e], [a, d], [b, e]].map((ids) => ids.map((id) => `projectIds=${id}`).join('&'));
