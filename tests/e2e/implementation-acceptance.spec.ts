@@ -91,8 +91,8 @@ test('成果公開 shows what was chosen, progress, spending, acceptance and pho
 	const lights = section.locator('article', { hasText: menu.titles.lights });
 	await expect(lights).toContainText('已驗收');
 	await expect(lights).toContainText('完成進度 100%');
-	await expect(lights).toContainText('CN¥86,000');
-	await expect(lights).toContainText('CN¥84,500');
+	await expect(lights).toContainText('¥86,000');
+	await expect(lights).toContainText('¥84,500');
 	await expect(lights).toContainText('在場居民代表：王秀英、李建國');
 	await expect(lights).toContainText('質量符合要求。');
 	await expect(lights).toContainText(`全部燈具已換好 ${menu.tag}`);

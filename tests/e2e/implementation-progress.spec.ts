@@ -121,7 +121,7 @@ for (const javaScriptEnabled of [true, false]) {
 		await page.locator('#spending-form').getByLabel('計劃金額（元）').fill('30000');
 		await page.locator('#spending-form').getByLabel('實際金額（元）').fill('31200');
 		await page.locator('#spending-form').getByRole('button', { name: '登記這一項' }).click();
-		await expect(page.locator('#spending ~ * tbody tr', { hasText: '線路改造' })).toContainText('+CN¥1,200');
+		await expect(page.locator('#spending ~ * tbody tr', { hasText: '線路改造' })).toContainText('+¥1,200');
 
 		await page.getByRole('link', { name: '修改「LED 感應燈具」' }).click();
 		await expect(page.getByRole('heading', { name: '修改支出明細' })).toBeVisible();
@@ -129,10 +129,10 @@ for (const javaScriptEnabled of [true, false]) {
 		await page.locator('#spending-form').getByLabel('實際金額（元）').fill('84500');
 		await page.locator('#spending-form').getByRole('button', { name: '儲存' }).click();
 		await expect(page.getByRole('status')).toHaveText('支出明細已儲存。');
-		await expect(page.locator('#spending ~ * tbody tr', { hasText: 'LED 感應燈具' })).toContainText('CN¥84,500');
-		await expect(page.locator('#spending ~ * tfoot')).toContainText('CN¥116,000');
-		await expect(page.locator('#spending ~ * tfoot')).toContainText('CN¥115,700');
-		await expect(page.locator('#spending ~ * tfoot')).toContainText('-CN¥300');
+		await expect(page.locator('#spending ~ * tbody tr', { hasText: 'LED 感應燈具' })).toContainText('¥84,500');
+		await expect(page.locator('#spending ~ * tfoot')).toContainText('¥116,000');
+		await expect(page.locator('#spending ~ * tfoot')).toContainText('¥115,700');
+		await expect(page.locator('#spending ~ * tfoot')).toContainText('-¥300');
 	});
 }
 
