@@ -28,6 +28,7 @@ const EXPECTED: Record<Action, Expect> = {
 	'proposal.respond': { own: C },
 	'consultation.open': { own: C },
 	'consultation.comment': { own: R },
+	'consultation.reply_official': { own: C },
 	'consultation.report_comment': { own: R },
 	'consultation.moderate': { own: C },
 	'consultation.close': { own: C },

@@ -47,6 +47,8 @@ export const POLICY = {
 	// 協商議事: consultations and moderation
 	'consultation.open': { roles: COMMITTEE },
 	'consultation.comment': { roles: RESIDENT },
+	/** The committee answers residents' comments (questions above all) in the thread, without taking a side. */
+	'consultation.reply_official': { roles: COMMITTEE },
 	'consultation.report_comment': { roles: RESIDENT },
 	'consultation.moderate': { roles: COMMITTEE },
 	'consultation.close': { roles: COMMITTEE },

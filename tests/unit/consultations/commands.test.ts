@@ -74,6 +74,23 @@ describe('comments', () => {
 		expect(d.stances).toMatchObject({ support: 1, question: 1, people: 2 });
 	});
 
+	it('the committee answers a question officially: no stance, marked, not counted, audited as such', () => {
+		const w = demoWorld();
+		const t = open(w);
+		const question = comment(w, t, 'resident1', '施工期間兒童遊樂區還能用嗎？', 'question');
+		expect(postComment(w.db, w.actor('committee1'), t, { body: '居委會自己的立場', stance: 'support' }, w.now)).toEqual({ ok: false, error: 'forbidden' });
+		const answer = postComment(w.db, w.actor('committee1'), t, { body: '施工分兩期，遊樂區在第二期才圍起來。', stance: 'oppose', parentId: String(question) }, w.now);
+		expect(answer.ok).toBe(true);
+		if (!answer.ok) return;
+		expect(commentRow(w, answer.value.id)).toMatchObject({ official: true, stance: null, parentId: question });
+		expect(postComment(w.db, w.actor('committee2'), t, { body: '別的社區的居委會', parentId: String(question) }, w.now)).toEqual({ ok: false, error: 'forbidden' });
+		const d = threadDetail(w.db, w.ids.community.jinwei, t, null)!;
+		expect(d.comments[0].replies[0]).toMatchObject({ official: true, stance: null });
+		expect(d.stances).toMatchObject({ question: 1, people: 1 });
+		expect(inbox(w, 'resident1')).toEqual(['comment_reply']);
+		expect(w.db.select().from(auditLog).where(eq(auditLog.action, 'consultation.reply_official')).all()).toHaveLength(1);
+	});
+
 	it('are 1–2,000 characters', () => {
 		const w = demoWorld();
 		const t = open(w);

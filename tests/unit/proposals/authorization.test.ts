@@ -59,14 +59,17 @@ const CASES: Case[] = [
 const PEOPLE = ['resident1', 'resident9', 'committee1', 'committee2', 'street', 'dept1', null, 'newcomer'] as const;
 // Who may: residents act in their own community (resident1 owns the proposal); the committee and street staff respond and moderate.
 const RESIDENT_ACTIONS = new Set<Action>(['proposal.create', 'proposal.edit_own', 'proposal.withdraw_own', 'proposal.second', 'consultation.comment', 'consultation.report_comment']);
-const allowed = (action: Action, who: (typeof PEOPLE)[number]) => (RESIDENT_ACTIONS.has(action) ? who === 'resident1' : who === 'committee1' || who === 'street');
+const STAFF = ['committee1', 'street'];
+const allowed = (c: Case, who: (typeof PEOPLE)[number]) =>
+	// a reply is a resident's reply (consultation.comment) or the committee's official one (consultation.reply_official)
+	c.name === 'reply' ? who === 'resident1' || STAFF.includes(who ?? '') : RESIDENT_ACTIONS.has(c.action) ? who === 'resident1' : STAFF.includes(who ?? '');
 // publishing the implementation is allowed but comes too early here: the resolution is not public yet.
 const EXPECTED_WHEN_ALLOWED: Record<string, string | undefined> = { 'publish implementation': 'resolution_not_public' };
 
 describe('authorization of every deliberation action', () => {
 	for (const c of CASES) {
 		for (const who of PEOPLE) {
-			const may = allowed(c.action, who);
+			const may = allowed(c, who);
 			it(`${c.name} (${c.action}) by ${who ?? 'a visitor'}: ${may ? 'allowed' : 'refused'}`, () => {
 				const { w, s } = setup();
 				const before = snapshot(w);

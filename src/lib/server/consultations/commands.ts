@@ -12,7 +12,7 @@ import { recordResponse } from '../proposals/respond';
 import { awaitsResponse } from '../proposals/rules';
 import { checkPostingLimits, recordPosting } from '../proposals/limits';
 import { parseInput } from '../validation';
-import { authorize, type Actor } from '../policy';
+import { authorize, can, type Actor } from '../policy';
 import { err, ok, type Result } from '../result';
 import { writeAudit } from '../audit/log';
 import { notify } from '../notifications/commands';
@@ -60,14 +60,22 @@ export function openConsultation(db: Db, actor: Actor | null, communityId: numbe
 	});
 }
 
-/** A verified resident comments with a stance, or replies (one level deep) to a comment. */
+/**
+ * A verified resident comments with a stance, or replies (one level deep) to a comment. The committee and
+ * street staff may reply too, officially: their replies take no side and are marked as theirs.
+ */
 export function postComment(db: Db, actor: Actor | null, threadId: number, input: unknown, now: number): Result<{ id: number }> {
 	const found = loadThread(db, threadId);
 	if (!found) return err('not_found');
 	const { thread, community } = found;
-	const denied = authorize(actor, 'consultation.comment', threadScope(community));
+	const scope = threadScope(community);
+	const official = !can(actor, 'consultation.comment', scope);
+	const denied = authorize(actor, official ? 'consultation.reply_official' : 'consultation.comment', scope);
 	if (denied) return denied;
-	const parsed = parseInput(commentSchema, input);
+	// Officials answer residents' comments; they do not open a line of argument of their own.
+	const parent_ = (input as { parentId?: unknown } | null)?.parentId;
+	if (official && (parent_ === undefined || parent_ === null || parent_ === '')) return err('forbidden');
+	const parsed = parseInput(commentSchema, official ? { ...(input as object), stance: '' } : input);
 	if (!parsed.ok) return parsed;
 	const blocked = commentBlock(thread, now);
 	if (blocked) return err(blocked);
@@ -84,12 +92,12 @@ export function postComment(db: Db, actor: Actor | null, threadId: number, input
 		const parentId = parent ? (parent.parentId ?? parent.id) : null;
 		const row = tx
 			.insert(comments)
-			.values({ consultationId: thread.id, authorId: actor!.userId, parentId, stance: v.stance, body: v.body, createdAt: now })
+			.values({ consultationId: thread.id, authorId: actor!.userId, parentId, stance: official ? null : v.stance, official, body: v.body, createdAt: now })
 			.returning({ id: comments.id })
 			.get();
 		tx.update(consultations).set({ updatedAt: now }).where(eq(consultations.id, thread.id)).run();
 		recordPosting(tx, actor!, 'comment', now);
-		writeAudit(tx, actor, { action: 'consultation.comment', subjectType: 'comment', subjectId: row.id, communityId: community.id, streetId: community.streetId, summary: { thread: thread.id, parent: parentId ?? undefined, stance: v.stance ?? undefined } }, now);
+		writeAudit(tx, actor, { action: official ? 'consultation.reply_official' : 'consultation.comment', subjectType: 'comment', subjectId: row.id, communityId: community.id, streetId: community.streetId, summary: { thread: thread.id, parent: parentId ?? undefined, stance: v.stance ?? undefined } }, now);
 		if (parent && parent.authorId !== actor!.userId) {
 			notify(tx, [parent.authorId], 'comment_reply', { name: actor!.displayName, topic: thread.topic }, `${threadLink(community, thread.id)}#comment-${row.id}`, now);
 		}

@@ -12,6 +12,8 @@ export type ThreadComment = {
 	authorId: number;
 	authorName: string;
 	stance: Stance | null;
+	/** Written by the committee or street staff as such. */
+	official: boolean;
 	/** Null when the reader may not see a hidden comment's text. */
 	body: string | null;
 	status: CommentStatus;
@@ -43,6 +45,7 @@ export function threadDetail(db: DbOrTx, communityId: number, id: number, viewer
 			authorName: users.displayName,
 			parentId: comments.parentId,
 			stance: comments.stance,
+			official: comments.official,
 			body: comments.body,
 			status: comments.status,
 			hiddenReason: comments.hiddenReason,
@@ -73,6 +76,7 @@ export function threadDetail(db: DbOrTx, communityId: number, id: number, viewer
 			authorId: c.authorId,
 			authorName: c.authorName,
 			stance: c.stance,
+			official: c.official,
 			body: readable ? c.body : null,
 			status: c.status,
 			hiddenReason: c.hiddenReason,

@@ -68,6 +68,8 @@ export const comments = sqliteTable(
 		parentId: integer('parent_id'),
 		/** Required on top-level comments, optional on replies. */
 		stance: text('stance', { enum: STANCES }),
+		/** A reply the committee or street staff wrote as such: it takes no side and is marked in the thread. */
+		official: integer('official', { mode: 'boolean' }).notNull().default(false),
 		body: text('body').notNull(),
 		status: text('status', { enum: COMMENT_STATUSES }).notNull().default('visible'),
 		hiddenReason: text('hidden_reason'),

@@ -54,6 +54,8 @@ export const load: PageServerLoad = async ({ params, parent, locals }) => {
 		blocked,
 		signedIn: !!actor,
 		canComment: can(actor, 'consultation.comment', subject) && blocked === null,
+		// committee and street staff answer comments officially (no stance)
+		officialReplies: !can(actor, 'consultation.comment', subject) && can(actor, 'consultation.reply_official', subject) && blocked === null,
 		canReport: can(actor, 'consultation.report_comment', subject),
 		canModerate: moderator,
 		canClose: can(actor, 'consultation.close', subject) && th.state === 'open',

@@ -1,0 +1,1 @@
+ALTER TABLE `consultation_comments` ADD `official` integer DEFAULT false NOT NULL;
