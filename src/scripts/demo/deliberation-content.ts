@@ -501,7 +501,9 @@ export const THREADS: ThreadPlan[] = [
 			{ by: 'neighbor09', stance: 'oppose', body: '我家就在北門停車場旁邊，充電點放那裡晚上人來人往，希望再考慮一下。' },
 			{ by: 'neighbor04', stance: 'support', body: '充電本身沒有聲音，主要是人來人往，可以限定晚上十點以後只取車不新充。', replyTo: 9 },
 			{ by: 'neighbor20', stance: 'neutral', body: '低價出售二手電動車電池，全新未拆封，有意私信 138xxxx5678', reportedBy: ['resident1', 'resident2', 'neighbor01'] },
-			{ by: 'grid1', stance: 'support', body: '網格員補充：上週巡查發現 5 棟、9 棟都有飛線充電，已經勸導，但治標不治本，集中充電點越快建越好。' }
+			{ by: 'grid1', stance: 'support', body: '網格員補充：上週巡查發現 5 棟、9 棟都有飛線充電，已經勸導，但治標不治本，集中充電點越快建越好。' },
+			// the committee's official answer to the maintenance question (no stance)
+			{ by: 'committee1', body: '居委會答覆：充電樁由中標的運營公司負責維護，合同要求故障 24 小時內修復，樁上會貼報修電話，也可以直接找網格員陳志明。', replyTo: 6 }
 		],
 		pinned: '目前多數居民**支持**建集中充電點，分歧在**選址**（7 棟旁空地 vs 北門停車場）和**收費**。居委會將在下週邀請物業和供電所到兩個位置現場勘察，勘察結果會貼在這裡。'
 	},
