@@ -17,7 +17,7 @@ if (!existsSync(`${buildDir}/index.js`)) {
 }
 
 const origin = process.env.ORIGIN ?? `http://localhost:${port}`;
-console.log(`\n共同締造 is running on ${origin}\nDemo accounts (password: ${process.env.DEMO_PASSWORD ? '$DEMO_PASSWORD' : 'cocreate-demo'}): admin, street, committee1, committee2, grid1, dept1, resident1 … resident9, newcomer\n`);
+console.log(`\n共同締造 is running on ${origin}\nDemo accounts (password: ${process.env.DEMO_PASSWORD ? '$DEMO_PASSWORD' : 'cocreate-demo'}): admin, street, committee1, committee2, grid1, dept1, resident1 … resident9, neighbor01 … neighbor20, newcomer (see README.md)\n`);
 const server = spawn('node', [buildDir], { stdio: 'inherit', env: { BODY_SIZE_LIMIT: '40M', ...process.env, PORT: port, ORIGIN: origin, DATABASE_URL: file } });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));
