@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { demoWorld } from '../world';
 import { sessions } from '../../../src/lib/server/auth/schema';
-import { createSession, generateSessionToken, invalidateOtherSessions, sessionIdOf, validateSessionToken } from '../../../src/lib/server/auth/sessions';
+import { applyStaffLimits, createSession, generateSessionToken, invalidateOtherSessions, sessionIdOf, validateSessionToken } from '../../../src/lib/server/auth/sessions';
 import { DAY, HOUR, MINUTE } from '../../../src/lib/server/db/time';
 
 describe('sessions', () => {
@@ -45,6 +45,18 @@ describe('sessions', () => {
 		let t = now;
 		for (; t < now + 12 * HOUR - 20 * MINUTE; t += 20 * MINUTE) expect(validateSessionToken(db, token, t)).not.toBeNull();
 		expect(validateSessionToken(db, token, now + 12 * HOUR)).toBeNull();
+	});
+
+	it('a resident appointed to staff while signed in gets the staff limits on that session', () => {
+		const { db, ids, now } = demoWorld();
+		const token = generateSessionToken();
+		const session = createSession(db, token, ids.user.resident1, false, now);
+		const limited = applyStaffLimits(db, session);
+		expect(limited).toMatchObject({ expiresAt: now + 12 * HOUR, idleTimeout: 30 * MINUTE });
+		expect(validateSessionToken(db, token, now + 40 * MINUTE)).toBeNull(); // idle too long
+		// already a staff session: nothing changes
+		const staff = createSession(db, generateSessionToken(), ids.user.committee1, true, now);
+		expect(applyStaffLimits(db, staff)).toEqual(staff);
 	});
 
 	it('signing out everywhere else keeps only the current session', () => {

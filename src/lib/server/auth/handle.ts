@@ -1,6 +1,7 @@
 import type { Handle, RequestEvent } from '@sveltejs/kit';
 import { getDb } from '../db/client';
-import { SESSION_COOKIE, validateSessionToken } from './sessions';
+import { applyStaffLimits, invalidateSession, SESSION_COOKIE, validateSessionToken } from './sessions';
+import { isStaff } from '../policy';
 import { loadActor } from '../residency/queries';
 
 export function clientAddress(event: Pick<RequestEvent, 'getClientAddress'>): string | null {
@@ -36,11 +37,18 @@ export const handleSession: Handle = async ({ event, resolve }) => {
 		const db = getDb();
 		const found = validateSessionToken(db, token, Date.now());
 		if (found) {
+			const actor = loadActor(db, found.user, clientAddress(event));
+			const session = isStaff(actor.memberships) ? applyStaffLimits(db, found.session) : found.session;
+			if (session.expiresAt <= Date.now()) {
+				invalidateSession(db, session.id);
+				deleteSessionCookie(event);
+				return resolve(event);
+			}
 			event.locals.user = found.user;
-			event.locals.session = found.session;
-			event.locals.actor = loadActor(db, found.user, clientAddress(event));
+			event.locals.session = session;
+			event.locals.actor = actor;
 			// residents' sessions slide: keep the cookie's expiry in step with the row
-			setSessionCookie(event, token, found.session.expiresAt);
+			setSessionCookie(event, token, session.expiresAt);
 		} else {
 			deleteSessionCookie(event);
 		}

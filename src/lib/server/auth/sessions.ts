@@ -71,6 +71,17 @@ export function validateSessionToken(
 	return row;
 }
 
+/**
+ * Someone appointed to a staff role while signed in as a resident: their session takes the staff limits
+ * from now on (12 hours from its start at most, 30 minutes idle), as if they had signed in as staff.
+ */
+export function applyStaffLimits(db: DbOrTx, session: Session): Session {
+	if (session.idleTimeout !== null) return session;
+	const patch = { expiresAt: Math.min(session.expiresAt, session.createdAt + STAFF_LIFETIME), idleTimeout: STAFF_IDLE };
+	db.update(sessions).set(patch).where(eq(sessions.id, session.id)).run();
+	return { ...session, ...patch };
+}
+
 export function invalidateSession(db: DbOrTx, sessionId: string) {
 	db.delete(sessions).where(eq(sessions.id, sessionId)).run();
 }
