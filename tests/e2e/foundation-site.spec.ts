@@ -83,8 +83,10 @@ test('street staff appoint a grid worker; the admin adds a grid', async ({ brows
 	await street.getByLabel('登入名稱').fill('resident7');
 	await street.getByLabel('角色').selectOption('grid_worker');
 	await street.getByLabel('社區', { exact: true }).selectOption({ label: '金韋社區' });
+	await street.getByLabel('所在網格').selectOption({ label: '金韋社區 · 第三網格（金韋商業街）' });
 	await street.getByRole('button', { name: '委任', exact: true }).click();
 	await expect(street.getByText('已委任。')).toBeVisible();
+	await expect(street.getByRole('listitem').filter({ hasText: '@resident7' })).toContainText('第三網格（金韋商業街）');
 	await street.getByLabel('登入名稱').fill('nobody-at-all');
 	await street.getByRole('button', { name: '委任', exact: true }).click();
 	await expect(street.getByText('找不到這個登入名稱的帳戶。')).toBeVisible();

@@ -112,3 +112,17 @@ describe('appointing', () => {
 		expect(w.db.select().from(memberships).where(eq(memberships.id, m.id)).get()?.status).toBe('revoked');
 	});
 });
+
+describe('grid workers', () => {
+	it('are appointed to a grid of their community, and only of it', () => {
+		const w = demoWorld();
+		const jinweiGrid = w.ids.grids.jinwei[2];
+		const otherGrid = w.ids.grids.fenghuangshan[0];
+		expect(appoint(w.db, w.actor('street'), { username: 'resident6', role: 'grid_worker', communityId: w.ids.community.jinwei, gridId: String(otherGrid) }, w.now)).toMatchObject({
+			fields: { gridId: 'err_grid_not_in_community' }
+		});
+		expect(appoint(w.db, w.actor('street'), { username: 'resident6', role: 'grid_worker', communityId: w.ids.community.jinwei, gridId: String(jinweiGrid) }, w.now).ok).toBe(true);
+		const row = w.db.select().from(memberships).where(and(eq(memberships.userId, w.ids.user.resident6), eq(memberships.role, 'grid_worker'))).get();
+		expect(row?.gridId).toBe(jinweiGrid);
+	});
+});

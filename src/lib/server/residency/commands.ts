@@ -107,6 +107,10 @@ export function appoint(db: Db, actor: Actor | null, input: unknown, now: number
 		streetId = community.streetId;
 		const denied = authorize(actor, 'residency.appoint_community_staff', { communityId, streetId });
 		if (denied) return denied;
+		if (v.role === 'grid_worker' && v.gridId !== null) {
+			const grid = db.select().from(grids).where(and(eq(grids.id, v.gridId), eq(grids.communityId, community.id))).get();
+			if (!grid) return err('invalid', { fields: { gridId: 'err_grid_not_in_community' } });
+		}
 	} else {
 		const street = v.streetId ? db.select().from(streets).where(eq(streets.id, v.streetId)).get() : undefined;
 		if (!street) return err('invalid', { fields: { streetId: 'err_invalid' } });
@@ -129,6 +133,7 @@ export function appoint(db: Db, actor: Actor | null, input: unknown, now: number
 					streetId,
 					scopeKey: scopeKeyOf({ communityId, streetId }),
 					department: v.role === 'department' ? v.department : null,
+					gridId: v.role === 'grid_worker' ? v.gridId : null,
 					decidedBy: actor.userId,
 					decidedAt: now,
 					createdAt: now

@@ -80,12 +80,14 @@ export function staffOf(db: DbOrTx, where: { communityId?: number; streetId?: nu
 			id: memberships.id,
 			role: memberships.role,
 			department: memberships.department,
+			gridName: grids.name,
 			username: users.username,
 			displayName: users.displayName,
 			createdAt: memberships.createdAt
 		})
 		.from(memberships)
 		.innerJoin(users, eq(users.id, memberships.userId))
+		.leftJoin(grids, eq(grids.id, memberships.gridId))
 		.where(and(scope, eq(memberships.status, 'verified')))
 		.orderBy(asc(memberships.role), asc(users.username))
 		.all();

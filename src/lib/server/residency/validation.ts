@@ -28,7 +28,12 @@ export const appointSchema = z
 		role: z.enum(['committee', 'grid_worker', 'street_staff', 'department'], { error: 'err_invalid' }),
 		communityId: z.coerce.number().int().positive().optional(),
 		streetId: z.coerce.number().int().positive().optional(),
-		department: z.string().trim().max(40, { error: 'err_too_long' }).optional().default('')
+		department: z.string().trim().max(40, { error: 'err_too_long' }).optional().default(''),
+		/** A grid worker's grid (optional). */
+		gridId: z
+			.union([z.literal(''), z.coerce.number().int().positive()])
+			.optional()
+			.transform((v) => (v === '' || v === undefined ? null : v))
 	})
 	.refine((v) => v.role !== 'department' || v.department.length >= 2, { path: ['department'], error: 'err_department_required' });
 

@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db/client';
-import { listCommunities, streetBySlug } from '$lib/server/org/queries';
+import { allGrids, listCommunities, streetBySlug } from '$lib/server/org/queries';
 import { staffOf } from '$lib/server/residency/queries';
 import { appoint, revokeMembership } from '$lib/server/residency/commands';
 import { can } from '$lib/server/policy';
@@ -23,7 +23,10 @@ export const load: PageServerLoad = (event) => {
 	return {
 		street,
 		communities: communities.map((c) => ({ id: c.id, slug: c.slug, name: c.name, staff: staffOf(db, { communityId: c.id }) })),
-		streetStaff: staffOf(db, { streetId: street.id })
+		streetStaff: staffOf(db, { streetId: street.id }),
+		grids: allGrids(db)
+			.filter((g) => communities.some((c) => c.id === g.communityId))
+			.map((g) => ({ id: g.id, name: g.name, community: communities.find((c) => c.id === g.communityId)!.name }))
 	};
 };
 
