@@ -8,9 +8,9 @@ import { authorize, type Actor } from '../policy';
 import { err, ok, type Result } from '../result';
 import { writeAudit } from '../audit/log';
 import { menuProjects, menus, PHASES, type Phase } from './schema';
-import { dateOrderFields, menuIdSchema, menuSchema } from './validation';
+import { dateOrderFields, menuSchema } from './validation';
 import { currentPhase, phaseAtLeast } from './rules';
-import { loadMenu, scopeOf } from './load';
+import { menuToChange } from './load';
 import { sendDueReminders } from './reminders';
 
 type MenuInput = z.infer<typeof menuSchema>;
@@ -56,15 +56,9 @@ export function createMenu(db: Db, actor: Actor | null, input: unknown, now: num
 
 /** Street staff move a menu on to its next phase before its date (e.g. close collecting early). */
 export function advancePhase(db: Db, actor: Actor | null, input: unknown, now: number): Result<{ phase: Phase }> {
-	if (!actor) return err('unauthenticated');
-	const parsed = parseInput(menuIdSchema, input);
-	if (!parsed.ok) return parsed;
-	const loaded = loadMenu(db, parsed.value.menuId);
-	if (!loaded) return err('not_found');
-	const { menu, community } = loaded;
-	const denied = authorize(actor, 'menu.advance_phase', scopeOf(community));
-	if (denied) return denied;
-	if (menu.source !== 'native') return err('menu_read_only');
+	const found = menuToChange(db, actor, input, 'menu.advance_phase');
+	if (!found.ok) return found;
+	const { menu, community } = found.value;
 	const phase = currentPhase(menu, now);
 	const next = PHASES[phase === 'scheduled' ? 0 : PHASES.indexOf(phase) + 1];
 	if (!next) return err('menu_last_phase');
@@ -95,15 +89,9 @@ export function advancePhase(db: Db, actor: Actor | null, input: unknown, now: n
 
 /** Street staff correct a menu (wording, budget, rules, dates) until its vote starts; after that it is fixed. */
 export function editMenu(db: Db, actor: Actor | null, input: unknown, now: number): Result<{ id: number }> {
-	if (!actor) return err('unauthenticated');
-	const which = parseInput(menuIdSchema, input);
-	if (!which.ok) return which;
-	const loaded = loadMenu(db, which.value.menuId);
-	if (!loaded) return err('not_found');
-	const { menu, community } = loaded;
-	const denied = authorize(actor, 'menu.edit', scopeOf(community));
-	if (denied) return denied;
-	if (menu.source !== 'native') return err('menu_read_only');
+	const found = menuToChange(db, actor, input, 'menu.edit');
+	if (!found.ok) return found;
+	const { menu, community } = found.value;
 	if (phaseAtLeast(currentPhase(menu, now), 'vote')) return err('menu_locked');
 	const parsed = parseInput(menuSchema, { ...(input as object), communityId: community.id });
 	if (!parsed.ok) return { ...parsed, fields: { ...dateOrderFields(input), ...parsed.fields } };

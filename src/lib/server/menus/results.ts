@@ -1,15 +1,13 @@
 // 確定: counting a menu's ballots with its rule, and publishing (freezing) the outcome.
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db/client';
-import { parseInput } from '../validation';
-import { authorize, type Actor } from '../policy';
+import type { Actor } from '../policy';
 import { err, ok, type Result } from '../result';
 import { writeAudit } from '../audit/log';
 import { notify } from '../notifications/commands';
 import { ballotChoices, ballots, menuProjects, menus } from './schema';
-import { menuIdSchema } from './validation';
 import { currentPhase, phaseAtLeast } from './rules';
-import { loadMenu, menuLink, scopeOf, type Menu } from './load';
+import { menuLink, menuToChange, type Menu } from './load';
 import { claimReminder } from './reminders';
 import { tally, type NotSelectedReason, type TallyInput } from './tally';
 
@@ -105,15 +103,9 @@ export function freezeResults(tx: DbOrTx, menuId: number, results: MenuResults) 
 }
 
 export function publishResults(db: Db, actor: Actor | null, input: unknown, now: number): Result<MenuResults> {
-	if (!actor) return err('unauthenticated');
-	const parsed = parseInput(menuIdSchema, input);
-	if (!parsed.ok) return parsed;
-	const loaded = loadMenu(db, parsed.value.menuId);
-	if (!loaded) return err('not_found');
-	const { menu, community } = loaded;
-	const denied = authorize(actor, 'menu.publish_results', scopeOf(community));
-	if (denied) return denied;
-	if (menu.source !== 'native') return err('menu_read_only');
+	const found = menuToChange(db, actor, input, 'menu.publish_results');
+	if (!found.ok) return found;
+	const { menu, community } = found.value;
 	if (menu.resultsPublishedAt) return err('menu_results_already_published');
 	if (!phaseAtLeast(currentPhase(menu, now), 'results')) return err('menu_results_vote_open');
 	return db.transaction((tx) => {
