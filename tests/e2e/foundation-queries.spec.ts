@@ -11,7 +11,9 @@ async function queriesOf(page: import('@playwright/test').Page, path: string) {
 }
 
 test('public pages stay within the query budget', async ({ page }) => {
-	for (const path of ['/', '/c/jinwei', '/c/fenghuangshan', '/login']) {
+	const pages = ['/', '/c/jinwei', '/c/fenghuangshan', '/login', '/c/jinwei/proposals', '/c/jinwei/proposals?sort=seconds&q=電梯', '/c/jinwei/proposals/1'];
+	pages.push('/c/jinwei/consultations', '/c/jinwei/consultations/1', '/c/jinwei/consultations/3', '/c/jinwei/menus', '/c/jinwei/menus/1', '/c/jinwei/menus/1/results', '/c/jinwei/outcomes');
+	for (const path of pages) {
 		const n = await queriesOf(page, path);
 		expect(n, path).toBeGreaterThan(0);
 		expect(n, path).toBeLessThanOrEqual(LIMIT);
@@ -20,7 +22,8 @@ test('public pages stay within the query budget', async ({ page }) => {
 
 test('staff pages stay within the query budget', async ({ browser }) => {
 	for (const [who, paths] of [
-		['committee1', ['/c/jinwei/manage', '/audit', '/my', '/inbox']],
+		['committee1', ['/c/jinwei/manage', '/audit', '/my', '/inbox', '/c/jinwei/consultations/3']],
+		['resident1', ['/c/jinwei/menus/2/ballot', '/c/jinwei/proposals/new', '/inbox']],
 		['street', ['/street/pingxiangmen/manage', '/audit']],
 		['admin', ['/admin']]
 	] as const) {
