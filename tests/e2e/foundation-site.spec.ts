@@ -125,3 +125,13 @@ test('every foundation page passes axe (WCAG 2.2 AA)', async ({ page, browser })
 		await staff.context().close();
 	}
 });
+
+test('"my" page lists what I raised and where I voted', async ({ browser }) => {
+	const page = await pageAs(browser, 'resident1');
+	await page.goto('/my');
+	const ballots = page.locator('ul').filter({ has: page.getByRole('link', { name: /民生微實事/ }) });
+	await expect(ballots.getByRole('link', { name: '2027 年金韋社區民生微實事（第一批）' })).toHaveAttribute('href', /\/c\/jinwei\/menus\/\d+\/ballot$/);
+	await expect(page.getByRole('heading', { name: '我提出的議題' })).toBeVisible();
+	await expectAccessible(page);
+	await page.context().close();
+});

@@ -1,6 +1,7 @@
 import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db/client';
 import { membershipsOfUser } from '$lib/server/residency/queries';
+import { myBallots, myProposals } from '$lib/server/my-activity';
 import { requireActor } from '$lib/server/http';
 
 export const load: PageServerLoad = (event) => {
@@ -8,6 +9,8 @@ export const load: PageServerLoad = (event) => {
 	return {
 		welcome: event.url.searchParams.has('welcome'),
 		displayName: actor.displayName,
-		memberships: membershipsOfUser(getDb(), actor.userId)
+		memberships: membershipsOfUser(getDb(), actor.userId),
+		proposals: myProposals(getDb(), actor.userId),
+		ballots: myBallots(getDb(), actor.userId)
 	};
 };

@@ -110,6 +110,8 @@ export const ballots = sqliteTable(
 	},
 	(t) => [
 		uniqueIndex('ballots_menu_voter_uq').on(t.menuId, t.voterId),
+		// a person's own ballots, newest first (their "my" page)
+		index('ballots_voter_idx').on(t.voterId, t.updatedAt),
 		uniqueIndex('ballots_menu_external_uq').on(t.menuId, t.externalVoter),
 		check('ballots_voter_ck', sql`${t.voterId} is not null or ${t.externalVoter} is not null`)
 	]

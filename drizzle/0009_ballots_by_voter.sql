@@ -1,0 +1,1 @@
+CREATE INDEX `ballots_voter_idx` ON `ballots` (`voter_id`,`updated_at`);
