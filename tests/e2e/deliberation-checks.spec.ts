@@ -1,7 +1,7 @@
 // Deliberation under pressure and in other languages: racing seconds, closed proposals, stages out of
 // order, reports that hide a comment, over-long input, and the pages in 简体 and English.
 import { expect, test } from '@playwright/test';
-import { expectAccessible, unique } from './helpers';
+import { expectAccessible, openDetails, unique } from './helpers';
 import { as, propose } from './deliberation-fixture';
 
 test('fifty seconds sent at once by one resident end in exactly one', async ({ browser, baseURL }) => {
@@ -91,7 +91,7 @@ test('three reports hide a comment until the committee restores it; over-long co
 		const page = await as(browser, username);
 		await page.goto(thread);
 		const spam = page.locator('article', { hasText: '便宜電池，加微信 e2e' });
-		await spam.locator('summary', { hasText: '檢舉' }).click();
+		await openDetails(spam.locator('summary', { hasText: '檢舉' }), spam.getByRole('radio', { name: '廣告或灌水' }));
 		await spam.getByRole('radio', { name: '廣告或灌水' }).check();
 		await spam.getByRole('button', { name: '送出檢舉' }).click();
 		await expect(page.getByText(/您已檢舉|被多位居民檢舉/).first()).toBeVisible();

@@ -2,7 +2,7 @@
 // committee takes it to consultation, residents discuss and report, the committee hides, locks and closes
 // with a resolution, and the author's inbox says so.
 import { expect, test } from '@playwright/test';
-import { expectAccessible, unique } from './helpers';
+import { expectAccessible, openDetails, unique } from './helpers';
 import { as, propose, secondAs } from './deliberation-fixture';
 
 test('propose → 10 seconds → consultation → discussion and moderation → resolution in the inbox', async ({ browser }) => {
@@ -79,7 +79,7 @@ test('propose → 10 seconds → consultation → discussion and moderation → 
 		const page = await as(browser, username);
 		await page.goto(thread);
 		const nasty = page.locator('article', { hasText: '出這種主意的人腦子有問題' });
-		await nasty.locator('summary', { hasText: '檢舉' }).click();
+		await openDetails(nasty.locator('summary', { hasText: '檢舉' }), nasty.getByRole('radio', { name: '攻擊或冒犯' }));
 		await nasty.getByRole('radio', { name: '攻擊或冒犯' }).check();
 		await nasty.getByRole('button', { name: '送出檢舉' }).click();
 		await expect(page.locator('article', { hasText: '出這種主意的人腦子有問題' }).getByText('您已檢舉')).toBeVisible();

@@ -1,4 +1,4 @@
-import { expect, type Page, type Browser } from '@playwright/test';
+import { expect, type Page, type Browser, type Locator } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 
 export const PASSWORD = process.env.DEMO_PASSWORD ?? 'cocreate-demo';
@@ -29,3 +29,14 @@ export async function expectAccessible(page: Page) {
 
 /** A unique suffix for names created by a test. */
 export const unique = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
+
+/**
+ * Opens a <details> by its summary and waits for what it reveals. Clicks again if a re-render (an
+ * enhanced form's update landing at that moment) closed it, so the test waits on the page, not on timing.
+ */
+export async function openDetails(summary: Locator, revealed: Locator) {
+	await expect(async () => {
+		if (!(await revealed.isVisible())) await summary.click();
+		await expect(revealed).toBeVisible({ timeout: 2_000 });
+	}).toPass({ timeout: 20_000 });
+}
