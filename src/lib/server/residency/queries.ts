@@ -70,14 +70,21 @@ export function pendingApplications(db: DbOrTx, communityId: number) {
 		.all();
 }
 
-/** Verified staff of a community (committee, grid workers) or of a street (street staff, departments). */
-export function staffOf(db: DbOrTx, where: { communityId?: number; streetId?: number }) {
-	const scope = where.communityId
-		? and(eq(memberships.communityId, where.communityId), inArray(memberships.role, ['committee', 'grid_worker']))
-		: and(eq(memberships.streetId, where.streetId!), inArray(memberships.role, ['street_staff', 'department']));
+/**
+ * Verified staff of a community (committee, grid workers), of a street (street staff, departments), or, with
+ * `communities`, the committees and grid workers of every community of a street in one query (each row
+ * says its community).
+ */
+export function staffOf(db: DbOrTx, where: { communityId: number } | { streetId: number; communities?: boolean }) {
+	const COMMUNITY_STAFF = ['committee', 'grid_worker'] as const;
+	const scope =
+		'communityId' in where
+			? and(eq(memberships.communityId, where.communityId), inArray(memberships.role, COMMUNITY_STAFF))
+			: and(eq(memberships.streetId, where.streetId), inArray(memberships.role, where.communities ? COMMUNITY_STAFF : ['street_staff', 'department']));
 	return db
 		.select({
 			id: memberships.id,
+			communityId: memberships.communityId,
 			role: memberships.role,
 			department: memberships.department,
 			gridName: grids.name,

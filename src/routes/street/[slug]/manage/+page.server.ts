@@ -20,9 +20,10 @@ export const load: PageServerLoad = (event) => {
 	if (!can(actor, 'residency.appoint_department', { streetId: street.id })) error(403, t('error_forbidden'));
 	const db = getDb();
 	const communities = listCommunities(db).filter((c) => c.streetId === street.id);
+	const communityStaff = staffOf(db, { streetId: street.id, communities: true });
 	return {
 		street,
-		communities: communities.map((c) => ({ id: c.id, slug: c.slug, name: c.name, staff: staffOf(db, { communityId: c.id }) })),
+		communities: communities.map((c) => ({ id: c.id, slug: c.slug, name: c.name, staff: communityStaff.filter((x) => x.communityId === c.id) })),
 		streetStaff: staffOf(db, { streetId: street.id }),
 		grids: allGrids(db)
 			.filter((g) => communities.some((c) => c.id === g.communityId))
