@@ -1,7 +1,9 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { countingQueries, getDb, queryCounter } from '$lib/server/db/client';
-import { startMenuReminderTimer } from '$lib/server/menus/reminders';
+import { startJobs } from '$lib/server/jobs/runner';
+import { JOBS } from '$lib/server/jobs/registry';
+import { deliverEffects, onWakeEffects } from '$lib/server/jobs/outbox';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { defineCustomServerStrategy } from '$lib/paraglide/runtime';
 import { handleSession } from '$lib/server/auth/handle';
@@ -10,8 +12,10 @@ import { localeFromRequest, LOCALE_COOKIE, t } from '$lib/server/i18n';
 /** Migrations run once, when the server starts (never while building). */
 export const init: ServerInit = () => {
 	getDb();
-	// Voting opens and closes by date, with nobody acting: tell residents every minute what is due.
-	startMenuReminderTimer(getDb);
+	// One scheduler for everything that happens by date or after a commit (reminders, the outbox, clean-ups).
+	startJobs(getDb, JOBS);
+	// An effect queued by a command goes out right after its commit, not at the next tick.
+	onWakeEffects(() => void deliverEffects(getDb(), Date.now()).catch((e) => console.error('effects failed', e)));
 };
 
 // Paraglide runs custom strategies before its own, so this one does the whole choice: cookie, then Accept-Language.

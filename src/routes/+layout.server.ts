@@ -2,23 +2,27 @@ import type { LayoutServerLoad } from './$types';
 import { getDb } from '$lib/server/db/client';
 import { listCommunities, listStreets } from '$lib/server/org/queries';
 import { unreadCount } from '$lib/server/notifications/queries';
+import { canSomewhere, reach } from '$lib/server/policy';
+import { takeFlash } from '$lib/server/http';
 import { getLocale } from '$lib/paraglide/runtime';
 
-export const load: LayoutServerLoad = ({ locals }) => {
+export const load: LayoutServerLoad = ({ locals, cookies }) => {
 	const db = getDb();
 	const actor = locals.actor;
-	const roles = new Set(actor?.memberships.map((m) => m.role) ?? []);
+	const streets = reach(actor, 'street.manage_view');
 	return {
 		user: locals.user && { username: locals.user.username, displayName: locals.user.displayName },
 		unread: locals.user ? unreadCount(db, locals.user.id) : 0,
 		communities: listCommunities(db).map((c) => ({ slug: c.slug, name: c.name, streetSlug: c.streetSlug })),
-		streetsManaged: roles.has('street_staff')
+		streetsManaged: streets.streetIds.length
 			? listStreets(db)
-					.filter((s) => actor!.memberships.some((m) => m.role === 'street_staff' && m.streetId === s.id))
+					.filter((s) => streets.streetIds.includes(s.id))
 					.map((s) => ({ slug: s.slug, name: s.name }))
 			: [],
-		isAdmin: roles.has('admin'),
-		canAudit: roles.has('admin') || roles.has('street_staff') || roles.has('committee'),
+		isAdmin: canSomewhere(actor, 'site.admin_view'),
+		canAudit: canSomewhere(actor, 'audit.view'),
+		/** What the last form did, said once on the page it led to. */
+		flash: takeFlash(cookies),
 		locale: getLocale(),
 		largeText: locals.largeText
 	};

@@ -11,8 +11,8 @@ describe("the street's home page activity", () => {
 		propose(w, 'resident1');
 		propose(w, 'resident2');
 		const withdrawn = propose(w, 'resident3');
-		withdrawProposal(w.db, w.actor('resident3'), withdrawn, w.now);
-		const fh = createProposal(w.db, w.actor('resident9'), w.ids.community.fenghuangshan, { title: '鳳凰苑路燈不亮', body: '鳳凰苑 6 棟前的路燈壞了兩週。', category: 'facilities' }, w.now);
+		withdrawProposal(w.db, w.actor('resident3'), proposalAt(w.db, withdrawn), {}, w.now);
+		const fh = createProposal(w.db, w.actor('resident9'), { communityId: w.ids.community.fenghuangshan }, { title: '鳳凰苑路燈不亮', body: '鳳凰苑 6 棟前的路燈壞了兩週。', category: 'facilities' }, w.now);
 		expect(fh.ok).toBe(true);
 		makeMenu(w, 'vote');
 		makeMenu(w, 'collect');

@@ -1,10 +1,11 @@
-// Turning command results into HTTP answers, the same way in every route.
-import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
-import type { Err } from './result';
-import { errorMessage, localizeFields, t } from './i18n';
+// Route glue, the same in every route: URL params → the scope a command runs in; a form post → the command →
+// redirect(303) with a one-time message, or fail(400|403|404|409|429) with the messages and what was typed.
+import { error, fail, redirect, type Cookies, type RequestEvent } from '@sveltejs/kit';
+import type { Err, Result } from './result';
+import { errorMessage, hasMessage, localizeFields, t } from './i18n';
 import type { Actor } from './policy';
-import { getDb } from './db/client';
-import { communityBySlug, type Community } from './org/queries';
+import { getDb, type Db } from './db/client';
+import { communityBySlug, streetBySlug, type Community } from './org/queries';
 
 export type FormValues = Record<string, string>;
 
@@ -27,16 +28,16 @@ export function formObject(data: FormData): Record<string, string | string[]> {
 	return out;
 }
 
+const STATUS: Record<string, number> = { invalid: 400, forbidden: 403, not_found: 404, rate_limited: 429 };
+const statusOf = (e: Err) => STATUS[e.error] ?? (e.error.startsWith('limit_') ? 429 : 409);
+
 /**
- * A failed command as the answer a person should see: 403/404 pages for acting out of scope or on
- * nothing, the sign-in page for visitors, and otherwise the form again with messages beside the fields.
+ * A refused command as the answer a person should see: the sign-in page for visitors; otherwise the form
+ * again, with a message beside each field, one sentence for the whole, and everything they typed.
  */
 export function failure(e: Err, values: FormValues = {}, url?: URL) {
-	if (e.error === 'forbidden') error(403, t('error_forbidden'));
-	if (e.error === 'not_found') error(404, t('error_not_found'));
 	if (e.error === 'unauthenticated') redirect(303, loginUrl(url));
-	const status = e.error === 'invalid' ? 400 : e.error === 'rate_limited' ? 429 : 409;
-	return fail(status, {
+	return fail(statusOf(e), {
 		values,
 		errors: localizeFields(e.fields),
 		message: e.error === 'invalid' ? t('error_invalid') : errorMessage(e)
@@ -54,7 +55,7 @@ export function requireActor(event: Pick<RequestEvent, 'locals' | 'url'>): Actor
 }
 
 /** Only same-site paths may be a post-login destination. */
-export function safeNext(next: string | null): string {
+export function safeNext(next: string | null | undefined): string {
 	return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/';
 }
 
@@ -63,4 +64,95 @@ export function requireCommunity(slug: string): Community {
 	const community = communityBySlug(getDb(), slug);
 	if (!community) error(404, t('error_not_found'));
 	return community;
+}
+
+/** The street named in the URL, or the 404 page. */
+export function requireStreet(slug: string) {
+	const street = streetBySlug(getDb(), slug);
+	if (!street) error(404, t('error_not_found'));
+	return street;
+}
+
+/** A record id from the URL: canonical decimal only; anything else finds nothing. */
+export function idParam(s: string | null | undefined): number {
+	return s && /^[1-9]\d{0,14}$/.test(s) ? Number(s) : 0;
+}
+
+// ── Targets: the scope a request names, from its URL ───────────────────────────────────────────────────────
+
+type Params = Partial<Record<string, string>>;
+type Event = Pick<RequestEvent, 'params'>;
+
+/** `/c/{slug}/…`: the community. */
+export const inCommunity = (e: Event) => ({ communityId: requireCommunity((e.params as Params).slug ?? '').id });
+/** `/c/{slug}/…/{id}`: a record of the community. */
+export const recordInCommunity = (e: Event) => ({ ...inCommunity(e), id: idParam((e.params as Params).id) });
+/** `/street/{slug}/…`: the street. */
+export const inStreet = (e: Event) => ({ streetId: requireStreet((e.params as Params).slug ?? '').id });
+/** A site-wide page (`/admin`, `/account`). */
+export const onSite = () => ({});
+
+// ── One-time messages after a successful post ─────────────────────────────────────────────────────────────
+
+const FLASH_COOKIE = 'flash';
+
+/** Remembers a message (a `flash_` key) for the next page the person sees, once. */
+export function setFlash(cookies: Cookies, key: string) {
+	cookies.set(FLASH_COOKIE, key, { path: '/', httpOnly: true, sameSite: 'lax', maxAge: 60 });
+}
+
+/** The waiting message in the reader's language, cleared as it is read. Unknown keys say nothing. */
+export function takeFlash(cookies: Cookies): string | null {
+	const key = cookies.get(FLASH_COOKIE);
+	if (!key) return null;
+	cookies.delete(FLASH_COOKIE, { path: '/' });
+	return key.startsWith('flash_') && hasMessage(key) ? t(key) : null;
+}
+
+// ── The route adapter ─────────────────────────────────────────────────────────────────────────────────────
+
+type AnyCommand<Target, T> = (db: Db, actor: Actor | null, target: Target, input: unknown, now: number) => Result<T> | Promise<Result<T>>;
+export type Upload = { name: string; type: string; bytes: Uint8Array };
+
+export type FormActionOptions<Target, T> = {
+	/** The scope the URL names (and the record's id in it; a desk's forms name their record in a field). */
+	target: (event: RequestEvent, input: Record<string, unknown>) => Target;
+	/** Where the result is shown: a path, or one computed from the command's value. */
+	to: string | ((value: T, event: RequestEvent) => string);
+	/** The one-time message on that page (a `flash_` message key). */
+	flash: string | ((value: T) => string);
+	/** Fields the route adds to what was posted (which form, fixed choices). */
+	input?: (event: RequestEvent) => Record<string, unknown>;
+	/** File fields, handed to the command as `{ name, type, bytes }[]` under the same names. */
+	files?: readonly string[];
+	/** Named in the failure's values so a page with several forms shows the message beside the right one. */
+	form?: string;
+};
+
+/** The files of a multipart field; an empty file input sends one empty, nameless file, which is nothing. */
+async function uploadsOf(data: FormData, field: string): Promise<Upload[]> {
+	const files = data.getAll(field).filter((v): v is File => typeof v !== 'string' && (v.size > 0 || v.name !== ''));
+	return Promise.all(files.map(async (f) => ({ name: f.name, type: f.type, bytes: new Uint8Array(await f.arrayBuffer()) })));
+}
+
+/**
+ * A SvelteKit form action for a command. Success answers 303 to the page that shows the result, with its
+ * one-time message, so that reloading it never posts again.
+ */
+export function formAction<Target, T>(command: AnyCommand<Target, T>, options: FormActionOptions<Target, T>) {
+	return async (event: RequestEvent) => {
+		let data: FormData;
+		try {
+			data = await event.request.formData();
+		} catch {
+			error(400, t('error_bad_form'));
+		}
+		const input: Record<string, unknown> = { ...formObject(data), ...options.input?.(event) };
+		for (const field of options.files ?? []) input[field] = await uploadsOf(data, field);
+		const target = options.target(event, input);
+		const result = await command(getDb(), event.locals.actor, target, input, Date.now());
+		if (!result.ok) return failure(result, { ...formValues(data), ...(options.form ? { form: options.form } : {}) }, event.url);
+		setFlash(event.cookies, typeof options.flash === 'function' ? options.flash(result.value) : options.flash);
+		redirect(303, typeof options.to === 'function' ? options.to(result.value, event) : options.to);
+	};
 }

@@ -1,7 +1,36 @@
-// Who may do what, in one place. Every command calls authorize(); pages call can() to hide buttons.
-import type { Role } from './residency/schema';
+// Who may do what, in one place. The command kernel authorizes every command with `permits()`; pages ask the
+// same question through each domain's abilities(), so a button and its command can never disagree.
 
-export type ActorMembership = { role: Role; communityId: number | null; streetId: number | null };
+export const ROLES = ['resident', 'grid_worker', 'committee', 'street_staff', 'department', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Where each role is held: in a community (with its street), a street, a department of a street, or the site. */
+export const ROLE_SCOPE = {
+	resident: 'community',
+	grid_worker: 'community',
+	committee: 'community',
+	street_staff: 'street',
+	department: 'department',
+	admin: 'site'
+} as const satisfies Record<Role, 'community' | 'street' | 'department' | 'site'>;
+export type RoleScope = (typeof ROLE_SCOPE)[Role];
+export const rolesHeldIn = (scope: RoleScope) => ROLES.filter((r) => ROLE_SCOPE[r] === scope);
+/** What a registered person applies to be; the committee verifies it. */
+export const APPLICANT_ROLE = 'resident' satisfies Role;
+/** Who street staff appoint (the admin appoints street staff). */
+export const APPOINTABLE_ROLES = ['committee', 'grid_worker', 'street_staff', 'department'] as const satisfies readonly Role[];
+/** Staff of a community, listed on its desk and the street's. */
+export const COMMUNITY_STAFF_ROLES = ['committee', 'grid_worker'] as const satisfies readonly Role[];
+
+export type ActorMembership = {
+	role: Role;
+	communityId: number | null;
+	streetId: number | null;
+	/** A grid worker's grid; null: the whole community. */
+	gridId?: number | null;
+	/** A department account's department. */
+	departmentId?: number | null;
+};
 export type Actor = {
 	userId: number;
 	username: string;
@@ -11,48 +40,84 @@ export type Actor = {
 	/** Client address, for the audit log and rate limits. */
 	ip: string | null;
 };
-/** Where an action happens: a community (with its street), a street, or the site as a whole. */
-export type Subject = { communityId?: number; streetId?: number };
+
+/**
+ * What an action touches: where it happens (community with its street, or a street), and, when the record
+ * has them, its grid, the department it was dispatched to and its owner (author, reporter, claimant).
+ */
+export type Subject = {
+	communityId?: number;
+	streetId?: number;
+	gridId?: number | null;
+	departmentId?: number | null;
+	ownerId?: number | null;
+};
 
 type Rule = {
 	/** Roles that may act; community roles only in their community, street roles only in their street. */
 	roles: readonly Role[];
 	/** Any signed-in person, whatever their memberships (applying, own account). */
-	anyUser?: boolean;
+	anyUser?: true;
+	/** Only the record's owner (its author or reporter), holding one of the roles. */
+	owner?: true;
 };
 
 const RESIDENT = ['resident', 'grid_worker'] as const;
 const COMMITTEE = ['committee', 'street_staff'] as const;
 const STREET = ['street_staff'] as const;
+const ADMIN = ['admin'] as const;
 
 export const POLICY = {
 	// accounts and residency
-	'account.edit': { roles: [], anyUser: true },
+	'account.update_profile': { roles: [], anyUser: true },
+	'account.change_password': { roles: [], anyUser: true },
 	'residency.apply': { roles: [], anyUser: true },
 	'residency.review': { roles: COMMITTEE },
 	'residency.appoint_community_staff': { roles: STREET },
 	'residency.appoint_department': { roles: STREET },
-	'residency.appoint_street_staff': { roles: ['admin'] },
+	'residency.appoint_street_staff': { roles: ADMIN },
 	'residency.revoke': { roles: STREET },
-	'org.manage': { roles: ['admin'] },
+	'residency.revoke_street_staff': { roles: ADMIN },
+	// the organisation
+	'org.create_street': { roles: ADMIN },
+	'org.update_street': { roles: ADMIN },
+	'org.create_community': { roles: ADMIN },
+	'org.update_community': { roles: ADMIN },
+	'org.create_grid': { roles: ADMIN },
+	'org.rename_grid': { roles: ADMIN },
+	'department.create': { roles: STREET },
+	'department.update': { roles: STREET },
 	'community.settings': { roles: COMMITTEE },
+	// what staff may open and read
 	'community.manage_view': { roles: [...COMMITTEE, 'grid_worker'] },
-	'audit.view': { roles: [...COMMITTEE, 'admin'] },
+	'street.manage_view': { roles: STREET },
+	'site.admin_view': { roles: ADMIN },
+	'audit.view': { roles: [...COMMITTEE, ...ADMIN] },
+	'jobs.retry_effect': { roles: ADMIN },
 	// 決策共謀: proposals and seconds
 	'proposal.create': { roles: RESIDENT },
-	'proposal.edit_own': { roles: RESIDENT },
-	'proposal.withdraw_own': { roles: RESIDENT },
+	'proposal.edit_own': { roles: RESIDENT, owner: true },
+	'proposal.withdraw_own': { roles: RESIDENT, owner: true },
 	'proposal.second': { roles: RESIDENT },
-	'proposal.respond': { roles: COMMITTEE },
+	'proposal.answer': { roles: COMMITTEE },
+	'proposal.mark_menu': { roles: COMMITTEE },
+	'proposal.merge': { roles: COMMITTEE },
 	// 協商議事: consultations and moderation
 	'consultation.open': { roles: COMMITTEE },
 	'consultation.comment': { roles: RESIDENT },
 	/** The committee answers residents' comments (questions above all) in the thread, without taking a side. */
 	'consultation.reply_official': { roles: COMMITTEE },
 	'consultation.report_comment': { roles: RESIDENT },
-	'consultation.moderate': { roles: COMMITTEE },
+	'consultation.hide': { roles: COMMITTEE },
+	'consultation.restore': { roles: COMMITTEE },
+	'consultation.lock': { roles: COMMITTEE },
+	'consultation.unlock': { roles: COMMITTEE },
+	'consultation.pin': { roles: COMMITTEE },
 	'consultation.close': { roles: COMMITTEE },
+	/** 決議公開: closing a 重大事項 after its four stages. */
+	'consultation.publish_resolution': { roles: COMMITTEE },
 	'consultation.record_stage': { roles: COMMITTEE },
+	'consultation.publish_implementation': { roles: COMMITTEE },
 	// 群眾點菜: menus, ballots, implementation
 	'menu.create': { roles: STREET },
 	'menu.edit': { roles: STREET },
@@ -63,40 +128,79 @@ export const POLICY = {
 	'menu.vote': { roles: RESIDENT },
 	'menu.publish_results': { roles: STREET },
 	'menu.post_progress': { roles: STREET },
-	'menu.record_spending': { roles: STREET },
+	'menu.add_spending': { roles: STREET },
+	'menu.edit_spending': { roles: STREET },
 	'menu.accept_project': { roles: COMMITTEE }
 } as const satisfies Record<string, Rule>;
 
 export type Action = keyof typeof POLICY;
 export const ACTIONS = Object.keys(POLICY) as Action[];
 
-const COMMUNITY_SCOPED: readonly Role[] = ['resident', 'grid_worker', 'committee'];
-
+/** Who is told about the work a community's committee must do (not street staff: they have their own desk). */
+export const COMMITTEE_ROLE = 'committee' satisfies Role;
+/** Who takes part as a resident: the people a community's residents-only notices go to. */
+export const RESIDENT_ROLES: readonly Role[] = RESIDENT;
 function membershipCovers(m: ActorMembership, subject: Subject): boolean {
-	if (m.role === 'admin') return true;
-	if (COMMUNITY_SCOPED.includes(m.role)) {
-		return subject.communityId !== undefined && m.communityId === subject.communityId;
+	switch (ROLE_SCOPE[m.role]) {
+		case 'site':
+			return true;
+		case 'community':
+			if (subject.communityId === undefined || m.communityId !== subject.communityId) return false;
+			// someone posted to a grid (a grid worker) acts in that grid only, wherever the record has one
+			return m.gridId == null || subject.gridId == null || m.gridId === subject.gridId;
+		case 'street':
+			return subject.streetId !== undefined && m.streetId === subject.streetId;
+		case 'department':
+			// a department acts on what was dispatched to it, nothing else
+			return subject.streetId !== undefined && m.streetId === subject.streetId && m.departmentId != null && subject.departmentId === m.departmentId;
 	}
-	// street roles reach every community of their street
-	return subject.streetId !== undefined && m.streetId === subject.streetId;
 }
 
-export function can(actor: Actor | null | undefined, action: Action, subject: Subject = {}): boolean {
+/** Whether this person may do `action` to `subject`; narrows a possibly missing actor to a signed-in one. */
+export function permits(actor: Actor | null | undefined, action: Action, subject: Subject = {}): actor is Actor {
 	if (!actor) return false;
 	const rule: Rule = POLICY[action];
 	if (rule.anyUser) return true;
+	if (rule.owner && subject.ownerId !== actor.userId) return false;
 	return actor.memberships.some((m) => rule.roles.includes(m.role) && membershipCovers(m, subject));
 }
 
+/** The same question for pages. */
+export const can = permits;
+
 export type Denied = { ok: false; error: 'unauthenticated' | 'forbidden' };
 
-/** For commands: null when allowed, otherwise the error result to return. */
-export function authorize(actor: Actor | null | undefined, action: Action, subject: Subject = {}): Denied | null {
+/** Why `permits` said no, as the result a command returns; null when it said yes. */
+export function denial(actor: Actor | null | undefined, action: Action, subject: Subject = {}): Denied | null {
 	if (!actor) return { ok: false, error: 'unauthenticated' };
-	return can(actor, action, subject) ? null : { ok: false, error: 'forbidden' };
+	return permits(actor, action, subject) ? null : { ok: false, error: 'forbidden' };
 }
 
-/** Staff accounts get short sessions. */
+/**
+ * Where this person may do `action` at all: everywhere (admin), or a list of streets and communities.
+ * For pages that list what someone may read (the audit log) and for the header's links.
+ */
+export function reach(actor: Actor | null | undefined, action: Action): { everywhere: boolean; streetIds: number[]; communityIds: number[] } {
+	const out = { everywhere: false, streetIds: [] as number[], communityIds: [] as number[] };
+	if (!actor) return out;
+	const rule: Rule = POLICY[action];
+	for (const m of actor.memberships) {
+		if (!rule.roles.includes(m.role)) continue;
+		const scope = ROLE_SCOPE[m.role];
+		if (scope === 'site') out.everywhere = true;
+		else if (scope === 'community' && m.communityId !== null) out.communityIds.push(m.communityId);
+		else if (m.streetId !== null) out.streetIds.push(m.streetId);
+	}
+	return out;
+}
+
+/** Whether this person may do `action` somewhere. */
+export function canSomewhere(actor: Actor | null | undefined, action: Action): boolean {
+	const r = reach(actor, action);
+	return r.everywhere || r.streetIds.length > 0 || r.communityIds.length > 0;
+}
+
+/** Staff accounts get short sessions: anyone who holds more than a residency. */
 export function isStaff(memberships: readonly ActorMembership[]): boolean {
-	return memberships.some((m) => m.role !== 'resident');
+	return memberships.some((m) => m.role !== APPLICANT_ROLE);
 }

@@ -12,8 +12,7 @@ import { loadActor } from '../../lib/server/residency/queries';
 import { writeAudit } from '../../lib/server/audit/log';
 import type { Actor } from '../../lib/server/policy';
 import type { Result } from '../../lib/server/result';
-import { createProposal, secondProposal, withdrawProposal } from '../../lib/server/proposals/commands';
-import { answerProposal, markForMenu, mergeProposal } from '../../lib/server/proposals/respond';
+import { answerProposal, createProposal, markForMenu, mergeProposal, secondProposal, withdrawProposal } from '../../lib/server/proposals/commands';
 import { openConsultation, postComment, reportComment } from '../../lib/server/consultations/commands';
 import { closeThread, hideComment, pinSummary } from '../../lib/server/consultations/moderation';
 import { publishImplementation, recordStage } from '../../lib/server/consultations/stages';
@@ -82,20 +81,23 @@ export async function seedDeliberation(db: Db, ids: DemoIds, now: number, passwo
 	// Seconders in a fixed order, so the demo is the same every time.
 	const pool = ['resident1', 'resident2', 'resident3', 'resident4', 'resident5', 'resident6', 'resident7', 'resident8', 'grid1', ...NEIGHBOURS.map((n) => n[0])];
 	const proposalIds = new Map<string, number>();
+	const communityOf = new Map<number, number>();
+	const proposalAt = (_db: Db, id: number) => ({ communityId: communityOf.get(id) ?? 0, id });
 
 	// 1. Proposals and their seconds, in order of filing.
 	for (const p of PROPOSALS) {
 		const community = p.community === 'fenghuangshan' ? ids.community.fenghuangshan : jinwei;
 		const filed = ago(p.at);
-		const id = must(createProposal(db, as(p.by), community, { title: p.title, body: p.body, category: p.category, location: p.location ?? '' }, filed), `propose ${p.title}`).id;
+		const id = must(createProposal(db, as(p.by), { communityId: community }, { title: p.title, body: p.body, category: p.category, location: p.location ?? '' }, filed), `propose ${p.title}`).id;
 		proposalIds.set(p.key, id);
+		communityOf.set(id, community);
 		const start = p.by.length * 7 + p.title.length; // a different slice of neighbours for each proposal
 		const seconders = [...pool.slice(start % pool.length), ...pool.slice(0, start % pool.length)].filter((u) => u !== p.by).slice(0, p.seconds);
 		// Seconds trickle in between filing and `secondsBy` days ago (the last one qualifies it, when it does).
 		const until = ago(p.secondsBy ?? Math.max(1, p.at - 6));
 		seconders.forEach((u, i) => {
 			const at = filed + Math.round(((until - filed) * (i + 1)) / seconders.length) - (i === seconders.length - 1 ? 0 : 17 * MINUTE);
-			must(secondProposal(db, as(u), id, at), `second ${p.title} by ${u}`);
+			must(secondProposal(db, as(u), proposalAt(db, id), {}, at), `second ${p.title} by ${u}`);
 		});
 	}
 
@@ -109,10 +111,10 @@ export async function seedDeliberation(db: Db, ids: DemoIds, now: number, passwo
 		const r = p.response;
 		if (!r) continue;
 		const at = ago(r.at);
-		if (r.kind === 'answer') must(answerProposal(db, as(r.by), id, { reason: r.text }, at), `answer ${p.title}`);
-		if (r.kind === 'menu') must(markForMenu(db, as(r.by), id, { note: r.text }, at), `menu ${p.title}`);
-		if (r.kind === 'merge') must(mergeProposal(db, as(r.by), id, { targetId: proposalIds.get(r.into)!, note: r.text }, at), `merge ${p.title}`);
-		if (r.kind === 'withdraw') must(withdrawProposal(db, as(p.by), id, at), `withdraw ${p.title}`);
+		if (r.kind === 'answer') must(answerProposal(db, as(r.by), proposalAt(db, id), { reason: r.text }, at), `answer ${p.title}`);
+		if (r.kind === 'menu') must(markForMenu(db, as(r.by), proposalAt(db, id), { note: r.text }, at), `menu ${p.title}`);
+		if (r.kind === 'merge') must(mergeProposal(db, as(r.by), proposalAt(db, id), { targetId: proposalIds.get(r.into)!, note: r.text }, at), `merge ${p.title}`);
+		if (r.kind === 'withdraw') must(withdrawProposal(db, as(p.by), proposalAt(db, id), {}, at), `withdraw ${p.title}`);
 	}
 
 	function seedThread(t: ThreadPlan) {

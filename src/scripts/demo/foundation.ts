@@ -1,6 +1,6 @@
 // The demo street: 屏襄門街道 with three communities, grids, and an account for every role.
 import type { Db } from '../../lib/server/db/client';
-import { streets, communities, grids } from '../../lib/server/org/schema';
+import { streets, communities, departments, grids } from '../../lib/server/org/schema';
 import { users } from '../../lib/server/auth/schema';
 import { memberships, scopeKeyOf, type Role } from '../../lib/server/residency/schema';
 import { writeAudit } from '../../lib/server/audit/log';
@@ -11,7 +11,15 @@ export type DemoIds = {
 	community: Record<'jinwei' | 'fenghuangshan' | 'shuangshui', number>;
 	grids: Record<string, number[]>;
 	user: Record<string, number>;
+	department: Record<string, number>;
 };
+
+/** The street's departments (職能部門): where reports are dispatched. */
+const DEPARTMENTS = [
+	{ name: '城管執法隊', contact: '街道辦一樓 · 0755-2601 1200' },
+	{ name: '市政維護中心', contact: '市政熱線 0755-2601 3300' },
+	{ name: '住建局', contact: '區住建局屏襄門工作站 · 0755-2601 4400' }
+] as const;
 
 const COMMUNITIES = [
 	{ slug: 'jinwei', name: '金韋社區', description: '金韋社區位於屏襄門街道東部，轄金韋花園、韋園新村等 6 個小區，約 4,200 戶。', grids: ['第一網格（金韋花園）', '第二網格（韋園新村）', '第三網格（金韋商業街）'] },
@@ -44,7 +52,8 @@ export function seedFoundation(db: Db, passwordHash: string, now: number): DemoI
 	return db.transaction((tx) => {
 		const created = now - 120 * DAY;
 		const street = tx.insert(streets).values({ slug: 'pingxiangmen', name: '屏襄門街道', createdAt: created }).returning().get();
-		const ids: DemoIds = { streetId: street.id, community: {} as DemoIds['community'], grids: {}, user: {} };
+		const ids: DemoIds = { streetId: street.id, community: {} as DemoIds['community'], grids: {}, user: {}, department: {} };
+		for (const d of DEPARTMENTS) ids.department[d.name] = tx.insert(departments).values({ streetId: street.id, name: d.name, contact: d.contact, createdAt: created }).returning().get().id;
 		for (const c of COMMUNITIES) {
 			const row = tx.insert(communities).values({ streetId: street.id, slug: c.slug, name: c.name, description: c.description, createdAt: created }).returning().get();
 			ids.community[c.slug] = row.id;
@@ -77,7 +86,7 @@ export function seedFoundation(db: Db, passwordHash: string, now: number): DemoI
 					compound: p.home?.[0] ?? null,
 					building: p.home?.[1] ?? null,
 					unit: p.home?.[2] ?? null,
-					department: p.department ?? null,
+					departmentId: p.department ? ids.department[p.department] : null,
 					decidedBy: by,
 					decidedAt: p.pending ? null : at + DAY,
 					createdAt: p.pending ? now - 2 * DAY : at
@@ -88,9 +97,10 @@ export function seedFoundation(db: Db, passwordHash: string, now: number): DemoI
 			const entry = { subjectType: 'membership', subjectId: m.id, communityId, streetId };
 			if (p.role === 'resident') {
 				writeAudit(tx, { userId, ip: null }, { ...entry, action: 'residency.apply', summary: { compound: p.home?.[0], building: p.home?.[1], unit: p.home?.[2] } }, p.pending ? now - 2 * DAY : at);
-				if (!p.pending) writeAudit(tx, { userId: by!, ip: null }, { ...entry, action: 'residency.verify', summary: { applicant: userId } }, at + DAY);
-			} else {
-				writeAudit(tx, { userId: by!, ip: null }, { ...entry, action: 'residency.appoint', summary: { user: p.username, role: p.role, department: p.department } }, at + DAY);
+				if (by) writeAudit(tx, { userId: by, ip: null }, { ...entry, action: 'residency.review', summary: { applicant: userId, decision: 'verify' } }, at + DAY);
+			} else if (by) {
+				const action = p.role === 'street_staff' ? 'residency.appoint_street_staff' : p.role === 'department' ? 'residency.appoint_department' : 'residency.appoint_community_staff';
+				writeAudit(tx, { userId: by, ip: null }, { ...entry, action, summary: { user: p.username, role: p.role, department: p.department } }, at + DAY);
 			}
 		}
 		return ids;

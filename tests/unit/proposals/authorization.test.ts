@@ -1,10 +1,9 @@
 // Every deliberation action × every kind of person: who is allowed, and that a refusal writes nothing.
 import { describe, expect, it } from 'vitest';
 import { demoWorld, type World } from '../world';
-import { propose, snapshot } from './helpers';
+import { propose, proposalAt, snapshot } from './helpers';
 import type { Action } from '../../../src/lib/server/policy';
-import { createProposal, editProposal, secondProposal, withdrawProposal } from '../../../src/lib/server/proposals/commands';
-import { answerProposal, markForMenu, mergeProposal } from '../../../src/lib/server/proposals/respond';
+import { answerProposal, createProposal, editProposal, markForMenu, mergeProposal, secondProposal, withdrawProposal } from '../../../src/lib/server/proposals/commands';
 import { openConsultation, postComment, reportComment } from '../../../src/lib/server/consultations/commands';
 import { closeThread, hideComment, pinSummary, restoreComment, setLocked } from '../../../src/lib/server/consultations/moderation';
 import { publishImplementation, recordStage } from '../../../src/lib/server/consultations/stages';
@@ -30,13 +29,13 @@ function setup(): { w: World; s: Setup } {
 
 const valid = { title: '新的議題標題', body: '這是一段足夠長的議題內容。', category: 'other' };
 const CASES: Case[] = [
-	{ action: 'proposal.create', name: 'file a proposal', run: (w, a) => createProposal(w.db, a, w.ids.community.jinwei, valid, w.now) },
-	{ action: 'proposal.edit_own', name: 'edit own proposal', run: (w, a, s) => editProposal(w.db, a, s.proposal, valid, w.now) },
-	{ action: 'proposal.withdraw_own', name: 'withdraw own proposal', run: (w, a, s) => withdrawProposal(w.db, a, s.proposal, w.now) },
-	{ action: 'proposal.second', name: 'second', run: (w, a, s) => secondProposal(w.db, a, s.other, w.now) },
-	{ action: 'proposal.respond', name: 'answer', run: (w, a, s) => answerProposal(w.db, a, s.proposal, { reason: '已經處理完畢。' }, w.now) },
-	{ action: 'proposal.respond', name: 'mark for menu', run: (w, a, s) => markForMenu(w.db, a, s.proposal, {}, w.now) },
-	{ action: 'proposal.respond', name: 'merge', run: (w, a, s) => mergeProposal(w.db, a, s.proposal, { targetId: s.other }, w.now) },
+	{ action: 'proposal.create', name: 'file a proposal', run: (w, a) => createProposal(w.db, a, { communityId: w.ids.community.jinwei }, valid, w.now) },
+	{ action: 'proposal.edit_own', name: 'edit own proposal', run: (w, a, s) => editProposal(w.db, a, proposalAt(w.db, s.proposal), valid, w.now) },
+	{ action: 'proposal.withdraw_own', name: 'withdraw own proposal', run: (w, a, s) => withdrawProposal(w.db, a, proposalAt(w.db, s.proposal), {}, w.now) },
+	{ action: 'proposal.second', name: 'second', run: (w, a, s) => secondProposal(w.db, a, proposalAt(w.db, s.other), {}, w.now) },
+	{ action: 'proposal.respond', name: 'answer', run: (w, a, s) => answerProposal(w.db, a, proposalAt(w.db, s.proposal), { reason: '已經處理完畢。' }, w.now) },
+	{ action: 'proposal.respond', name: 'mark for menu', run: (w, a, s) => markForMenu(w.db, a, proposalAt(w.db, s.proposal), {}, w.now) },
+	{ action: 'proposal.respond', name: 'merge', run: (w, a, s) => mergeProposal(w.db, a, proposalAt(w.db, s.proposal), { targetId: s.other }, w.now) },
 	{ action: 'consultation.open', name: 'open a thread', run: (w, a) => openConsultation(w.db, a, w.ids.community.jinwei, { topic: '新的協商議題', background: '背景說明至少十個字。' }, w.now) },
 	{ action: 'consultation.open', name: 'take a proposal to consultation', run: (w, a, s) => openConsultation(w.db, a, w.ids.community.jinwei, { topic: '新的協商議題', background: '背景說明至少十個字。', proposalId: s.proposal }, w.now) },
 	{ action: 'consultation.comment', name: 'comment', run: (w, a, s) => postComment(w.db, a, s.thread, { body: '我的意見', stance: 'neutral' }, w.now) },
@@ -88,7 +87,7 @@ describe('authorization of every deliberation action', () => {
 
 	it('a grid worker has resident powers in their own community', () => {
 		const { w, s } = setup();
-		expect(secondProposal(w.db, w.actor('grid1'), s.proposal, w.now).ok).toBe(true);
-		expect(answerProposal(w.db, w.actor('grid1'), s.other, { reason: '網格員不能答覆議題。' }, w.now)).toEqual({ ok: false, error: 'forbidden' });
+		expect(secondProposal(w.db, w.actor('grid1'), proposalAt(w.db, s.proposal), {}, w.now).ok).toBe(true);
+		expect(answerProposal(w.db, w.actor('grid1'), proposalAt(w.db, s.other), { reason: '網格員不能答覆議題。' }, w.now)).toEqual({ ok: false, error: 'forbidden' });
 	});
 });

@@ -4,6 +4,7 @@ import { users } from '../../../src/lib/server/auth/schema';
 import { memberships, scopeKeyOf } from '../../../src/lib/server/residency/schema';
 import { communities } from '../../../src/lib/server/org/schema';
 import { createProposal } from '../../../src/lib/server/proposals/commands';
+import { proposals } from '../../../src/lib/server/proposals/schema';
 import type { World } from '../world';
 
 /** Adds `n` verified residents of a community (usernames `{prefix}1..n`) and returns their usernames. */
@@ -35,7 +36,7 @@ export const validProposal = (over: Record<string, string> = {}) => ({
 
 /** Files a proposal as `username` in jinwei and returns its id (throws if refused). */
 export function propose(w: World, username = 'resident1', over: Record<string, string> = {}, now = w.now): number {
-	const r = createProposal(w.db, w.actor(username), w.ids.community.jinwei, validProposal(over), now);
+	const r = createProposal(w.db, w.actor(username), { communityId: w.ids.community.jinwei }, validProposal(over), now);
 	if (!r.ok) throw new Error(`propose failed: ${r.error} ${JSON.stringify(r.fields)}`);
 	return r.value.id;
 }
@@ -51,4 +52,10 @@ export function snapshot(w: World): Record<string, unknown> {
 	out.commentState = w.db.all(sql`select id, status, open_reports from consultation_comments order by id`);
 	out.settings = w.db.all(sql`select id, second_threshold from communities order by id`);
 	return out;
+}
+
+/** A proposal's command target: its community (as the URL would name it) and its id. */
+export function proposalAt(db: World['db'], id: number) {
+	const row = db.select({ communityId: proposals.communityId }).from(proposals).where(eq(proposals.id, id)).get();
+	return { communityId: row?.communityId ?? 0, id };
 }

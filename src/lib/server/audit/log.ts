@@ -1,9 +1,10 @@
 import type { DbOrTx } from '../db/client';
 import type { Actor } from '../policy';
+import type { AuditAction } from './actions';
 import { auditLog } from './schema';
 
 export type AuditEntry = {
-	action: string;
+	action: AuditAction;
 	subjectType: string;
 	subjectId?: number | null;
 	communityId?: number | null;

@@ -2,22 +2,21 @@ import { and, desc, eq, gte, lt, or, inArray, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client';
 import { auditLog } from './schema';
 import { users } from '../auth/schema';
-import type { Actor } from '../policy';
+import { reach, type Actor } from '../policy';
 
 export type AuditFilter = { actor?: string; action?: string; from?: number; to?: number; before?: number };
 
 /**
- * What this person may read of the log: admin everything; street staff their streets; committee
+ * What this person may read of the log, as the policy's `audit.view` reaches: everything, their streets,
  * their communities. Returns null when they may read nothing.
  */
 export function auditScope(actor: Actor): SQL | undefined | null {
-	if (actor.memberships.some((m) => m.role === 'admin')) return undefined;
-	const streetIds = actor.memberships.filter((m) => m.role === 'street_staff').map((m) => m.streetId!);
-	const communityIds = actor.memberships.filter((m) => m.role === 'committee').map((m) => m.communityId!);
+	const { everywhere, streetIds, communityIds } = reach(actor, 'audit.view');
+	if (everywhere) return undefined;
 	const parts: SQL[] = [];
 	if (streetIds.length) parts.push(inArray(auditLog.streetId, streetIds));
 	if (communityIds.length) parts.push(inArray(auditLog.communityId, communityIds));
-	return parts.length ? or(...parts)! : null;
+	return parts.length ? (or(...parts) ?? null) : null;
 }
 
 export const AUDIT_PAGE = 50;

@@ -6,9 +6,9 @@ import { communities } from '../org/schema';
 import { consultations, comments, commentReports } from './schema';
 import { commentSchema, openSchema, reportSchema } from './validation';
 import { commentBlock, reportsHide } from './rules';
-import { addEvent, loadProposal } from '../proposals/commands';
+import { addEvent, recordResponse } from '../proposals/records';
+import { loadProposal as loadScopedProposal } from '../proposals/records';
 import { proposals } from '../proposals/schema';
-import { recordResponse } from '../proposals/respond';
 import { awaitsResponse } from '../proposals/rules';
 import { checkPostingLimits, recordPosting } from '../proposals/limits';
 import { parseInput } from '../validation';
@@ -39,7 +39,7 @@ export function openConsultation(db: Db, actor: Actor | null, communityId: numbe
 	if (!parsed.ok) return parsed;
 	const v = parsed.value;
 	if (v.closesOn !== null && v.closesOn <= now) return err('invalid', { fields: { closesOn: 'err_consultation_closes_past' } });
-	const proposal = v.proposalId ? loadProposal(db, v.proposalId)?.proposal : undefined;
+	const proposal = v.proposalId ? loadScopedProposal(db, { communityId, id: v.proposalId })?.proposal : undefined;
 	if (v.proposalId && (!proposal || proposal.communityId !== communityId)) return err('not_found');
 	if (proposal && !awaitsResponse(proposal)) return err('proposal_already_answered');
 	return db.transaction((tx) => {

@@ -9,3 +9,4 @@ export * from '../menus/schema';
 export * from '../menus/implementation/schema';
 export * from '../proposals/schema';
 export * from '../consultations/schema';
+export * from '../jobs/schema';

@@ -1,5 +1,5 @@
 // Telling residents when voting opens and when it is about to close. Phases change by date without anyone acting,
-// so a timer calls runMenuReminders every minute; the (menu, kind) key of menu_reminders makes every reminder once-only.
+// so the job runner calls runMenuReminders every minute; the (menu, kind) key of menu_reminders makes every reminder once-only.
 import { and, eq, gt, isNull, lte, or } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db/client';
 import { notify } from '../notifications/commands';
@@ -73,21 +73,4 @@ export function runMenuReminders(db: Db, now: number): { menuId: number; kind: K
 		for (const kind of kinds) sent.push({ menuId: id, kind });
 	}
 	return sent;
-}
-
-let timer: ReturnType<typeof setInterval> | undefined;
-
-/** Started once by the server: checks every minute, never keeps the process alive on its own. */
-export function startMenuReminderTimer(getDb: () => Db, everyMs = 60_000) {
-	if (timer) return;
-	const tick = () => {
-		try {
-			runMenuReminders(getDb(), Date.now());
-		} catch (e) {
-			console.error('menu reminders failed', e);
-		}
-	};
-	timer = setInterval(tick, everyMs);
-	timer.unref();
-	setTimeout(tick, 1_000).unref();
 }

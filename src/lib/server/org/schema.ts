@@ -44,3 +44,19 @@ export const grids = sqliteTable(
 	},
 	(t) => [uniqueIndex('grids_community_name_uq').on(t.communityId, t.name)]
 );
+
+/** A department (職能部門) of a street: where dispatched reports go. Department accounts are appointed to one. */
+export const departments = sqliteTable(
+	'departments',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		streetId: integer('street_id')
+			.notNull()
+			.references(() => streets.id),
+		name: text('name').notNull(),
+		/** Telephone, office, or whatever residents and the street use to reach it. */
+		contact: text('contact').notNull().default(''),
+		createdAt: integer('created_at').notNull()
+	},
+	(t) => [uniqueIndex('departments_street_name_uq').on(t.streetId, t.name)]
+);

@@ -1,153 +1,156 @@
-// Residents' side of proposals: file, edit, withdraw, second.
-import { and, count, eq, sql } from 'drizzle-orm';
-import type { Db, DbOrTx } from '../db/client';
-import { isUniqueViolation } from '../db/client';
-import { communities } from '../org/schema';
-import { proposals, proposalSeconds, proposalEvents, type ProposalEventKind } from './schema';
-import { proposalSchema } from './validation';
-import { acceptsSeconds, editable, reachesThreshold, responseDeadline, withdrawable } from './rules';
+// 決策共謀: residents file, edit, withdraw and second proposals; the committee answers, marks for a menu or
+// merges them. (Taking a proposal to consultation lives with consultations, which opens the thread at once.)
+// Each command is a declaration the kernel runs: load in scope → authorize → rule → validate → transaction.
+import { and, eq, ne } from 'drizzle-orm';
+import { z } from 'zod';
+import { defineCommand } from '../kernel/command';
+import { loadCommunity, communitySubject } from '../org/records';
+import { ok, err } from '../result';
+import { proposals, proposalSeconds } from './schema';
+import { answerSchema, menuSchema, mergeSchema, proposalSchema } from './validation';
+import { acceptsMerge, acceptsSeconds, awaitsResponse, editable, withdrawable } from './rules';
 import { checkPostingLimits, recordPosting } from './limits';
-import { parseInput } from '../validation';
-import { authorize, type Actor } from '../policy';
-import { err, ok, type Result } from '../result';
-import { writeAudit } from '../audit/log';
-import { notify } from '../notifications/commands';
-import { committeeUserIds } from '../residency/queries';
+import { addEvent, loadProposal, proposalLink, proposalSubject, recordResponse, settleSeconds, type ProposalRecord } from './records';
 
-export type Proposal = typeof proposals.$inferSelect;
-export type CommunityRow = typeof communities.$inferSelect;
-
-/** A proposal with its community (for scope, settings and links), or undefined. */
-export function loadProposal(db: DbOrTx, id: number): { proposal: Proposal; community: CommunityRow } | undefined {
-	if (!Number.isSafeInteger(id) || id <= 0) return undefined;
-	const row = db.select({ proposal: proposals, community: communities }).from(proposals).innerJoin(communities, eq(communities.id, proposals.communityId)).where(eq(proposals.id, id)).get();
-	return row ?? undefined;
-}
-
-export const scopeOf = (c: CommunityRow) => ({ communityId: c.id, streetId: c.streetId });
-export const proposalLink = (c: { slug: string }, id: number) => `/c/${c.slug}/proposals/${id}`;
-
-export function addEvent(tx: DbOrTx, proposalId: number, kind: ProposalEventKind, actorId: number | null, now: number, otherId: number | null = null) {
-	tx.insert(proposalEvents).values({ proposalId, kind, actorId, otherId, createdAt: now }).run();
-}
+const NOTHING = z.object({});
+const onProposal = { load: loadProposal, subject: proposalSubject };
+const audited = (r: ProposalRecord, summary: Record<string, unknown>) => ({ subjectType: 'proposal', subjectId: r.proposal.id, summary });
 
 /** A verified resident files a proposal in their community. */
-export function createProposal(db: Db, actor: Actor | null, communityId: number, input: unknown, now: number): Result<{ id: number }> {
-	const community = db.select().from(communities).where(eq(communities.id, communityId)).get();
-	if (!community) return err('not_found');
-	const denied = authorize(actor, 'proposal.create', scopeOf(community));
-	if (denied) return denied;
-	const parsed = parseInput(proposalSchema, input);
-	if (!parsed.ok) return parsed;
-	const limited = checkPostingLimits(db, actor!, 'proposal', now);
-	if (limited) return limited;
-	const v = parsed.value;
-	return db.transaction((tx) => {
+export const createProposal = defineCommand({
+	action: 'proposal.create',
+	load: loadCommunity,
+	subject: communitySubject,
+	input: proposalSchema,
+	check: (db, { actor, now }) => checkPostingLimits(db, actor, 'proposal', now),
+	run: ({ tx, actor, record: community, input: v, now }) => {
 		const row = tx
 			.insert(proposals)
-			.values({ communityId, authorId: actor!.userId, title: v.title, body: v.body, category: v.category, location: v.location, createdAt: now, updatedAt: now })
+			.values({ communityId: community.id, authorId: actor.userId, title: v.title, body: v.body, category: v.category, location: v.location, createdAt: now, updatedAt: now })
 			.returning({ id: proposals.id })
 			.get();
-		addEvent(tx, row.id, 'created', actor!.userId, now);
-		recordPosting(tx, actor!, 'proposal', now);
-		writeAudit(tx, actor, { action: 'proposal.create', subjectType: 'proposal', subjectId: row.id, communityId, streetId: community.streetId, summary: { title: v.title, category: v.category } }, now);
+		addEvent(tx, row.id, 'created', actor.userId, now);
+		recordPosting(tx, actor, 'proposal', now);
 		return ok(row);
-	});
-}
+	},
+	audit: ({ input: v }, row) => ({ subjectType: 'proposal', subjectId: row.id, summary: { title: v.title, category: v.category } })
+});
 
 /** The author edits until the first second. */
-export function editProposal(db: Db, actor: Actor | null, proposalId: number, input: unknown, now: number): Result<null> {
-	const found = loadProposal(db, proposalId);
-	if (!found) return err('not_found');
-	const { proposal, community } = found;
-	const denied = authorize(actor, 'proposal.edit_own', scopeOf(community));
-	if (denied) return denied;
-	if (proposal.authorId !== actor!.userId) return err('forbidden');
-	const parsed = parseInput(proposalSchema, input);
-	if (!parsed.ok) return parsed;
-	if (!editable(proposal)) return err(proposal.state === 'open' ? 'proposal_has_seconds' : 'proposal_not_open');
-	const v = parsed.value;
-	return db.transaction((tx) => {
-		// Guarded update: a second that lands between the check and here makes the edit fail, not slip through.
+export const editProposal = defineCommand({
+	action: 'proposal.edit_own',
+	...onProposal,
+	rule: (_actor, { proposal }) => (editable(proposal) ? null : proposal.state === 'open' ? 'proposal_has_seconds' : 'proposal_not_open'),
+	input: proposalSchema,
+	run: ({ tx, actor, record: { proposal }, input: v, now }) => {
+		// Guarded: a second that lands between the check and here makes the edit fail, not slip through.
 		const changed = tx
 			.update(proposals)
 			.set({ title: v.title, body: v.body, category: v.category, location: v.location, editedAt: now, updatedAt: now })
 			.where(and(eq(proposals.id, proposal.id), eq(proposals.state, 'open'), eq(proposals.secondCount, 0)))
 			.run();
 		if (changed.changes === 0) return err('proposal_has_seconds');
-		addEvent(tx, proposal.id, 'edited', actor!.userId, now);
-		writeAudit(tx, actor, { action: 'proposal.edit', subjectType: 'proposal', subjectId: proposal.id, communityId: community.id, streetId: community.streetId, summary: { title: v.title, category: v.category } }, now);
+		addEvent(tx, proposal.id, 'edited', actor.userId, now);
 		return ok(null);
-	});
-}
+	},
+	audit: ({ record, input: v }) => audited(record, { title: v.title, category: v.category })
+});
 
 /** The author withdraws any time before the proposal qualifies. */
-export function withdrawProposal(db: Db, actor: Actor | null, proposalId: number, now: number): Result<null> {
-	const found = loadProposal(db, proposalId);
-	if (!found) return err('not_found');
-	const { proposal, community } = found;
-	const denied = authorize(actor, 'proposal.withdraw_own', scopeOf(community));
-	if (denied) return denied;
-	if (proposal.authorId !== actor!.userId) return err('forbidden');
-	if (!withdrawable(proposal)) return err('proposal_not_open');
-	return db.transaction((tx) => {
+export const withdrawProposal = defineCommand({
+	action: 'proposal.withdraw_own',
+	...onProposal,
+	rule: (_actor, { proposal }) => (withdrawable(proposal) ? null : 'proposal_not_open'),
+	input: NOTHING,
+	run: ({ tx, actor, record: { proposal }, now }) => {
 		const changed = tx
 			.update(proposals)
 			.set({ state: 'withdrawn', withdrawnAt: now, updatedAt: now })
 			.where(and(eq(proposals.id, proposal.id), eq(proposals.state, 'open')))
 			.run();
 		if (changed.changes === 0) return err('proposal_not_open');
-		addEvent(tx, proposal.id, 'withdrawn', actor!.userId, now);
-		writeAudit(tx, actor, { action: 'proposal.withdraw', subjectType: 'proposal', subjectId: proposal.id, communityId: community.id, streetId: community.streetId, summary: { title: proposal.title } }, now);
+		addEvent(tx, proposal.id, 'withdrawn', actor.userId, now);
 		return ok(null);
-	});
-}
+	},
+	audit: ({ record }) => audited(record, { title: record.proposal.title })
+});
 
-/**
- * Recounts a proposal's seconds into second_count and, when an open proposal reaches the community's
- * threshold, qualifies it and starts the committee's response deadline. Call inside a transaction.
- */
-export function settleSeconds(tx: DbOrTx, proposalId: number, community: CommunityRow, now: number): { count: number; qualified: boolean } {
-	const n = tx.select({ n: count() }).from(proposalSeconds).where(eq(proposalSeconds.proposalId, proposalId)).get()?.n ?? 0;
-	const p = tx.update(proposals).set({ secondCount: n, updatedAt: now }).where(eq(proposals.id, proposalId)).returning().get();
-	if (p.state !== 'open' || !reachesThreshold(n, community.secondThreshold)) return { count: n, qualified: false };
-	const due = responseDeadline(now, community.responseDays);
-	tx.update(proposals).set({ state: 'qualified', qualifiedAt: now, responseDueAt: due }).where(eq(proposals.id, proposalId)).run();
-	addEvent(tx, proposalId, 'qualified', null, now);
-	writeAudit(tx, null, { action: 'proposal.qualify', subjectType: 'proposal', subjectId: proposalId, communityId: community.id, streetId: community.streetId, summary: { seconds: n, threshold: community.secondThreshold, dueAt: due } }, now);
-	const link = proposalLink(community, proposalId);
-	notify(tx, [p.authorId], 'proposal_qualified', { title: p.title, seconds: n }, link, now);
-	notify(tx, committeeUserIds(tx, community.id), 'proposal_needs_response', { title: p.title, days: community.responseDays }, link, now);
-	return { count: n, qualified: true };
-}
+/** A verified neighbour seconds (附議) a proposal, once (the primary key says so); never their own. */
+export const secondProposal = defineCommand({
+	action: 'proposal.second',
+	...onProposal,
+	rule: (actor, { proposal }) => (proposal.authorId === actor.userId ? 'own_proposal' : acceptsSeconds(proposal) ? null : 'proposal_closed'),
+	input: NOTHING,
+	conflict: 'already_seconded',
+	run: ({ tx, actor, record: { proposal, community }, now }) => {
+		tx.insert(proposalSeconds).values({ proposalId: proposal.id, userId: actor.userId, createdAt: now }).run();
+		return ok(settleSeconds(tx, proposal.id, community, now));
+	},
+	audit: ({ record }, settled) => audited(record, { seconds: settled.count })
+});
 
-/** A verified neighbour seconds (附議) a proposal, once; never their own. */
-export function secondProposal(db: Db, actor: Actor | null, proposalId: number, now: number): Result<{ count: number; qualified: boolean }> {
-	const found = loadProposal(db, proposalId);
-	if (!found) return err('not_found');
-	const { proposal, community } = found;
-	const denied = authorize(actor, 'proposal.second', scopeOf(community));
-	if (denied) return denied;
-	if (proposal.authorId === actor!.userId) return err('own_proposal');
-	if (!acceptsSeconds(proposal)) return err('proposal_closed');
-	try {
-		return db.transaction((tx) => {
-			tx.insert(proposalSeconds).values({ proposalId: proposal.id, userId: actor!.userId, createdAt: now }).run();
-			const settled = settleSeconds(tx, proposal.id, community, now);
-			writeAudit(tx, actor, { action: 'proposal.second', subjectType: 'proposal', subjectId: proposal.id, communityId: community.id, streetId: community.streetId, summary: { seconds: settled.count } }, now);
-			return ok(settled);
-		});
-	} catch (e) {
-		if (isUniqueViolation(e)) return err('already_seconded');
-		throw e;
-	}
-}
+// ── The committee's responses: once, from open or qualified, guarded against a colleague acting at once ──
 
-/** Whether this person has seconded (for the page's button). */
-export function hasSeconded(db: DbOrTx, proposalId: number, userId: number): boolean {
-	return !!db
-		.select({ one: sql`1` })
-		.from(proposalSeconds)
-		.where(and(eq(proposalSeconds.proposalId, proposalId), eq(proposalSeconds.userId, userId)))
-		.get();
-}
+const respond = { ...onProposal, rule: (_actor: unknown, { proposal }: ProposalRecord) => (awaitsResponse(proposal) ? null : 'proposal_already_answered') };
+
+/** Answer and close, with the reason the author and everyone will read. */
+export const answerProposal = defineCommand({
+	action: 'proposal.answer',
+	...respond,
+	input: answerSchema,
+	run: ({ tx, actor, record: { proposal, community }, input, now, notify }) => {
+		if (!recordResponse(tx, actor, proposal, 'answered', { responseNote: input.reason }, now)) return err('proposal_already_answered');
+		addEvent(tx, proposal.id, 'answered', actor.userId, now);
+		notify([proposal.authorId], 'proposal_answered', { title: proposal.title }, proposalLink(community, proposal.id));
+		return ok(null);
+	},
+	audit: ({ record, input }) => audited(record, { reason: input.reason.slice(0, 200) })
+});
+
+/** Mark for a 民生微實事 project menu: the menus domain offers it when candidates are collected. */
+export const markForMenu = defineCommand({
+	action: 'proposal.mark_menu',
+	...respond,
+	input: menuSchema,
+	run: ({ tx, actor, record: { proposal, community }, input, now, notify }) => {
+		if (!recordResponse(tx, actor, proposal, 'menu', { responseNote: input.note }, now)) return err('proposal_already_answered');
+		addEvent(tx, proposal.id, 'menu', actor.userId, now);
+		notify([proposal.authorId], 'proposal_menu', { title: proposal.title }, proposalLink(community, proposal.id));
+		return ok(null);
+	},
+	audit: ({ record }) => audited(record, { title: record.proposal.title })
+});
+
+/** Merge a duplicate into another proposal of the same community; its seconds carry over once each. */
+export const mergeProposal = defineCommand({
+	action: 'proposal.merge',
+	...respond,
+	input: mergeSchema,
+	check: (db, { record: { proposal, community }, input }) => {
+		const target = loadProposal(db, { communityId: community.id, id: input.targetId })?.proposal;
+		return target && target.id !== proposal.id && acceptsMerge(target) ? null : err('invalid', { fields: { targetId: 'err_proposal_merge_target' } });
+	},
+	run: ({ tx, actor, record: { proposal, community }, input, now, notify }) => {
+		const target = loadProposal(tx, { communityId: community.id, id: input.targetId })?.proposal;
+		if (!target) return err('invalid', { fields: { targetId: 'err_proposal_merge_target' } });
+		if (!recordResponse(tx, actor, proposal, 'merged', { mergedIntoId: target.id, responseNote: input.note }, now)) return err('proposal_already_answered');
+		// The source's supporters (its seconders) support the target too — once, and never its own author.
+		const carried = tx
+			.select({ userId: proposalSeconds.userId })
+			.from(proposalSeconds)
+			.where(and(eq(proposalSeconds.proposalId, proposal.id), ne(proposalSeconds.userId, target.authorId)))
+			.all();
+		if (carried.length) {
+			tx.insert(proposalSeconds)
+				.values(carried.map((s) => ({ proposalId: target.id, userId: s.userId, carriedFrom: proposal.id, createdAt: now })))
+				.onConflictDoNothing()
+				.run();
+		}
+		const settled = settleSeconds(tx, target.id, community, now);
+		addEvent(tx, proposal.id, 'merged', actor.userId, now, target.id);
+		addEvent(tx, target.id, 'merged_in', actor.userId, now, proposal.id);
+		notify([proposal.authorId], 'proposal_merged', { title: proposal.title, target: target.title }, proposalLink(community, target.id));
+		return ok({ targetId: target.id, count: settled.count, carried: carried.length });
+	},
+	audit: ({ record }, v) => audited(record, { into: v.targetId, carried: v.carried, seconds: v.count })
+});

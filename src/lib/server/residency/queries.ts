@@ -7,7 +7,7 @@ import type { Actor, ActorMembership } from '../policy';
 
 export function verifiedMemberships(db: DbOrTx, userId: number): ActorMembership[] {
 	return db
-		.select({ role: memberships.role, communityId: memberships.communityId, streetId: memberships.streetId })
+		.select({ role: memberships.role, communityId: memberships.communityId, streetId: memberships.streetId, gridId: memberships.gridId, departmentId: memberships.departmentId })
 		.from(memberships)
 		.where(and(eq(memberships.userId, userId), eq(memberships.status, 'verified')))
 		.all();

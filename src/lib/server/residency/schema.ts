@@ -1,14 +1,19 @@
 import { sqliteTable, integer, text, index, uniqueIndex, check } from 'drizzle-orm/sqlite-core';
 import { sql } from 'drizzle-orm';
 import { users } from '../auth/schema';
-import { communities, grids, streets } from '../org/schema';
+import { communities, departments, grids, streets } from '../org/schema';
+import { ROLES, rolesHeldIn } from '../policy';
 
-export const ROLES = ['resident', 'grid_worker', 'committee', 'street_staff', 'department', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
-export const COMMUNITY_ROLES = ['resident', 'grid_worker', 'committee'] as const;
-export const STREET_ROLES = ['street_staff', 'department'] as const;
+export type { Role } from '../policy';
 export const MEMBERSHIP_STATUSES = ['pending', 'verified', 'rejected', 'revoked'] as const;
 export type MembershipStatus = (typeof MEMBERSHIP_STATUSES)[number];
+
+const held = (scope: Parameters<typeof rolesHeldIn>[0]) => `role in (${rolesHeldIn(scope).map((r) => `'${r}'`).join(',')})`;
+/** Community roles carry a community and its street; street roles a street; departments a street and a department; the admin nothing. */
+const scopeCheck = `(${held('community')} and community_id is not null and street_id is not null)
+ or (${held('street')} and community_id is null and street_id is not null)
+ or (${held('department')} and community_id is null and street_id is not null and department_id is not null)
+ or (${held('site')} and community_id is null and street_id is null)`;
 
 /**
  * One person's standing somewhere: (user, community or street or site, role, status).
@@ -29,8 +34,8 @@ export const memberships = sqliteTable(
 		compound: text('compound'),
 		building: text('building'),
 		unit: text('unit'),
-		/** A department's name (職能部門), for department accounts. */
-		department: text('department'),
+		/** The department (職能部門) a department account works for. */
+		departmentId: integer('department_id').references(() => departments.id),
 		decisionReason: text('decision_reason'),
 		decidedBy: integer('decided_by').references(() => users.id),
 		decidedAt: integer('decided_at'),
@@ -45,12 +50,7 @@ export const memberships = sqliteTable(
 			.where(sql`${t.status} in ('pending', 'verified')`),
 		index('memberships_community_status_idx').on(t.communityId, t.status),
 		index('memberships_user_idx').on(t.userId),
-		check(
-			'memberships_scope_ck',
-			sql`(${t.role} in ('resident','grid_worker','committee') and ${t.communityId} is not null and ${t.streetId} is not null)
-			 or (${t.role} in ('street_staff','department') and ${t.communityId} is null and ${t.streetId} is not null)
-			 or (${t.role} = 'admin' and ${t.communityId} is null and ${t.streetId} is null)`
-		)
+		check('memberships_scope_ck', sql.raw(scopeCheck))
 	]
 );
 

@@ -6,18 +6,7 @@ export const load: LayoutServerLoad = ({ params, locals }) => {
 	const community = requireCommunity(params.slug);
 	const subject = { communityId: community.id, streetId: community.streetId };
 	return {
-		community: {
-			id: community.id,
-			slug: community.slug,
-			name: community.name,
-			description: community.description,
-			streetId: community.streetId,
-			streetSlug: community.streetSlug,
-			streetName: community.streetName,
-			secondThreshold: community.secondThreshold,
-			responseDays: community.responseDays,
-			reportHideThreshold: community.reportHideThreshold
-		},
+		community,
 		isResident: can(locals.actor, 'proposal.second', subject),
 		canManage: can(locals.actor, 'community.manage_view', subject)
 	};

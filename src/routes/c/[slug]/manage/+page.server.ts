@@ -8,7 +8,9 @@ import { can } from '$lib/server/policy';
 import { reviewQueue } from '$lib/server/menus/queries';
 import { deliberationDesk } from '$lib/server/proposals/desk';
 import { t } from '$lib/server/i18n';
-import { failure, formObject, formValues, requireActor, requireCommunity } from '$lib/server/http';
+import { failure, formAction, formObject, formValues, idParam, inCommunity, requireActor, requireCommunity } from '$lib/server/http';
+import { answerProposal, markForMenu, mergeProposal } from '$lib/server/proposals/commands';
+import type { RequestEvent } from '@sveltejs/kit';
 
 export const load: PageServerLoad = async (event) => {
 	const actor = requireActor(event);
@@ -26,7 +28,14 @@ export const load: PageServerLoad = async (event) => {
 	};
 };
 
+/** The desk answers a proposal of its queue: the proposal's id comes with the form, the community from the URL. */
+const queued = (e: RequestEvent, input: Record<string, unknown>) => ({ ...inCommunity(e), id: idParam(String(input.proposalId ?? '')) });
+const desk = (_v: unknown, e: RequestEvent) => `/c/${e.params.slug}/manage#proposal-queue`;
+
 export const actions: Actions = {
+	answer: formAction(answerProposal, { target: queued, to: desk, flash: 'flash_answered' }),
+	menu: formAction(markForMenu, { target: queued, to: desk, flash: 'flash_marked_menu' }),
+	merge: formAction(mergeProposal, { target: queued, to: desk, flash: 'flash_merged' }),
 	review: async (event) => {
 		const data = await event.request.formData();
 		const result = reviewApplication(getDb(), requireActor(event), formObject(data), Date.now());

@@ -1,15 +1,14 @@
-import { error, redirect } from '@sveltejs/kit';
-import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import { error } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db/client';
-import { secondProposal, withdrawProposal } from '$lib/server/proposals/commands';
-import { answerProposal, markForMenu, mergeProposal } from '$lib/server/proposals/respond';
+import { answerProposal, markForMenu, mergeProposal, secondProposal, withdrawProposal } from '$lib/server/proposals/commands';
+import { proposalAbilities } from '$lib/server/proposals/abilities';
+import { openConsultation } from '$lib/server/consultations/commands';
 import { mergeOptionsFor, mergeTargets, proposalDetail } from '$lib/server/proposals/queries';
-import { acceptsSeconds, answeredLate, awaitsResponse, daysLeft, editable, isOverdue, withdrawable } from '$lib/server/proposals/rules';
+import { answeredLate, daysLeft, isOverdue } from '$lib/server/proposals/rules';
 import { renderMarkdown } from '$lib/markdown';
-import { can } from '$lib/server/policy';
 import { t } from '$lib/server/i18n';
-import { failure, formObject, formValues, requireActor, requireCommunity, safeNext } from '$lib/server/http';
-import type { Result } from '$lib/server/result';
+import { formAction, recordInCommunity } from '$lib/server/http';
 
 export const load: PageServerLoad = async ({ params, parent, locals }) => {
 	const { community } = await parent();
@@ -19,9 +18,8 @@ export const load: PageServerLoad = async ({ params, parent, locals }) => {
 	if (!detail) error(404, t('error_not_found'));
 	const p = detail.proposal;
 	const now = Date.now();
-	const subject = { communityId: community.id, streetId: community.streetId };
-	const mine = actor?.userId === p.authorId;
-	const canRespond = can(actor, 'proposal.respond', subject) && awaitsResponse(p);
+	const can = proposalAbilities(actor, { proposal: p, community }, now);
+	const canRespond = can.answer || can.markForMenu || can.merge;
 	return {
 		proposal: {
 			id: p.id,
@@ -52,33 +50,23 @@ export const load: PageServerLoad = async ({ params, parent, locals }) => {
 		},
 		menuIds: detail.menuIds,
 		seconded: detail.seconded,
-		mine,
+		mine: actor?.userId === p.authorId,
 		signedIn: !!actor,
-		canSecond: can(actor, 'proposal.second', subject) && !mine && !detail.seconded && acceptsSeconds(p),
-		canEdit: mine && editable(p),
-		canWithdraw: mine && withdrawable(p),
+		canSecond: can.second && !detail.seconded,
+		canEdit: can.edit,
+		canWithdraw: can.withdraw,
 		canRespond,
-		canConsult: canRespond && can(actor, 'consultation.open', subject),
+		canConsult: can.answer && openConsultation.allows(actor, community, now),
 		merge: canRespond ? mergeOptionsFor(p.title, p.id, mergeTargets(db, community.id)) : { similar: [], rest: [] }
 	};
 };
 
-/** Runs a command on this proposal; on success goes back where the form came from (the page or the desk). */
-async function act(event: RequestEvent, run: (actor: NonNullable<App.Locals['actor']>, id: number, input: Record<string, string | string[]>, now: number) => Result<unknown>) {
-	const actor = requireActor(event);
-	const community = requireCommunity(event.params.slug);
-	const data = await event.request.formData();
-	const input = formObject(data);
-	const result = run(actor, Number(event.params.id), input, Date.now());
-	if (!result.ok) return failure(result, formValues(data), event.url);
-	const back = typeof input.returnTo === 'string' && input.returnTo ? safeNext(input.returnTo) : null;
-	redirect(303, back ?? `/c/${community.slug}/proposals/${event.params.id}`);
-}
+const here = (_v: unknown, e: { url: URL }) => e.url.pathname;
 
 export const actions: Actions = {
-	second: (event) => act(event, (actor, id, _input, now) => secondProposal(getDb(), actor, id, now)),
-	withdraw: (event) => act(event, (actor, id, _input, now) => withdrawProposal(getDb(), actor, id, now)),
-	answer: (event) => act(event, (actor, id, input, now) => answerProposal(getDb(), actor, id, input, now)),
-	menu: (event) => act(event, (actor, id, input, now) => markForMenu(getDb(), actor, id, input, now)),
-	merge: (event) => act(event, (actor, id, input, now) => mergeProposal(getDb(), actor, id, input, now))
+	second: formAction(secondProposal, { target: recordInCommunity, to: here, flash: 'flash_seconded' }),
+	withdraw: formAction(withdrawProposal, { target: recordInCommunity, to: here, flash: 'flash_withdrawn' }),
+	answer: formAction(answerProposal, { target: recordInCommunity, to: here, flash: 'flash_answered' }),
+	menu: formAction(markForMenu, { target: recordInCommunity, to: here, flash: 'flash_marked_menu' }),
+	merge: formAction(mergeProposal, { target: recordInCommunity, to: here, flash: 'flash_merged' })
 };

@@ -1,16 +1,17 @@
-import { error, redirect } from '@sveltejs/kit';
+import { error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db/client';
-import { editProposal, loadProposal } from '$lib/server/proposals/commands';
+import { editProposal } from '$lib/server/proposals/commands';
+import { loadProposal } from '$lib/server/proposals/records';
 import { editable } from '$lib/server/proposals/rules';
 import { t } from '$lib/server/i18n';
-import { failure, formObject, formValues, requireActor, requireCommunity } from '$lib/server/http';
+import { formAction, idParam, recordInCommunity, requireActor } from '$lib/server/http';
 
 export const load: PageServerLoad = async (event) => {
 	const actor = requireActor(event);
 	const { community } = await event.parent();
-	const found = loadProposal(getDb(), Number(event.params.id));
-	if (!found || found.proposal.communityId !== community.id) error(404, t('error_not_found'));
+	const found = loadProposal(getDb(), { communityId: community.id, id: idParam(event.params.id) });
+	if (!found) error(404, t('error_not_found'));
 	const p = found.proposal;
 	if (p.authorId !== actor.userId) error(403, t('error_forbidden'));
 	return {
@@ -20,12 +21,9 @@ export const load: PageServerLoad = async (event) => {
 };
 
 export const actions: Actions = {
-	default: async (event) => {
-		const actor = requireActor(event);
-		const community = requireCommunity(event.params.slug);
-		const data = await event.request.formData();
-		const result = editProposal(getDb(), actor, Number(event.params.id), formObject(data), Date.now());
-		if (!result.ok) return failure(result, formValues(data), event.url);
-		redirect(303, `/c/${community.slug}/proposals/${event.params.id}`);
-	}
+	default: formAction(editProposal, {
+		target: recordInCommunity,
+		to: (_v, e) => `/c/${e.params.slug}/proposals/${e.params.id}`,
+		flash: 'flash_saved'
+	})
 };
