@@ -135,6 +135,12 @@ export const POLICY = {
 
 export type Action = keyof typeof POLICY;
 export const ACTIONS = Object.keys(POLICY) as Action[];
+/** Permissions to open a page or read something: asked by pages and queries, never run as commands. */
+export const VIEW_ACTIONS = ['community.manage_view', 'street.manage_view', 'site.admin_view', 'audit.view'] as const satisfies readonly Action[];
+export type ViewAction = (typeof VIEW_ACTIONS)[number];
+/** What a command does: each one names its audit row. */
+export type CommandAction = Exclude<Action, ViewAction>;
+export const COMMAND_ACTIONS = ACTIONS.filter((a): a is CommandAction => !(VIEW_ACTIONS as readonly string[]).includes(a));
 
 /** Who is told about the work a community's committee must do (not street staff: they have their own desk). */
 export const COMMITTEE_ROLE = 'committee' satisfies Role;

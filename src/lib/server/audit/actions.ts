@@ -1,6 +1,6 @@
 // What the audit log may name. A command's row is named by its policy action; these are the rows written for
 // what nobody did by a command of their own: sign-ins, and consequences the portal draws (a proposal qualifies).
-import { ACTIONS, type Action } from '../policy';
+import { COMMAND_ACTIONS, type CommandAction } from '../policy';
 
 export const SYSTEM_EVENTS = [
 	'user.register',
@@ -9,9 +9,9 @@ export const SYSTEM_EVENTS = [
 	'consultation.auto_hide'
 ] as const;
 export type SystemEvent = (typeof SYSTEM_EVENTS)[number];
-export type AuditAction = Action | SystemEvent;
+export type AuditAction = CommandAction | SystemEvent;
 
-export const AUDIT_ACTIONS: readonly AuditAction[] = [...ACTIONS, ...SYSTEM_EVENTS];
+export const AUDIT_ACTIONS: readonly AuditAction[] = [...COMMAND_ACTIONS, ...SYSTEM_EVENTS];
 
 /** The message key that names an action in the log, in every language. */
 export const auditLabelKey = (action: string) => `audit_${action.replace(/[^a-z0-9]+/g, '_')}`;

@@ -14,7 +14,7 @@
 import type { z } from 'zod';
 import type { Db, DbOrTx, Tx } from '../db/client';
 import { isUniqueViolation } from '../db/client';
-import { denial, type Action, type Actor, type Subject } from '../policy';
+import { denial, type CommandAction, type Actor, type Subject } from '../policy';
 import { err, ok, type Err, type Result } from '../result';
 import { parseInput } from '../validation';
 import { writeAudit } from '../audit/log';
@@ -43,7 +43,7 @@ export type AuditRecord = { subjectType: string; subjectId: number | null; summa
 type Checked<R, I> = { actor: Actor; record: R; input: I; now: number };
 
 export type Spec<Target extends Scoped, R, S extends z.ZodType, I, T> = {
-	action: Action;
+	action: CommandAction;
 	/** The record(s) the command acts on, looked up within the target's scope; undefined → not found. */
 	load(db: DbOrTx, target: Target): R | undefined;
 	/** The record as the policy sees it: community, street, grid, department, owner. */
@@ -68,7 +68,7 @@ type AsyncSpec<Target extends Scoped, R, S extends z.ZodType, I, T> = Spec<Targe
 export type Prepared<T> = { commit(): Result<T> };
 
 type Common<Target, R> = {
-	readonly action: Action;
+	readonly action: CommandAction;
 	/** Whether this person may do it to this record now: the page's question, answered by the command's own checks. */
 	allows(actor: Actor | null | undefined, record: R, now: number): boolean;
 	load(db: DbOrTx, target: Target): R | undefined;
