@@ -1,18 +1,19 @@
 import { defineConfig } from '@playwright/test';
+import { E2E_PORT, E2E_WORKERS } from './tests/e2e/test';
 
-// One built server with a fresh demo database per run. PORT/BUILD_DIR let parallel runs coexist.
-const port = Number(process.env.E2E_PORT ?? 4173);
+// One build, served by one server per worker, each with a fresh demo database of its own (tests/e2e/test.ts
+// points each worker at its server). E2E_PORT/BUILD_DIR let parallel runs coexist.
+const ports = Array.from({ length: E2E_WORKERS }, (_, i) => E2E_PORT + i);
 
 export default defineConfig({
 	testDir: 'tests/e2e',
 	timeout: 60_000,
 	expect: { timeout: 10_000 },
 	fullyParallel: false,
-	workers: 2,
+	workers: E2E_WORKERS,
 	retries: 0,
 	reporter: [['list'], ['./tests/reporters/playwright-summary.ts']],
 	use: {
-		baseURL: `http://localhost:${port}`,
 		locale: 'zh-TW',
 		launchOptions: {
 			executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -21,13 +22,13 @@ export default defineConfig({
 		trace: 'off',
 		screenshot: 'off'
 	},
-	webServer: {
+	webServer: ports.map((port) => ({
 		command: `npx tsx src/scripts/e2e-server.ts`,
 		url: `http://localhost:${port}/`,
 		reuseExistingServer: false,
 		timeout: 120_000,
 		env: { E2E_PORT: String(port) },
-		stdout: 'ignore',
-		stderr: 'pipe'
-	}
+		stdout: 'ignore' as const,
+		stderr: 'pipe' as const
+	}))
 });

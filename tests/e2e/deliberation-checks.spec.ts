@@ -1,6 +1,6 @@
 // Deliberation under pressure and in other languages: racing seconds, closed proposals, stages out of
 // order, reports that hide a comment, over-long input, and the pages in 简体 and English.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './test';
 import { expectAccessible, openDetails, unique } from './helpers';
 import { as, propose } from './deliberation-fixture';
 

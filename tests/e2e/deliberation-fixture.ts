@@ -1,5 +1,5 @@
 // Shared steps of the deliberation end-to-end tests.
-import { expect, type Browser, type Page } from '@playwright/test';
+import { expect, type Browser, type Page } from './test';
 import { pageAs } from './helpers';
 
 let address = 0;

@@ -1,7 +1,7 @@
 // 決策共謀 and 協商議事 end to end, with JavaScript: a resident proposes, ten neighbours second it, the
 // committee takes it to consultation, residents discuss and report, the committee hides, locks and closes
 // with a resolution, and the author's inbox says so.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './test';
 import { expectAccessible, openDetails, unique } from './helpers';
 import { as, propose, secondAs } from './deliberation-fixture';
 

@@ -1,6 +1,6 @@
 // The same propose-and-second flow with JavaScript disabled: every form posts and redirects on its own.
 // (axe needs JavaScript in the page, so these pages' checks run in the JavaScript tests.)
-import { expect, test } from '@playwright/test';
+import { expect, test } from './test';
 import { unique } from './helpers';
 import { as, secondAs } from './deliberation-fixture';
 

@@ -1,4 +1,4 @@
-import { test, expect } from '@playwright/test';
+import { test, expect } from './test';
 import { expectAccessible, pageAs, unique } from './helpers';
 
 for (const javaScriptEnabled of [true, false]) {

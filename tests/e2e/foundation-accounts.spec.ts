@@ -1,4 +1,4 @@
-import { test, expect } from '@playwright/test';
+import { test, expect } from './test';
 import { login, pageAs, unique, PASSWORD } from './helpers';
 
 test('register → apply to jinwei → committee1 verifies → the applicant sees it', async ({ page, browser }) => {

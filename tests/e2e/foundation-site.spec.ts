@@ -1,4 +1,4 @@
-import { test, expect } from '@playwright/test';
+import { test, expect } from './test';
 import { expectAccessible, login, pageAs } from './helpers';
 
 test('switching language changes the page and <html lang>, and is remembered', async ({ page }) => {

@@ -1,4 +1,4 @@
-import { expect, type Page, type Browser, type Locator } from '@playwright/test';
+import { expect, type Page, type Browser, type Locator } from './test';
 import AxeBuilder from '@axe-core/playwright';
 
 export const PASSWORD = process.env.DEMO_PASSWORD ?? 'cocreate-demo';

@@ -7,14 +7,13 @@ import { communities } from '../../src/lib/server/org/schema';
 import { users } from '../../src/lib/server/auth/schema';
 import { DAY } from '../../src/lib/server/db/time';
 import { unique } from './helpers';
-
-const port = process.env.E2E_PORT ?? '4173';
+import { workerDatabase } from './test';
 
 export type TestMenu = { menuId: number; tag: string; projects: { lights: number; benches: number }; titles: { lights: string; benches: string }; url: (projectId: number) => string };
 
 /** A published menu with two selected projects; resident1–3 voted for the lights, resident4 for the benches. */
 export function publishedMenu(): TestMenu {
-	const { db, sqlite } = openDatabase(`tmp/e2e-${port}.db`);
+	const { db, sqlite } = openDatabase(workerDatabase());
 	try {
 		const tag = unique();
 		const now = Date.now();

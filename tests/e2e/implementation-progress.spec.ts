@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './test';
 import { readFileSync } from 'node:fs';
 import { expectAccessible, pageAs } from './helpers';
 import { publishedMenu } from './implementation-fixture';

@@ -1,5 +1,5 @@
 // Menus: bad input is explained, a Pabulib election replays, one voter's 100 parallel ballots make one ballot.
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import { expect, test, type APIRequestContext } from './test';
 import { resolve } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { expectAccessible, pageAs, unique } from './helpers';

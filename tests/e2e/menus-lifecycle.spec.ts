@@ -1,6 +1,6 @@
 // 群眾點菜 end to end: the street creates a menu, residents propose, the committee reviews, residents vote
 // (with and without JavaScript), the street publishes, and anyone downloads the results.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './test';
 import { expectAccessible, pageAs, unique } from './helpers';
 
 async function advance(page: Page, url: string, to: RegExp) {

@@ -1,0 +1,15 @@
+// Each Playwright worker talks to a server of its own, on a database of its own: one worker's votes,
+// reports and rate limits never show up in another's pages.
+import { test as base } from '@playwright/test';
+
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 4173);
+export const E2E_WORKERS = 2;
+
+/** The database file of this worker's server (for fixtures that write test data straight into it). */
+export const workerDatabase = () => `tmp/e2e-${E2E_PORT + base.info().parallelIndex}.db`;
+
+export const test = base.extend({
+	// eslint-disable-next-line no-empty-pattern
+	baseURL: async ({}, use, testInfo) => use(`http://localhost:${E2E_PORT + testInfo.parallelIndex}`)
+});
+export { expect, type Page, type Browser, type Locator, type APIRequestContext } from '@playwright/test';
