@@ -1,132 +1,158 @@
-// The committee keeps a thread civil: hide and restore comments, lock, pin a summary, close with a resolution.
+// The committee keeps a thread civil: hide and restore comments, lock and unlock, pin a summary, and close
+// with the resolution (決議; for a 重大事項, 決議公開 after its four stages). Every change is a guarded update,
+// so two committee members acting at once end with one change and a clean refusal.
 import { and, eq, inArray, isNotNull, isNull, ne } from 'drizzle-orm';
-import type { Db, DbOrTx } from '../db/client';
-import { consultations, comments, stages } from './schema';
+import { z } from 'zod';
+import { defineCommand, type Context } from '../kernel/command';
+import type { DbOrTx } from '../db/client';
+import { err, ok, type Result } from '../result';
+import { proposals } from '../proposals/schema';
+import { consultations, comments } from './schema';
 import { closeSchema, commentIdSchema, hideSchema, pinSchema } from './validation';
 import { nextStage } from './rules';
-import { loadThread, threadLink, threadScope, type CommunityRow, type Thread } from './commands';
-import { proposals } from '../proposals/schema';
-import { parseInput } from '../validation';
-import { authorize, type Action, type Actor } from '../policy';
-import { err, ok, type Result } from '../result';
-import { writeAudit } from '../audit/log';
-import { notify } from '../notifications/commands';
+import { commentLink, commentOf, loadThread, participants, stagesOf, threadLink, threadSubject, type Thread, type ThreadRecord } from './records';
 
-type Loaded = { thread: Thread; community: CommunityRow };
+const onThread = { load: loadThread, subject: threadSubject };
+const onComment = (r: ThreadRecord, commentId: number, summary: Record<string, unknown> = {}) => ({ subjectType: 'comment', subjectId: commentId, summary: { thread: r.thread.id, ...summary } });
+const onWhole = (r: ThreadRecord, summary: Record<string, unknown> = {}) => ({ subjectType: 'consultation', subjectId: r.thread.id, summary });
 
-function guarded(db: DbOrTx, actor: Actor | null, threadId: number, action: Action): Loaded | { error: Result<never> } {
-	const found = loadThread(db, threadId);
-	if (!found) return { error: err('not_found') };
-	const denied = authorize(actor, action, threadScope(found.community));
-	if (denied) return { error: denied };
-	return found;
-}
+/** The comment named in the form is one of this thread's. */
+const commentInThread = (db: DbOrTx, { record, input }: { record: ThreadRecord; input: { commentId: number } }) => (commentOf(db, record.thread.id, input.commentId) ? null : err('not_found'));
 
-function audit(tx: DbOrTx, actor: Actor, action: string, l: Loaded, subject: { type: string; id: number }, summary: Record<string, unknown>, now: number) {
-	writeAudit(tx, actor, { action, subjectType: subject.type, subjectId: subject.id, communityId: l.community.id, streetId: l.community.streetId, summary: { thread: l.thread.id, ...summary } }, now);
+/** Why a guarded update of an open thread found nothing: it was closed meanwhile, or `otherwise`. */
+function refusal(tx: DbOrTx, threadId: number, otherwise: string) {
+	const now = tx.select({ state: consultations.state }).from(consultations).where(eq(consultations.id, threadId)).get();
+	return err(now?.state === 'closed' ? 'thread_closed' : otherwise);
 }
 
 /** Hide a comment; the reason shows in its place and is sent to its author. */
-export function hideComment(db: Db, actor: Actor | null, threadId: number, input: unknown, now: number): Result<null> {
-	const l = guarded(db, actor, threadId, 'consultation.moderate');
-	if ('error' in l) return l.error;
-	const parsed = parseInput(hideSchema, input);
-	if (!parsed.ok) return parsed;
-	const { commentId, reason } = parsed.value;
-	return db.transaction((tx) => {
+export const hideComment = defineCommand({
+	action: 'consultation.hide',
+	...onThread,
+	input: hideSchema,
+	check: commentInThread,
+	run: ({ tx, actor, record: { thread, community }, input, now, notify }) => {
 		const c = tx
 			.update(comments)
-			.set({ status: 'hidden', hiddenReason: reason, hiddenBy: actor!.userId, hiddenAt: now })
-			.where(and(eq(comments.id, commentId), eq(comments.consultationId, l.thread.id), ne(comments.status, 'hidden')))
-			.returning()
+			.set({ status: 'hidden', hiddenReason: input.reason, hiddenBy: actor.userId, hiddenAt: now })
+			.where(and(eq(comments.id, input.commentId), eq(comments.consultationId, thread.id), ne(comments.status, 'hidden')))
+			.returning({ id: comments.id, authorId: comments.authorId })
 			.get();
 		if (!c) return err('comment_already_hidden');
-		audit(tx, actor!, 'consultation.hide', l, { type: 'comment', id: c.id }, { reason }, now);
-		notify(tx, [c.authorId], 'comment_hidden', { topic: l.thread.topic, reason }, `${threadLink(l.community, l.thread.id)}#comment-${c.id}`, now);
+		notify([c.authorId], 'comment_hidden', { topic: thread.topic, reason: input.reason }, commentLink(community, thread.id, c.id));
 		return ok(null);
-	});
-}
+	},
+	audit: ({ record, input }) => onComment(record, input.commentId, { reason: input.reason })
+});
 
 /** Restore a hidden comment (after review); its open reports are cleared. */
-export function restoreComment(db: Db, actor: Actor | null, threadId: number, input: unknown, now: number): Result<null> {
-	const l = guarded(db, actor, threadId, 'consultation.moderate');
-	if ('error' in l) return l.error;
-	const parsed = parseInput(commentIdSchema, input);
-	if (!parsed.ok) return parsed;
-	return db.transaction((tx) => {
+export const restoreComment = defineCommand({
+	action: 'consultation.restore',
+	...onThread,
+	input: commentIdSchema,
+	check: commentInThread,
+	run: ({ tx, record: { thread, community }, input, notify }) => {
 		const c = tx
 			.update(comments)
 			.set({ status: 'visible', hiddenReason: null, hiddenBy: null, hiddenAt: null, openReports: 0 })
-			.where(and(eq(comments.id, parsed.value.commentId), eq(comments.consultationId, l.thread.id), inArray(comments.status, ['hidden', 'hidden_reports'])))
-			.returning()
+			.where(and(eq(comments.id, input.commentId), eq(comments.consultationId, thread.id), inArray(comments.status, ['hidden', 'hidden_reports'])))
+			.returning({ id: comments.id, authorId: comments.authorId })
 			.get();
 		if (!c) return err('comment_not_hidden');
-		audit(tx, actor!, 'consultation.restore', l, { type: 'comment', id: c.id }, {}, now);
-		notify(tx, [c.authorId], 'comment_restored', { topic: l.thread.topic }, `${threadLink(l.community, l.thread.id)}#comment-${c.id}`, now);
+		notify([c.authorId], 'comment_restored', { topic: thread.topic }, commentLink(community, thread.id, c.id));
 		return ok(null);
-	});
-}
+	},
+	audit: ({ record, input }) => onComment(record, input.commentId)
+});
 
-/** Lock (no new comments) or unlock an open thread. */
-export function setLocked(db: Db, actor: Actor | null, threadId: number, locked: boolean, now: number): Result<null> {
-	const l = guarded(db, actor, threadId, 'consultation.moderate');
-	if ('error' in l) return l.error;
-	if (l.thread.state === 'closed') return err('thread_closed');
-	return db.transaction((tx) => {
+const NOTHING = z.object({});
+
+/** Lock an open thread: no new comments until it is unlocked. */
+export const lockThread = defineCommand({
+	action: 'consultation.lock',
+	...onThread,
+	rule: (_actor, { thread }) => (thread.state === 'closed' ? 'thread_closed' : thread.lockedAt !== null ? 'thread_locked' : null),
+	input: NOTHING,
+	run: ({ tx, record: { thread }, now }) => {
 		const changed = tx
 			.update(consultations)
-			.set({ lockedAt: locked ? now : null, updatedAt: now })
-			.where(and(eq(consultations.id, l.thread.id), eq(consultations.state, 'open'), locked ? isNull(consultations.lockedAt) : isNotNull(consultations.lockedAt)))
+			.set({ lockedAt: now, updatedAt: now })
+			.where(and(eq(consultations.id, thread.id), eq(consultations.state, 'open'), isNull(consultations.lockedAt)))
 			.run();
-		if (changed.changes === 0) return err(locked ? 'thread_locked' : 'thread_not_locked');
-		audit(tx, actor!, locked ? 'consultation.lock' : 'consultation.unlock', l, { type: 'consultation', id: l.thread.id }, {}, now);
-		return ok(null);
-	});
-}
+		return changed.changes === 1 ? ok(null) : refusal(tx, thread.id, 'thread_locked');
+	},
+	audit: ({ record }) => onWhole(record)
+});
 
-/** Pin (or, with an empty text, unpin) the committee's summary of the discussion so far. */
-export function pinSummary(db: Db, actor: Actor | null, threadId: number, input: unknown, now: number): Result<null> {
-	const l = guarded(db, actor, threadId, 'consultation.moderate');
-	if ('error' in l) return l.error;
-	const parsed = parseInput(pinSchema, input);
-	if (!parsed.ok) return parsed;
-	const summary = parsed.value.summary || null;
-	return db.transaction((tx) => {
-		tx.update(consultations).set({ pinnedSummary: summary, pinnedAt: summary ? now : null, updatedAt: now }).where(eq(consultations.id, l.thread.id)).run();
-		audit(tx, actor!, summary ? 'consultation.pin' : 'consultation.unpin', l, { type: 'consultation', id: l.thread.id }, { length: summary?.length ?? 0 }, now);
-		return ok(null);
-	});
-}
+/** Take comments again in a locked thread. */
+export const unlockThread = defineCommand({
+	action: 'consultation.unlock',
+	...onThread,
+	rule: (_actor, { thread }) => (thread.state === 'closed' ? 'thread_closed' : thread.lockedAt === null ? 'thread_not_locked' : null),
+	input: NOTHING,
+	run: ({ tx, record: { thread }, now }) => {
+		const changed = tx
+			.update(consultations)
+			.set({ lockedAt: null, updatedAt: now })
+			.where(and(eq(consultations.id, thread.id), eq(consultations.state, 'open'), isNotNull(consultations.lockedAt)))
+			.run();
+		return changed.changes === 1 ? ok(null) : refusal(tx, thread.id, 'thread_not_locked');
+	},
+	audit: ({ record }) => onWhole(record)
+});
 
-/**
- * Close the thread with its resolution (決議). For a 重大事項 this is 決議公開, allowed only after the
- * 決議 stage has passed. Everyone who took part (and the proposal's author) is told.
- */
-export function closeThread(db: Db, actor: Actor | null, threadId: number, input: unknown, now: number): Result<null> {
-	const l = guarded(db, actor, threadId, 'consultation.close');
-	if ('error' in l) return l.error;
-	const parsed = parseInput(closeSchema, input);
-	if (!parsed.ok) return parsed;
-	if (l.thread.state === 'closed') return err('thread_closed');
-	if (l.thread.major) {
-		const records = db.select({ stage: stages.stage, passed: stages.passed }).from(stages).where(eq(stages.consultationId, l.thread.id)).all();
-		if (nextStage(records) <= 4) return err('stages_unfinished');
+/** Pin the committee's summary of the discussion so far; an empty text unpins it. The last one saved stands. */
+export const pinSummary = defineCommand({
+	action: 'consultation.pin',
+	...onThread,
+	input: pinSchema,
+	run: ({ tx, record: { thread }, input, now }) => {
+		const summary = input.summary || null;
+		tx.update(consultations).set({ pinnedSummary: summary, pinnedAt: summary ? now : null, updatedAt: now }).where(eq(consultations.id, thread.id)).run();
+		return ok({ pinned: summary !== null, length: summary?.length ?? 0 });
+	},
+	audit: ({ record }, v) => onWhole(record, v.pinned ? { length: v.length } : { unpinned: true })
+});
+
+// ── Closing with the resolution ───────────────────────────────────────────────────────────────────────────
+
+/** Closes the open thread with its resolution and tells everyone who took part (and the proposal's author). */
+function resolve({ tx, actor, record: { thread, community }, input, now, notify }: Context<ThreadRecord, { resolution: string }>): Result<null> {
+	const changed = tx
+		.update(consultations)
+		.set({ state: 'closed', resolution: input.resolution, closedAt: now, closedBy: actor.userId, updatedAt: now })
+		.where(and(eq(consultations.id, thread.id), eq(consultations.state, 'open')))
+		.run();
+	if (changed.changes === 0) return err('thread_closed');
+	const people = participants(tx, thread.id);
+	if (thread.proposalId) {
+		const p = tx.select({ authorId: proposals.authorId }).from(proposals).where(eq(proposals.id, thread.proposalId)).get();
+		if (p) people.push(p.authorId);
 	}
-	const resolution = parsed.value.resolution;
-	return db.transaction((tx) => {
-		const changed = tx
-			.update(consultations)
-			.set({ state: 'closed', resolution, closedAt: now, closedBy: actor!.userId, updatedAt: now })
-			.where(and(eq(consultations.id, l.thread.id), eq(consultations.state, 'open')))
-			.run();
-		if (changed.changes === 0) return err('thread_closed');
-		audit(tx, actor!, l.thread.major ? 'consultation.publish_resolution' : 'consultation.close', l, { type: 'consultation', id: l.thread.id }, { resolution: resolution.slice(0, 200) }, now);
-		const people = tx.selectDistinct({ id: comments.authorId }).from(comments).where(eq(comments.consultationId, l.thread.id)).all().map((r) => r.id);
-		if (l.thread.proposalId) {
-			const p = tx.select({ authorId: proposals.authorId }).from(proposals).where(eq(proposals.id, l.thread.proposalId)).get();
-			if (p) people.push(p.authorId);
-		}
-		notify(tx, people.filter((id) => id !== actor!.userId), 'thread_resolved', { topic: l.thread.topic }, threadLink(l.community, l.thread.id), now);
-		return ok(null);
-	});
+	notify(people.filter((id) => id !== actor.userId), 'thread_resolved', { topic: thread.topic }, threadLink(community, thread.id));
+	return ok(null);
 }
+
+const resolutionAudit = ({ record, input }: Context<ThreadRecord, { resolution: string }>) => onWhole(record, { resolution: input.resolution.slice(0, 200) });
+const openRule = (thread: Thread) => (thread.state === 'closed' ? 'thread_closed' : null);
+
+/** Close an ordinary thread with its resolution (決議). A 重大事項 is closed by publishing its resolution. */
+export const closeThread = defineCommand({
+	action: 'consultation.close',
+	...onThread,
+	rule: (_actor, { thread }) => openRule(thread) ?? (thread.major ? 'thread_major' : null),
+	input: closeSchema,
+	run: resolve,
+	audit: resolutionAudit
+});
+
+/** 決議公開: close a 重大事項 with its resolution, once 提議, 商議, 審議 and 決議 have all passed. */
+export const publishResolution = defineCommand({
+	action: 'consultation.publish_resolution',
+	...onThread,
+	rule: (_actor, { thread }) => openRule(thread) ?? (thread.major ? null : 'not_major'),
+	input: closeSchema,
+	check: (db, { record }) => (nextStage(stagesOf(db, record.thread.id)) <= 4 ? err('stages_unfinished') : null),
+	run: resolve,
+	audit: resolutionAudit
+});

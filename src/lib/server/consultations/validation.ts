@@ -56,6 +56,9 @@ export const commentSchema = z
 	})
 	.refine((v) => v.parentId !== null || v.stance !== null, { path: ['stance'], error: 'err_comment_stance' });
 
+/** The committee answers a comment: always a reply, never a side taken (a stance sent along is ignored). */
+export const officialReplySchema = z.object({ body: text(1, 2000, 'err_comment_length'), parentId: id });
+
 export const reportSchema = z.object({ commentId: id, reason: z.enum(REPORT_REASONS, { error: 'err_report_reason' }) });
 export const hideSchema = z.object({ commentId: id, reason: text(2, 200, 'err_hide_reason') });
 export const commentIdSchema = z.object({ commentId: id });
@@ -63,7 +66,10 @@ export const pinSchema = z.object({ summary: z.string().trim().max(5000, { error
 export const closeSchema = z.object({ resolution: text(10, 10_000, 'err_resolution_length') });
 export const implementationSchema = z.object({ implementation: text(10, 10_000, 'err_implementation_length') });
 
+/** The stage a form asks to record, read on its own: a step out of turn is refused before anything else. */
 export const stageNumberSchema = z.object({ stage: z.coerce.number().int() });
+/** The stage form as posted; checked against the order first, then with `stageSchema`. */
+export const stageFormSchema = z.looseObject({});
 
 export const stageSchema = z
 	.object({

@@ -1,12 +1,12 @@
 import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db/client';
 import { listThreads } from '$lib/server/consultations/queries';
-import { can } from '$lib/server/policy';
+import { openConsultation } from '$lib/server/consultations/commands';
 
 export const load: PageServerLoad = async ({ parent, locals }) => {
 	const { community } = await parent();
 	return {
 		threads: listThreads(getDb(), community.id),
-		canOpen: can(locals.actor, 'consultation.open', { communityId: community.id, streetId: community.streetId })
+		canOpen: openConsultation.allows(locals.actor, community, Date.now())
 	};
 };

@@ -1,29 +1,33 @@
-import { error, redirect } from '@sveltejs/kit';
-import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import { error, type RequestEvent } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db/client';
-import { postComment, reportComment } from '$lib/server/consultations/commands';
-import { closeThread, hideComment, pinSummary, restoreComment, setLocked } from '$lib/server/consultations/moderation';
+import { postComment, replyOfficially, reportComment } from '$lib/server/consultations/commands';
+import { closeThread, hideComment, lockThread, pinSummary, publishResolution, restoreComment, unlockThread } from '$lib/server/consultations/moderation';
 import { publishImplementation, recordStage } from '$lib/server/consultations/stages';
+import { speaksOfficially, threadAbilities } from '$lib/server/consultations/abilities';
+import { loadThread } from '$lib/server/consultations/records';
 import { threadDetail, type ThreadComment } from '$lib/server/consultations/queries';
 import { commentBlock } from '$lib/server/consultations/rules';
 import { renderMarkdown } from '$lib/markdown';
-import { can, type Actor } from '$lib/server/policy';
 import { t } from '$lib/server/i18n';
-import { failure, formObject, formValues, requireActor, requireCommunity } from '$lib/server/http';
-import type { Result } from '$lib/server/result';
+import { formAction, idParam, recordInCommunity } from '$lib/server/http';
 
 const md = (s: string | null) => (s ? renderMarkdown(s) : null);
 const shapeComment = (c: ThreadComment) => ({ ...c, bodyHtml: md(c.body), body: undefined });
 
 export const load: PageServerLoad = async ({ params, parent, locals }) => {
 	const { community } = await parent();
+	const db = getDb();
 	const actor = locals.actor;
-	const subject = { communityId: community.id, streetId: community.streetId };
-	const moderator = can(actor, 'consultation.moderate', subject);
-	const d = threadDetail(getDb(), community.id, Number(params.id), actor ? { userId: actor.userId, moderator } : null);
+	const now = Date.now();
+	const record = loadThread(db, { communityId: community.id, id: idParam(params.id) });
+	if (!record) error(404, t('error_not_found'));
+	const can = threadAbilities(actor, record, now);
+	// who may hide comments may read what is hidden
+	const moderator = can.hide;
+	const d = threadDetail(db, community.id, record.thread.id, actor ? { userId: actor.userId, moderator } : null);
 	if (!d) error(404, t('error_not_found'));
 	const th = d.thread;
-	const blocked = commentBlock(th, Date.now());
 	return {
 		thread: {
 			id: th.id,
@@ -33,7 +37,7 @@ export const load: PageServerLoad = async ({ params, parent, locals }) => {
 			major: th.major,
 			lockedAt: th.lockedAt,
 			closesAt: th.closesAt,
-			pinnedSummary: moderator ? th.pinnedSummary : null,
+			pinnedSummary: can.pin ? th.pinnedSummary : null,
 			pinnedHtml: md(th.pinnedSummary),
 			pinnedAt: th.pinnedAt,
 			resolutionHtml: md(th.resolution),
@@ -51,39 +55,49 @@ export const load: PageServerLoad = async ({ params, parent, locals }) => {
 		stances: d.stances,
 		stages: d.stages.map((s) => ({ ...s, bodyHtml: renderMarkdown(s.body), body: undefined })),
 		nextStage: d.nextStage,
-		blocked,
+		blocked: commentBlock(th, now),
 		signedIn: !!actor,
-		canComment: can(actor, 'consultation.comment', subject) && blocked === null,
+		canComment: can.comment,
 		// committee and street staff answer comments officially (no stance)
-		officialReplies: !can(actor, 'consultation.comment', subject) && can(actor, 'consultation.reply_official', subject) && blocked === null,
-		canReport: can(actor, 'consultation.report_comment', subject),
+		officialReplies: can.replyOfficially && !can.comment,
+		canReport: can.report,
 		canModerate: moderator,
-		canClose: can(actor, 'consultation.close', subject) && th.state === 'open',
-		canRecordStage: can(actor, 'consultation.record_stage', subject) && th.major
+		canLock: can.lock,
+		canUnlock: can.unlock,
+		canPin: can.pin,
+		// the close form posts to whichever applies: a 重大事項 publishes its resolution after the four stages
+		closeAction: can.close ? ('close' as const) : can.publishResolution ? ('publishResolution' as const) : null,
+		canRecordStage: can.recordStage,
+		canPublishImplementation: can.publishImplementation
 	};
 };
 
-type Run = (db: ReturnType<typeof getDb>, actor: Actor, threadId: number, input: Record<string, string | string[]>, now: number) => Result<unknown>;
+const here = (_v: unknown, e: RequestEvent) => e.url.pathname;
+const onThread = (e: RequestEvent) => recordInCommunity(e);
 
-/** Runs a command on this thread and comes back to it (to the new comment when there is one). */
-async function act(event: RequestEvent, run: Run, anchor?: (value: unknown) => string) {
-	const actor = requireActor(event);
-	const community = requireCommunity(event.params.slug);
-	const data = await event.request.formData();
-	const result = run(getDb(), actor, Number(event.params.id), formObject(data), Date.now());
-	if (!result.ok) return failure(result, formValues(data), event.url);
-	redirect(303, `/c/${community.slug}/consultations/${event.params.id}${anchor?.(result.value) ?? ''}`);
-}
+/** A comment, or the committee's official reply: the new comment is where the page opens. */
+const commentOptions = {
+	target: onThread,
+	to: (v: { id: number }, e: RequestEvent) => `${e.url.pathname}#comment-${v.id}`,
+	flash: 'flash_commented'
+};
+const comment = formAction(postComment, commentOptions);
+const officialReply = formAction(replyOfficially, { ...commentOptions, flash: 'flash_replied' });
 
 export const actions: Actions = {
-	comment: (event) => act(event, postComment, (v) => `#comment-${(v as { id: number }).id}`),
-	report: (event) => act(event, reportComment),
-	hide: (event) => act(event, hideComment),
-	restore: (event) => act(event, restoreComment),
-	lock: (event) => act(event, (db, a, id, _i, now) => setLocked(db, a, id, true, now)),
-	unlock: (event) => act(event, (db, a, id, _i, now) => setLocked(db, a, id, false, now)),
-	pin: (event) => act(event, pinSummary),
-	close: (event) => act(event, closeThread),
-	stage: (event) => act(event, recordStage, () => '#stages'),
-	implementation: (event) => act(event, publishImplementation)
+	// residents take a side; the committee answers as such (someone who is both comments as a resident)
+	comment: (event) => {
+		const record = loadThread(getDb(), onThread(event));
+		return record && speaksOfficially(event.locals.actor, record) ? officialReply(event) : comment(event);
+	},
+	report: formAction(reportComment, { target: onThread, to: here, flash: 'flash_reported' }),
+	hide: formAction(hideComment, { target: onThread, to: here, flash: 'flash_comment_hidden' }),
+	restore: formAction(restoreComment, { target: onThread, to: here, flash: 'flash_comment_restored' }),
+	lock: formAction(lockThread, { target: onThread, to: here, flash: 'flash_thread_locked' }),
+	unlock: formAction(unlockThread, { target: onThread, to: here, flash: 'flash_thread_unlocked' }),
+	pin: formAction(pinSummary, { target: onThread, to: here, flash: (v) => (v.pinned ? 'flash_summary_pinned' : 'flash_summary_unpinned') }),
+	close: formAction(closeThread, { target: onThread, to: here, flash: 'flash_thread_closed' }),
+	publishResolution: formAction(publishResolution, { target: onThread, to: here, flash: 'flash_resolution_published' }),
+	stage: formAction(recordStage, { target: onThread, to: (_v, e) => `${e.url.pathname}#stages`, flash: 'flash_stage_recorded' }),
+	implementation: formAction(publishImplementation, { target: onThread, to: here, flash: 'flash_implementation_published' })
 };
