@@ -13,7 +13,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createRequire } from 'node:module';
-import { and, count, eq, inArray } from 'drizzle-orm';
+import { and, count, eq } from 'drizzle-orm';
 import { runTallyBench } from './bench-tally';
 import { printPageFigures, runPageBench, waitForServer } from './bench-pages';
 import { freshDemoDatabase } from './seed';
@@ -137,7 +137,7 @@ async function ballotFigures() {
 		const audited = db
 			.select({ n: count() })
 			.from(auditLog)
-			.where(and(eq(auditLog.subjectType, 'menu'), eq(auditLog.subjectId, menu.id), inArray(auditLog.action, ['menu.vote', 'menu.change_ballot'])))
+			.where(and(eq(auditLog.subjectType, 'menu'), eq(auditLog.subjectId, menu.id), eq(auditLog.action, 'menu.vote')))
 			.get()!.n;
 		sqlite.close();
 		const perSecond = accepted / SECONDS;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { demoWorld } from './world';
-import { propose } from './proposals/helpers';
+import { propose, proposalAt } from './proposals/helpers';
 import { makeMenu } from './menus/helpers';
 import { createProposal, withdrawProposal } from '../../src/lib/server/proposals/commands';
 import { activityByCommunity } from '../../src/lib/server/overview';

@@ -83,8 +83,8 @@ export async function seedImplementation(db: Db, ids: DemoIds, now: number) {
 		[46, 125, 50],
 		[21, 101, 192]
 	];
-	chosen.slice(0, 3).forEach((project, i) => {
-		const target = { menuId: menu.id, projectId: project.id };
+	for (const [i, project] of chosen.slice(0, 3).entries()) {
+		const target = { communityId: ids.community.jinwei, menuId: menu.id, projectId: project.id };
 		const cost = project.finalCost ?? project.estimatedCost;
 		const tone = tones[i];
 		const finished = i < 2;
@@ -95,13 +95,13 @@ export async function seedImplementation(db: Db, ids: DemoIds, now: number) {
 					{ at: at(0.8 + i * 0.05), percent: 100, body: '全部完工，現場已清理乾淨，等待居委會會同居民代表驗收。', photos: [photo(1, tone, 4), photo(1, tone, 5)] }
 				]
 			: [{ at: at(0.7), percent: 40, body: '已完成方案設計並公示，施工隊本週進場，預計下月完工。', photos: [photo(0.4, tone, 1)] }];
-		for (const step of steps) must(postProgress(db, street, { ...target, percent: step.percent, body: step.body }, step.photos, step.at), 'progress');
+		for (const step of steps) must(await postProgress(db, street, target, { percent: step.percent, body: step.body, photos: step.photos }, step.at), 'progress');
 
 		SPENDING.forEach((line, n) => {
 			const planned = Math.round((cost * line.share) / 100) * 100;
 			const paid = finished || n < 2;
 			const actual = paid ? Math.round((planned * (1 + line.drift)) / 10) * 10 : '';
-			must(addSpendingLine(db, street, { ...target, item: line.item, planned, actual }, at(0.3 + n * 0.15)), 'spending');
+			must(addSpendingLine(db, street, target, { item: line.item, planned, actual }, at(0.3 + n * 0.15)), 'spending');
 		});
 
 		if (finished) {
@@ -113,7 +113,7 @@ export async function seedImplementation(db: Db, ids: DemoIds, now: number) {
 				['王秀英', '李建國', '趙桂蘭'],
 				['張麗華', '陳美玲']
 			][i];
-			must(acceptProject(db, committee, { ...target, remarks, representatives }, acceptedAt(i)), 'acceptance');
+			must(acceptProject(db, committee, target, { remarks, representatives }, acceptedAt(i)), 'acceptance');
 		}
-	});
+	}
 }

@@ -108,9 +108,9 @@ function seedMenu(db: Db, ids: DemoIds, now: number, plan: MenuPlan, actorOf: (u
 	const [collect, review, vote, results, implementation, acceptance] = plan.days.map((d) => now + d * DAY);
 	const street = actorOf('street');
 	const created = collect - 10 * DAY;
+	const communityId = ids.community.jinwei;
 	const menu = must(
-		createMenu(db, street, {
-			communityId: ids.community.jinwei,
+		createMenu(db, street, { communityId }, {
 			title: plan.title,
 			description: plan.description,
 			budget: plan.budget,
@@ -125,30 +125,31 @@ function seedMenu(db: Db, ids: DemoIds, now: number, plan: MenuPlan, actorOf: (u
 		}, created),
 		'menu'
 	);
+	const onMenu = { communityId, id: menu.id };
 	// Day starts are China midnights: step inside each phase by at least half a day.
 	const inCollect = (i: number) => Math.min(collect + DAY + i * 3 * HOUR, now - HOUR);
 	const projectIds = new Map<string, number>();
 	plan.candidates.forEach((c, i) => {
-		const row = must(submitCandidate(db, actorOf(c.by), { menuId: menu.id, title: c.title, description: c.body, estimatedCost: c.cost }, inCollect(i)), `candidate ${c.title}`);
+		const row = must(submitCandidate(db, actorOf(c.by), onMenu, { title: c.title, description: c.body, estimatedCost: c.cost }, inCollect(i)), `candidate ${c.title}`);
 		projectIds.set(c.title, row.id);
 	});
 	plan.candidates.forEach((c, i) => {
 		if (!c.review) return;
 		const at = review < now ? review + DAY + i * HOUR : inCollect(plan.candidates.length + i);
 		const input = 'cost' in c.review ? { decision: 'feasible', finalCost: c.review.cost } : { decision: 'infeasible', reason: c.review.reason };
-		must(reviewCandidate(db, actorOf(c.review.by), { projectId: projectIds.get(c.title), ...input }, at), `review ${c.title}`);
+		must(reviewCandidate(db, actorOf(c.review.by), { communityId, menuId: menu.id, projectId: projectIds.get(c.title) ?? 0 }, input, at), `review ${c.title}`);
 	});
 	if (vote < now) runMenuReminders(db, vote + 2 * HOUR);
 	Object.entries(plan.ballots).forEach(([who, titles], i) => {
 		const at = Math.min(vote + 6 * HOUR + i * 5 * HOUR, now - HOUR);
-		must(castBallot(db, actorOf(who), { menuId: menu.id, projectIds: titles.map((t) => String(projectIds.get(t))) }, at), `ballot of ${who}`);
+		must(castBallot(db, actorOf(who), onMenu, { projectIds: titles.map((t) => String(projectIds.get(t))) }, at), `ballot of ${who}`);
 	});
 	if (results < now) runMenuReminders(db, results - 20 * HOUR);
-	if (plan.publish) must(publishResults(db, street, { menuId: menu.id }, results + 2 * DAY), 'publish');
+	if (plan.publish) must(publishResults(db, street, onMenu, {}, results + 2 * DAY), 'publish');
 	return menu.id;
 }
 
-export function seedMenus(db: Db, ids: DemoIds, now: number) {
+export async function seedMenus(db: Db, ids: DemoIds, now: number) {
 	const actorOf = (username: string) => loadActor(db, db.select().from(users).where(eq(users.id, ids.user[username])).get()!, null);
 	for (const plan of [FINISHED, VOTING, COLLECTING]) seedMenu(db, ids, now, plan, actorOf);
 	// Residents hear that the current vote is open (and, in its last day, that it closes soon).
@@ -159,8 +160,9 @@ export function seedMenus(db: Db, ids: DemoIds, now: number) {
 		console.warn(`demo menus: ${file} not found, so 鳳凰山社區 gets no replayed election`);
 		return;
 	}
+	const pb = { name: 'Netherlands_Assen_2024.pb', type: 'text/plain', bytes: readFileSync(file) };
 	must(
-		importPabulib(db, actorOf('street'), { communityId: ids.community.fenghuangshan, text: readFileSync(file, 'utf8'), title: '荷蘭阿森 2024 青年預算（真實選舉重播）' }, now - 10 * DAY),
+		await importPabulib(db, actorOf('street'), { communityId: ids.community.fenghuangshan }, { file: [pb], title: '荷蘭阿森 2024 青年預算（真實選舉重播）' }, now - 10 * DAY),
 		'Assen replay'
 	);
 }

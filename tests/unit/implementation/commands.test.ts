@@ -8,12 +8,18 @@ import { auditLog } from '../../../src/lib/server/audit/schema';
 import { notifications } from '../../../src/lib/server/notifications/schema';
 import { acceptProject, addSpendingLine, editSpendingLine, postProgress } from '../../../src/lib/server/menus/implementation/commands';
 import { projectImplementation } from '../../../src/lib/server/menus/implementation/queries';
+import { loadProject } from '../../../src/lib/server/menus/records';
+import type { PhotoUpload } from '../../../src/lib/server/menus/implementation/photos';
+import { projectAt } from '../menus/helpers';
 import { readPhoto } from '../../../src/lib/server/menus/implementation/storage';
 import { getTableConfig } from 'drizzle-orm/sqlite-core';
 
 useTempUploads();
 
 const png = () => ({ name: 'site.png', bytes: fixture('photo.png') });
+
+/** What the project page shows. */
+const pageOf = (projectId: number) => projectImplementation(w.db, loadProject(w.db, at(projectId))!);
 
 function project(w: World, id: number) {
 	return w.db.select().from(menuProjects).where(eq(menuProjects.id, id)).get()!;
@@ -26,30 +32,30 @@ beforeEach(() => {
 	menu = publishedMenu(w);
 });
 
-const update = (projectId: number, percent: number | string, body = '已完成樓道線路勘察，下週開始施工。') => ({ menuId: menu.menuId, projectId, percent, body });
-const acceptance = (projectId: number) => ({
-	menuId: menu.menuId,
-	projectId,
+/** The project page of `projectId`, on its own menu in its own community. */
+const at = (projectId: number) => projectAt(w.db, projectId);
+const update = (percent: number | string, photos: PhotoUpload[] = [], body = '已完成樓道線路勘察，下週開始施工。') => ({ percent, body, photos });
+const acceptance = () => ({
 	remarks: '燈具安裝到位，感應正常；樓道 3 單元有一盞需更換，施工方已承諾一週內完成。',
 	representatives: '王秀英\n李建國、張麗華'
 });
 
 describe('progress updates', () => {
-	it('moves the project not started → in progress → completed, and keeps the timeline', () => {
+	it('moves the project not started → in progress → completed, and keeps the timeline', async () => {
 		expect(project(w, menu.projects.a).implementationState).toBe('not_started');
-		const first = postProgress(w.db, w.actor('street'), update(menu.projects.a, '30'), [], w.now);
+		const first = await postProgress(w.db, w.actor('street'), at(menu.projects.a), update('30'), w.now);
 		expect(first).toMatchObject({ ok: true, value: { state: 'in_progress', photos: 0 } });
 		expect(project(w, menu.projects.a)).toMatchObject({ implementationState: 'in_progress', progressPercent: 30 });
-		const done = postProgress(w.db, w.actor('street'), update(menu.projects.a, '100', '全部完工'), [], w.now + 1000);
+		const done = await postProgress(w.db, w.actor('street'), at(menu.projects.a), update('100', [], '全部完工'), w.now + 1000);
 		expect(done).toMatchObject({ ok: true, value: { state: 'completed' } });
 		expect(project(w, menu.projects.a)).toMatchObject({ implementationState: 'completed', progressPercent: 100 });
-		const page = projectImplementation(w.db, w.ids.community.jinwei, menu.menuId, menu.projects.a)!;
+		const page = pageOf(menu.projects.a);
 		expect(page.updates.map((u) => u.percent)).toEqual([100, 30]);
 		expect(page.updates[0].author).toBe('周振華（街道辦）');
-		expect(w.db.select().from(auditLog).where(eq(auditLog.action, 'impl.progress')).all()).toHaveLength(2);
+		expect(w.db.select().from(auditLog).where(eq(auditLog.action, 'menu.post_progress')).all()).toHaveLength(2);
 	});
 
-	it('refuses a percent outside 0–100 or not a whole number, beside the field, writing nothing', () => {
+	it('refuses a percent outside 0–100 or not a whole number, beside the field, writing nothing', async () => {
 		for (const [percent, key] of [
 			['101', 'err_impl_percent_range'],
 			['-1', 'err_impl_percent_range'],
@@ -57,24 +63,24 @@ describe('progress updates', () => {
 			['許多', 'err_number'],
 			['', 'err_required']
 		] as const) {
-			expect(postProgress(w.db, w.actor('street'), update(menu.projects.a, percent), [], w.now)).toEqual({
+			expect(await postProgress(w.db, w.actor('street'), at(menu.projects.a), update(percent), w.now)).toEqual({
 				ok: false,
 				error: 'invalid',
 				fields: { percent: key }
 			});
 		}
-		expect(postProgress(w.db, w.actor('street'), update(menu.projects.a, 40, ''), [], w.now)).toMatchObject({ fields: { body: 'err_required' } });
+		expect(await postProgress(w.db, w.actor('street'), at(menu.projects.a), update(40, [], ''), w.now)).toMatchObject({ fields: { body: 'err_required' } });
 		expect(w.db.select().from(projectUpdates).all()).toHaveLength(0);
 		expect(project(w, menu.projects.a).implementationState).toBe('not_started');
 	});
 
-	it('stores JPEG, PNG and WebP under generated names with the type read from the bytes', () => {
+	it('stores JPEG, PNG and WebP under generated names with the type read from the bytes', async () => {
 		const uploads = [
 			{ name: '../../etc/passwd.png', bytes: fixture('photo.png') },
 			{ name: 'IMG_0001.jpg', bytes: fixture('photo.jpg') },
 			{ name: 'looks-like.jpg', bytes: fixture('photo.webp') }
 		];
-		const r = postProgress(w.db, w.actor('street'), update(menu.projects.a, 20), uploads, w.now);
+		const r = await postProgress(w.db, w.actor('street'), at(menu.projects.a), update(20, uploads), w.now);
 		expect(r).toMatchObject({ ok: true, value: { photos: 3 } });
 		const rows = w.db.select().from(projectPhotos).orderBy(projectPhotos.position).all();
 		expect(rows.map((p) => p.contentType)).toEqual(['image/png', 'image/jpeg', 'image/webp']);
@@ -83,64 +89,64 @@ describe('progress updates', () => {
 		expect(new Uint8Array(readPhoto(rows[1].fileName)!)).toEqual(fixture('photo.jpg'));
 	});
 
-	it('refuses a text file named .jpg, and stores nothing', () => {
+	it('refuses a text file named .jpg, and stores nothing', async () => {
 		const before = storedFiles().length;
-		const r = postProgress(w.db, w.actor('street'), update(menu.projects.a, 20), [png(), { name: 'photo.jpg', bytes: fixture('fake.jpg') }], w.now);
+		const r = await postProgress(w.db, w.actor('street'), at(menu.projects.a), update(20, [png(), { name: 'photo.jpg', bytes: fixture('fake.jpg') }]), w.now);
 		expect(r).toEqual({ ok: false, error: 'invalid', fields: { photos: 'err_impl_photo_type' } });
 		expect(storedFiles()).toHaveLength(before);
 		expect(w.db.select().from(projectUpdates).all()).toHaveLength(0);
 	});
 
-	it('refuses seven photos, and a photo over 5 MB', () => {
+	it('refuses seven photos, and a photo over 5 MB', async () => {
 		const seven = Array.from({ length: 7 }, png);
-		expect(postProgress(w.db, w.actor('street'), update(menu.projects.a, 20), seven, w.now)).toMatchObject({ fields: { photos: 'err_impl_photos_too_many' } });
+		expect(await postProgress(w.db, w.actor('street'), at(menu.projects.a), update(20, seven), w.now)).toMatchObject({ fields: { photos: 'err_impl_photos_too_many' } });
 		const huge = new Uint8Array(5 * 1024 * 1024 + 1);
 		huge.set(fixture('photo.png'));
-		expect(postProgress(w.db, w.actor('street'), update(menu.projects.a, 20), [{ name: 'big.png', bytes: huge }], w.now)).toMatchObject({
+		expect(await postProgress(w.db, w.actor('street'), at(menu.projects.a), update(20, [{ name: 'big.png', bytes: huge }]), w.now)).toMatchObject({
 			fields: { photos: 'err_impl_photo_too_big' }
 		});
-		expect(postProgress(w.db, w.actor('street'), update(menu.projects.a, 20), Array.from({ length: 6 }, png), w.now)).toMatchObject({ ok: true, value: { photos: 6 } });
+		expect(await postProgress(w.db, w.actor('street'), at(menu.projects.a), update(20, Array.from({ length: 6 }, png)), w.now)).toMatchObject({ ok: true, value: { photos: 6 } });
 	});
 
-	it('an empty file input is no photo at all', () => {
-		const r = postProgress(w.db, w.actor('street'), update(menu.projects.a, 20), [{ name: '', bytes: new Uint8Array(0) }], w.now);
+	it('an empty file input is no photo at all', async () => {
+		const r = await postProgress(w.db, w.actor('street'), at(menu.projects.a), update(20, [{ name: '', bytes: new Uint8Array(0) }]), w.now);
 		expect(r).toMatchObject({ ok: true, value: { photos: 0 } });
 	});
 
-	it('removes the written photos when the transaction fails', () => {
+	it('removes the written photos when the transaction fails', async () => {
 		const before = storedFiles().length;
 		const table = getTableConfig(projectPhotos).name;
 		w.db.run(sql.raw(`create trigger boom before insert on ${table} begin select raise(abort, 'disk said no'); end`));
-		expect(() => postProgress(w.db, w.actor('street'), update(menu.projects.a, 20), [png(), png()], w.now)).toThrow();
+		await expect(postProgress(w.db, w.actor('street'), at(menu.projects.a), update(20, [png(), png()]), w.now)).rejects.toThrow(/disk said no/);
 		expect(storedFiles()).toHaveLength(before);
 		expect(w.db.select().from(projectUpdates).all()).toHaveLength(0);
 	});
 
-	it('refuses updates on a project that was not selected, on an unpublished menu, and on a replayed election', () => {
+	it('refuses updates on a project that was not selected, on an unpublished menu, and on a replayed election', async () => {
 		const files = storedFiles().length;
-		expect(postProgress(w.db, w.actor('street'), update(menu.projects.d, 10), [png()], w.now)).toEqual({ ok: false, error: 'impl_not_selected' });
+		expect(await postProgress(w.db, w.actor('street'), at(menu.projects.d), update(10, [png()]), w.now)).toEqual({ ok: false, error: 'impl_not_selected' });
 		const draft = publishedMenu(w, { published: false, title: '2027 年菜單' });
-		expect(postProgress(w.db, w.actor('street'), { ...update(draft.projects.a, 10), menuId: draft.menuId }, [], w.now)).toEqual({ ok: false, error: 'impl_not_selected' });
+		expect(await postProgress(w.db, w.actor('street'), at(draft.projects.a), update(10), w.now)).toEqual({ ok: false, error: 'impl_not_selected' });
 		const replay = publishedMenu(w, { source: 'pabulib', title: 'Assen 2024' });
-		expect(postProgress(w.db, w.actor('street'), { ...update(replay.projects.a, 10), menuId: replay.menuId }, [], w.now)).toEqual({ ok: false, error: 'impl_read_only' });
+		expect(await postProgress(w.db, w.actor('street'), at(replay.projects.a), update(10), w.now)).toEqual({ ok: false, error: 'impl_read_only' });
 		expect(w.db.select().from(projectUpdates).all()).toHaveLength(0);
 		expect(storedFiles()).toHaveLength(files);
 	});
 
-	it('a project named under another menu is not found', () => {
+	it('a project named under another menu is not found', async () => {
 		const other = publishedMenu(w, { title: '另一份菜單' });
-		expect(postProgress(w.db, w.actor('street'), { ...update(menu.projects.a, 10), menuId: other.menuId }, [], w.now)).toEqual({ ok: false, error: 'not_found' });
+		expect(await postProgress(w.db, w.actor('street'), { ...at(menu.projects.a), menuId: other.menuId }, update(10), w.now)).toEqual({ ok: false, error: 'not_found' });
 	});
 });
 
 describe('spending lines', () => {
-	const line = (planned: unknown, actual: unknown = '', item = 'LED 感應燈具 120 套') => ({ menuId: menu.menuId, projectId: menu.projects.a, item, planned, actual });
+	const line = (planned: unknown, actual: unknown = '', item = 'LED 感應燈具 120 套') => ({ item, planned, actual });
 
-	it('adds lines in whole yuan and totals planned against actual', () => {
-		expect(addSpendingLine(w.db, w.actor('street'), line('86,000', '84500'), w.now)).toMatchObject({ ok: true });
+	it('adds lines in whole yuan and totals planned against actual', async () => {
+		expect(addSpendingLine(w.db, w.actor('street'), at(menu.projects.a), line('86,000', '84500'), w.now)).toMatchObject({ ok: true });
 		const { actual: _notSent, ...withoutActual } = line('30000', '', '線路改造');
-		expect(addSpendingLine(w.db, w.actor('street'), withoutActual, w.now)).toMatchObject({ ok: true });
-		const page = projectImplementation(w.db, w.ids.community.jinwei, menu.menuId, menu.projects.a)!;
+		expect(addSpendingLine(w.db, w.actor('street'), at(menu.projects.a), withoutActual, w.now)).toMatchObject({ ok: true });
+		const page = pageOf(menu.projects.a);
 		expect(page.spending.map((l) => [l.item, l.planned, l.actual])).toEqual([
 			['LED 感應燈具 120 套', 86000, 84500],
 			['線路改造', 30000, null]
@@ -148,82 +154,82 @@ describe('spending lines', () => {
 		expect(page.totals).toEqual({ planned: 116000, actual: 84500, linesWithoutActual: 1, difference: -1500 });
 	});
 
-	it('refuses negative, fractional and non-numeric amounts, writing nothing', () => {
-		expect(addSpendingLine(w.db, w.actor('street'), line('-100'), w.now)).toMatchObject({ fields: { planned: 'err_impl_amount_negative' } });
-		expect(addSpendingLine(w.db, w.actor('street'), line('100', '-5'), w.now)).toMatchObject({ fields: { actual: 'err_impl_amount_negative' } });
-		expect(addSpendingLine(w.db, w.actor('street'), line('99.5'), w.now)).toMatchObject({ fields: { planned: 'err_impl_whole_yuan' } });
-		expect(addSpendingLine(w.db, w.actor('street'), line('一萬'), w.now)).toMatchObject({ fields: { planned: 'err_number' } });
-		expect(addSpendingLine(w.db, w.actor('street'), line(''), w.now)).toMatchObject({ fields: { planned: 'err_required' } });
-		expect(addSpendingLine(w.db, w.actor('street'), line('5', '', ''), w.now)).toMatchObject({ fields: { item: 'err_required' } });
+	it('refuses negative, fractional and non-numeric amounts, writing nothing', async () => {
+		expect(addSpendingLine(w.db, w.actor('street'), at(menu.projects.a), line('-100'), w.now)).toMatchObject({ fields: { planned: 'err_impl_amount_negative' } });
+		expect(addSpendingLine(w.db, w.actor('street'), at(menu.projects.a), line('100', '-5'), w.now)).toMatchObject({ fields: { actual: 'err_impl_amount_negative' } });
+		expect(addSpendingLine(w.db, w.actor('street'), at(menu.projects.a), line('99.5'), w.now)).toMatchObject({ fields: { planned: 'err_impl_whole_yuan' } });
+		expect(addSpendingLine(w.db, w.actor('street'), at(menu.projects.a), line('一萬'), w.now)).toMatchObject({ fields: { planned: 'err_number' } });
+		expect(addSpendingLine(w.db, w.actor('street'), at(menu.projects.a), line(''), w.now)).toMatchObject({ fields: { planned: 'err_required' } });
+		expect(addSpendingLine(w.db, w.actor('street'), at(menu.projects.a), line('5', '', ''), w.now)).toMatchObject({ fields: { item: 'err_required' } });
 		expect(w.db.select().from(projectSpending).all()).toHaveLength(0);
 	});
 
-	it('fills in the actual amount later; the audit row keeps the old figures', () => {
-		const added = addSpendingLine(w.db, w.actor('street'), line('30000'), w.now);
+	it('fills in the actual amount later; the audit row keeps the old figures', async () => {
+		const added = addSpendingLine(w.db, w.actor('street'), at(menu.projects.a), line('30000'), w.now);
 		if (!added.ok) throw new Error(added.error);
 		const edit = { ...line('30000', '31200'), lineId: added.value.lineId };
-		expect(editSpendingLine(w.db, w.actor('street'), edit, w.now + 1)).toMatchObject({ ok: true });
+		expect(editSpendingLine(w.db, w.actor('street'), at(menu.projects.a), edit, w.now + 1)).toMatchObject({ ok: true });
 		expect(w.db.select().from(projectSpending).get()).toMatchObject({ planned: 30000, actual: 31200, updatedAt: w.now + 1 });
-		const audit = w.db.select().from(auditLog).where(eq(auditLog.action, 'impl.spending_edit')).get()!;
+		const audit = w.db.select().from(auditLog).where(eq(auditLog.action, 'menu.edit_spending')).get()!;
 		expect(JSON.parse(audit.summary)).toMatchObject({ before: { actual: null }, after: { actual: 31200 } });
-		expect(editSpendingLine(w.db, w.actor('street'), { ...edit, projectId: menu.projects.b }, w.now)).toEqual({ ok: false, error: 'not_found' });
+		expect(editSpendingLine(w.db, w.actor('street'), at(menu.projects.b), edit, w.now)).toEqual({ ok: false, error: 'not_found' });
 	});
 
-	it('refuses spending on a project that was not selected', () => {
-		expect(addSpendingLine(w.db, w.actor('street'), { ...line('100'), projectId: menu.projects.d }, w.now)).toEqual({ ok: false, error: 'impl_not_selected' });
+	it('refuses spending on a project that was not selected', async () => {
+		expect(addSpendingLine(w.db, w.actor('street'), at(menu.projects.d), line('100'), w.now)).toEqual({ ok: false, error: 'impl_not_selected' });
 	});
 });
 
 describe('acceptance (驗收)', () => {
-	function complete(projectId: number) {
-		const r = postProgress(w.db, w.actor('street'), update(projectId, 100, '全部完工，等待驗收'), [], w.now);
+	async function complete(projectId: number) {
+		const r = await postProgress(w.db, w.actor('street'), at(projectId), update(100, [], '全部完工，等待驗收'), w.now);
 		expect(r.ok).toBe(true);
 	}
 
-	it('needs the works completed first', () => {
-		expect(acceptProject(w.db, w.actor('committee1'), acceptance(menu.projects.a), w.now)).toEqual({ ok: false, error: 'impl_not_completed' });
-		postProgress(w.db, w.actor('street'), update(menu.projects.a, 60), [], w.now);
-		expect(acceptProject(w.db, w.actor('committee1'), acceptance(menu.projects.a), w.now)).toEqual({ ok: false, error: 'impl_not_completed' });
+	it('needs the works completed first', async () => {
+		expect(acceptProject(w.db, w.actor('committee1'), at(menu.projects.a), acceptance(), w.now)).toEqual({ ok: false, error: 'impl_not_completed' });
+		await postProgress(w.db, w.actor('street'), at(menu.projects.a), update(60), w.now);
+		expect(acceptProject(w.db, w.actor('committee1'), at(menu.projects.a), acceptance(), w.now)).toEqual({ ok: false, error: 'impl_not_completed' });
 	});
 
-	it('records remarks and representatives; the project is accepted and ready to be rated', () => {
-		complete(menu.projects.a);
-		expect(acceptProject(w.db, w.actor('committee1'), acceptance(menu.projects.a), w.now + 5)).toMatchObject({ ok: true, value: { acceptedAt: w.now + 5 } });
-		const page = projectImplementation(w.db, w.ids.community.jinwei, menu.menuId, menu.projects.a)!;
+	it('records remarks and representatives; the project is accepted and ready to be rated', async () => {
+		await complete(menu.projects.a);
+		expect(acceptProject(w.db, w.actor('committee1'), at(menu.projects.a), acceptance(), w.now + 5)).toMatchObject({ ok: true, value: { acceptedAt: w.now + 5 } });
+		const page = pageOf(menu.projects.a);
 		expect(page.project).toMatchObject({ state: 'accepted', acceptedAt: w.now + 5, readyForRating: true });
 		expect(page.acceptance).toMatchObject({ representatives: ['王秀英', '李建國', '張麗華'], acceptedBy: '林淑芬（金韋居委會）' });
-		expect(w.db.select().from(auditLog).where(eq(auditLog.action, 'impl.accept')).all()).toHaveLength(1);
+		expect(w.db.select().from(auditLog).where(eq(auditLog.action, 'menu.accept_project')).all()).toHaveLength(1);
 	});
 
-	it('twice is a conflict, and no further updates are taken', () => {
-		complete(menu.projects.a);
-		expect(acceptProject(w.db, w.actor('committee1'), acceptance(menu.projects.a), w.now).ok).toBe(true);
-		expect(acceptProject(w.db, w.actor('street'), acceptance(menu.projects.a), w.now)).toEqual({ ok: false, error: 'impl_already_accepted' });
-		expect(postProgress(w.db, w.actor('street'), update(menu.projects.a, 90), [png()], w.now)).toEqual({ ok: false, error: 'impl_already_accepted' });
+	it('twice is a conflict, and no further updates are taken', async () => {
+		await complete(menu.projects.a);
+		expect(acceptProject(w.db, w.actor('committee1'), at(menu.projects.a), acceptance(), w.now).ok).toBe(true);
+		expect(acceptProject(w.db, w.actor('street'), at(menu.projects.a), acceptance(), w.now)).toEqual({ ok: false, error: 'impl_already_accepted' });
+		expect(await postProgress(w.db, w.actor('street'), at(menu.projects.a), update(90, [png()]), w.now)).toEqual({ ok: false, error: 'impl_already_accepted' });
 		expect(w.db.select().from(projectAcceptances).all()).toHaveLength(1);
 	});
 
-	it('a race of two acceptances ends in one row and a clean conflict', () => {
-		complete(menu.projects.a);
+	it('a race of two acceptances ends in one row and a clean conflict', async () => {
+		await complete(menu.projects.a);
 		// The second request read the project as completed before the first committed.
 		w.db.insert(projectAcceptances).values({ projectId: menu.projects.a, remarks: 'x', representatives: '["x"]', createdAt: w.now }).run();
-		expect(acceptProject(w.db, w.actor('committee1'), acceptance(menu.projects.a), w.now)).toEqual({ ok: false, error: 'impl_already_accepted' });
+		expect(acceptProject(w.db, w.actor('committee1'), at(menu.projects.a), acceptance(), w.now)).toEqual({ ok: false, error: 'impl_already_accepted' });
 		expect(project(w, menu.projects.a).implementationState).toBe('completed');
 		expect(w.db.select().from(projectAcceptances).all()).toHaveLength(1);
 	});
 
-	it('needs the names of the resident representatives', () => {
-		complete(menu.projects.a);
-		expect(acceptProject(w.db, w.actor('committee1'), { ...acceptance(menu.projects.a), representatives: ' \n、 ' }, w.now)).toMatchObject({
+	it('needs the names of the resident representatives', async () => {
+		await complete(menu.projects.a);
+		expect(acceptProject(w.db, w.actor('committee1'), at(menu.projects.a), { ...acceptance(), representatives: ' \n、 ' }, w.now)).toMatchObject({
 			fields: { representatives: 'err_impl_representatives_required' }
 		});
-		expect(acceptProject(w.db, w.actor('committee1'), { ...acceptance(menu.projects.a), remarks: '' }, w.now)).toMatchObject({ fields: { remarks: 'err_required' } });
+		expect(acceptProject(w.db, w.actor('committee1'), at(menu.projects.a), { ...acceptance(), remarks: '' }, w.now)).toMatchObject({ fields: { remarks: 'err_required' } });
 		expect(project(w, menu.projects.a).implementationState).toBe('completed');
 	});
 
-	it('tells everyone who voted for the project, and nobody else', () => {
-		complete(menu.projects.b);
-		expect(acceptProject(w.db, w.actor('committee1'), acceptance(menu.projects.b), w.now)).toMatchObject({ ok: true, value: { notified: 2 } });
+	it('tells everyone who voted for the project, and nobody else', async () => {
+		await complete(menu.projects.b);
+		expect(acceptProject(w.db, w.actor('committee1'), at(menu.projects.b), acceptance(), w.now)).toMatchObject({ ok: true, value: { notified: 2 } });
 		const told = w.db.select().from(notifications).where(eq(notifications.kind, 'impl_accepted')).all();
 		expect(told.map((n) => n.userId).sort()).toEqual([w.ids.user.resident1, w.ids.user.resident6].sort());
 		expect(told[0].link).toBe(`/c/jinwei/menus/${menu.menuId}/projects/${menu.projects.b}`);
@@ -250,20 +256,20 @@ describe('who may do what', () => {
 
 	for (const [username, allowed] of ROLES) {
 		const who = username ?? 'a visitor';
-		it(`${who}: post progress ${allowed.progress ? 'allowed' : 'refused'}, spending ${allowed.spending ? 'allowed' : 'refused'}, acceptance ${allowed.accept ? 'allowed' : 'refused'}`, () => {
+		it(`${who}: post progress ${allowed.progress ? 'allowed' : 'refused'}, spending ${allowed.spending ? 'allowed' : 'refused'}, acceptance ${allowed.accept ? 'allowed' : 'refused'}`, async () => {
 			// the project is complete, so that acceptance is possible for whoever may do it
-			expect(postProgress(w.db, w.actor('street'), update(menu.projects.c, 100), [], w.now).ok).toBe(true);
+			expect((await postProgress(w.db, w.actor('street'), at(menu.projects.c), update(100), w.now)).ok).toBe(true);
 			const actor = username ? w.actor(username) : null;
 			const refusal = username ? 'forbidden' : 'unauthenticated';
 			const attempts = {
-				progress: () => postProgress(w.db, actor, update(menu.projects.a, 10), [png()], w.now),
-				spending: () => addSpendingLine(w.db, actor, { menuId: menu.menuId, projectId: menu.projects.a, item: '座椅', planned: '1000', actual: '' }, w.now),
-				accept: () => acceptProject(w.db, actor, acceptance(menu.projects.c), w.now)
+				progress: () => postProgress(w.db, actor, at(menu.projects.a), update(10, [png()]), w.now),
+				spending: () => addSpendingLine(w.db, actor, at(menu.projects.a), { item: '座椅', planned: '1000', actual: '' }, w.now),
+				accept: () => acceptProject(w.db, actor, at(menu.projects.c), acceptance(), w.now)
 			};
 			for (const key of ['progress', 'spending', 'accept'] as const) {
 				const files = storedFiles().length;
 				const before = rowsWritten(w);
-				const r = attempts[key]();
+				const r = await attempts[key]();
 				if (allowed[key]) {
 					expect(r.ok, `${who} ${key}`).toBe(true);
 				} else {

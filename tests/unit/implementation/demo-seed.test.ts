@@ -5,6 +5,8 @@ import { publishedMenu, storedFiles, useTempUploads } from './fixture';
 import { seedImplementation, sitePhoto } from '../../../src/scripts/demo/implementation';
 import { communityOutcomes } from '../../../src/lib/server/menus/implementation/outcomes';
 import { projectImplementation } from '../../../src/lib/server/menus/implementation/queries';
+import { loadProject } from '../../../src/lib/server/menus/records';
+import { projectAt } from '../menus/helpers';
 import { detectImageType } from '../../../src/lib/server/menus/implementation/photos';
 import { readPhoto } from '../../../src/lib/server/menus/implementation/storage';
 import { notifications } from '../../../src/lib/server/notifications/schema';
@@ -39,7 +41,7 @@ describe('demo implementation seed', () => {
 		}
 		expect(m.projects[2].totals.linesWithoutActual).toBe(2);
 
-		const a = projectImplementation(w.db, w.ids.community.jinwei, menu.menuId, menu.projects.a)!;
+		const a = projectImplementation(w.db, loadProject(w.db, projectAt(w.db, menu.projects.a))!);
 		const times = a.updates.map((u) => u.createdAt);
 		expect(times).toEqual([...times].sort((x, y) => y - x));
 		expect(a.project.acceptedAt!).toBeGreaterThan(times[0]);

@@ -5,25 +5,26 @@ import { acceptProject, addSpendingLine, postProgress } from '../../../src/lib/s
 import { communityOutcomes, OUTCOME_PHOTOS } from '../../../src/lib/server/menus/implementation/outcomes';
 import { menuImplementation } from '../../../src/lib/server/menus/implementation/queries';
 import { DAY } from '../../../src/lib/server/db/time';
+import { projectAt } from '../menus/helpers';
 
 useTempUploads();
 const png = () => ({ name: 'p.png', bytes: fixture('photo.png') });
 
 describe('成果公開', () => {
-	it('shows what each published menu chose, progress, planned vs actual, acceptance and the newest photos', () => {
+	it('shows what each published menu chose, progress, planned vs actual, acceptance and the newest photos', async () => {
 		const w = demoWorld();
 		const menu = publishedMenu(w);
 		publishedMenu(w, { published: false, title: '還在投票的菜單' });
 		publishedMenu(w, { source: 'pabulib', title: 'Assen 2024（重演）' });
 		publishedMenu(w, { community: 'fenghuangshan', title: '鳳凰山的菜單' });
 		const street = w.actor('street');
-		const base = { menuId: menu.menuId, projectId: menu.projects.a };
-		postProgress(w.db, street, { ...base, percent: 40, body: '開始施工' }, [png(), png()], w.now - 3 * DAY);
-		postProgress(w.db, street, { ...base, percent: 100, body: '全部燈具已換好' }, [png(), png(), png()], w.now - 2 * DAY);
-		addSpendingLine(w.db, street, { ...base, item: '燈具', planned: 80000, actual: 78000 }, w.now);
-		addSpendingLine(w.db, street, { ...base, item: '人工', planned: 40000, actual: '' }, w.now);
-		addSpendingLine(w.db, street, { menuId: menu.menuId, projectId: menu.projects.b, item: '座椅', planned: 40000, actual: 41000 }, w.now);
-		acceptProject(w.db, w.actor('committee1'), { ...base, remarks: '合格', representatives: '王秀英' }, w.now - DAY);
+		const lighting = projectAt(w.db, menu.projects.a);
+		await postProgress(w.db, street, lighting, { percent: 40, body: '開始施工', photos: [png(), png()] }, w.now - 3 * DAY);
+		await postProgress(w.db, street, lighting, { percent: 100, body: '全部燈具已換好', photos: [png(), png(), png()] }, w.now - 2 * DAY);
+		addSpendingLine(w.db, street, lighting, { item: '燈具', planned: 80000, actual: 78000 }, w.now);
+		addSpendingLine(w.db, street, lighting, { item: '人工', planned: 40000, actual: '' }, w.now);
+		addSpendingLine(w.db, street, projectAt(w.db, menu.projects.b), { item: '座椅', planned: 40000, actual: 41000 }, w.now);
+		acceptProject(w.db, w.actor('committee1'), lighting, { remarks: '合格', representatives: '王秀英' }, w.now - DAY);
 
 		const out = communityOutcomes(w.db, w.ids.community.jinwei);
 		expect(out.menus.map((m) => m.title)).toEqual(['2026 年金韋社區民生微實事']);

@@ -1,7 +1,28 @@
-// Menus in a given phase, with feasible projects, for command tests.
+// Menus in a given phase, with feasible projects, for command tests; and the targets a URL would name.
+import { eq } from 'drizzle-orm';
 import { menuProjects, menus, type Phase } from '../../../src/lib/server/menus/schema';
 import { DAY } from '../../../src/lib/server/db/time';
+import type { DbOrTx } from '../../../src/lib/server/db/client';
 import type { World } from '../world';
+
+/** `/c/{community}/menus/{id}`: the menu within its own community. */
+export function menuAt(db: DbOrTx, id: number) {
+	const menu = db.select({ communityId: menus.communityId }).from(menus).where(eq(menus.id, id)).get();
+	if (!menu) throw new Error(`no menu ${id}`);
+	return { communityId: menu.communityId, id };
+}
+
+/** `/c/{community}/menus/{menu}/projects/{id}` (or a review form naming the project): the project on its own menu. */
+export function projectAt(db: DbOrTx, projectId: number) {
+	const row = db
+		.select({ menuId: menus.id, communityId: menus.communityId })
+		.from(menuProjects)
+		.innerJoin(menus, eq(menus.id, menuProjects.menuId))
+		.where(eq(menuProjects.id, projectId))
+		.get();
+	if (!row) throw new Error(`no project ${projectId}`);
+	return { communityId: row.communityId, menuId: row.menuId, projectId };
+}
 
 const ORDER: Phase[] = ['collect', 'review', 'vote', 'results', 'implementation', 'acceptance'];
 

@@ -3,14 +3,16 @@ import { and, count, eq } from 'drizzle-orm';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { demoWorld } from '../world';
-import { makeMenu } from './helpers';
+import { makeMenu, menuAt, projectAt } from './helpers';
 import { runMenuReminders } from '../../../src/lib/server/menus/reminders';
 import { castBallot } from '../../../src/lib/server/menus/ballots';
 import { importPabulib } from '../../../src/lib/server/menus/import';
-import { advancePhase } from '../../../src/lib/server/menus/commands';
+import { advancePhase, editMenu } from '../../../src/lib/server/menus/commands';
+import { reviewCandidate, submitCandidate } from '../../../src/lib/server/menus/candidates';
+import { menuAbilities } from '../../../src/lib/server/menus/abilities';
 import { publishResults, publishedResults } from '../../../src/lib/server/menus/results';
 import { ballotsPb, resultRows, resultsCsv } from '../../../src/lib/server/menus/export';
-import { loadMenu } from '../../../src/lib/server/menus/load';
+import { loadMenu } from '../../../src/lib/server/menus/records';
 import { parsePabulib, toTallyInput } from '../../../src/lib/server/menus/pabulib';
 import { tally } from '../../../src/lib/server/menus/tally';
 import { ballots, menuProjects, menus } from '../../../src/lib/server/menus/schema';
@@ -19,6 +21,8 @@ import { DAY, HOUR } from '../../../src/lib/server/db/time';
 
 const PABULIB = resolve(process.cwd(), '../shared/pabulib');
 const ASSEN = readFileSync(resolve(PABULIB, 'Netherlands_Assen_2024.pb'), 'utf8');
+/** A .pb file as the import form uploads it. */
+const pbFile = (text: string) => ({ file: [{ name: 'election.pb', type: 'text/plain', bytes: new TextEncoder().encode(text) }] });
 
 describe('reminders', () => {
 	it('voting opens: every verified resident is told once, however often the timer runs', () => {
@@ -33,7 +37,7 @@ describe('reminders', () => {
 	it('24 hours before the vote closes, only those who have not voted are reminded', () => {
 		const w = demoWorld();
 		const { menu, ids } = makeMenu(w, 'vote');
-		castBallot(w.db, w.actor('resident1'), { menuId: menu.id, projectIds: [String(ids[0])] }, w.now);
+		castBallot(w.db, w.actor('resident1'), menuAt(w.db, menu.id), { projectIds: [String(ids[0])] }, w.now);
 		const closing = menu.resultsStartsAt - 23 * HOUR;
 		expect(runMenuReminders(w.db, menu.resultsStartsAt - 30 * HOUR).map((s) => s.kind)).toEqual(['vote_open']);
 		expect(runMenuReminders(w.db, closing).map((s) => s.kind)).toEqual(['vote_closing']);
@@ -52,11 +56,11 @@ describe('reminders', () => {
 });
 
 describe('Pabulib import', () => {
-	it('replays Assen 2024 as a read-only menu whose selection equals the file', () => {
+	it('replays Assen 2024 as a read-only menu whose selection equals the file', async () => {
 		const w = demoWorld();
-		const r = importPabulib(w.db, w.actor('street'), { communityId: w.ids.community.fenghuangshan, text: ASSEN }, w.now);
+		const r = await importPabulib(w.db, w.actor('street'), { communityId: w.ids.community.fenghuangshan }, pbFile(ASSEN), w.now);
 		if (!r.ok) throw new Error(r.error);
-		const loaded = loadMenu(w.db, r.value.id)!;
+		const loaded = loadMenu(w.db, menuAt(w.db, r.value.id))!;
 		const results = publishedResults(loaded.menu)!;
 		const election = parsePabulib(ASSEN);
 		const expected = election.projects.filter((p) => p.columns.selected === '1').map((p) => p.id).sort();
@@ -67,9 +71,21 @@ describe('Pabulib import', () => {
 		expect(w.db.select({ n: count() }).from(ballots).where(eq(ballots.menuId, r.value.id)).get()!.n).toBe(84);
 		// read-only: no ballots, no advancing, no second publishing
 		const me = w.actor('resident9');
-		expect(castBallot(w.db, me, { menuId: r.value.id, projectIds: [String(projects[0].id)] }, w.now)).toMatchObject({ error: 'menu_read_only' });
-		expect(advancePhase(w.db, w.actor('street'), { menuId: r.value.id }, w.now)).toMatchObject({ error: 'menu_read_only' });
-		expect(publishResults(w.db, w.actor('street'), { menuId: r.value.id }, w.now)).toMatchObject({ error: 'menu_read_only' });
+		expect(castBallot(w.db, me, menuAt(w.db, r.value.id), { projectIds: [String(projects[0].id)] }, w.now)).toMatchObject({ error: 'menu_read_only' });
+		expect(advancePhase(w.db, w.actor('street'), menuAt(w.db, r.value.id), {}, w.now)).toMatchObject({ error: 'menu_read_only' });
+		expect(publishResults(w.db, w.actor('street'), menuAt(w.db, r.value.id), {}, w.now)).toMatchObject({ error: 'menu_read_only' });
+		expect(editMenu(w.db, w.actor('street'), menuAt(w.db, r.value.id), {}, w.now)).toMatchObject({ error: 'menu_read_only' });
+		expect(submitCandidate(w.db, me, menuAt(w.db, r.value.id), { title: '新項目', estimatedCost: '100' }, w.now)).toMatchObject({ error: 'menu_read_only' });
+		expect(reviewCandidate(w.db, w.actor('committee2'), projectAt(w.db, projects[0].id), { decision: 'infeasible', reason: '重播不能改' }, w.now)).toMatchObject({
+			error: 'menu_read_only'
+		});
+		expect(menuAbilities(w.actor('street'), loaded, w.now)).toEqual({ edit: false, advance: false, submit: false, vote: false, publish: false });
+	});
+
+	it('a form without a file says so beside the file field', async () => {
+		const w = demoWorld();
+		const r = await importPabulib(w.db, w.actor('street'), { communityId: w.ids.community.fenghuangshan }, { file: [{ name: '', type: '', bytes: new Uint8Array(0) }] }, w.now);
+		expect(r).toMatchObject({ ok: false, error: 'invalid', fields: { file: 'err_menu_file_required' } });
 	});
 
 	it.each([
@@ -78,9 +94,9 @@ describe('Pabulib import', () => {
 		['bad number', ASSEN.replace('3;7200;', '3;seven;'), 'menu_pabulib_bad_number'],
 		['empty file', '   ', 'menu_pabulib_empty'],
 		['unsupported rule', ASSEN.replace('rule;equalshares/add1', 'rule;sainte-lague'), 'menu_pabulib_unsupported_rule']
-	])('a malformed file (%s) is refused with a named problem and nothing is stored', (_name, text, code) => {
+	])('a malformed file (%s) is refused with a named problem and nothing is stored', async (_name, text, code) => {
 		const w = demoWorld();
-		const r = importPabulib(w.db, w.actor('street'), { communityId: w.ids.community.fenghuangshan, text }, w.now);
+		const r = await importPabulib(w.db, w.actor('street'), { communityId: w.ids.community.fenghuangshan }, pbFile(text), w.now);
 		expect(r.ok).toBe(false);
 		if (!r.ok) {
 			expect(r.error).toBe(code);
@@ -96,11 +112,11 @@ describe('exports', () => {
 		const w = demoWorld();
 		const { menu, ids } = makeMenu(w, 'vote', { budget: 300000, costs: [150000, 120000, 80000] });
 		const votes: [string, number[]][] = [['resident1', [0, 2]], ['resident2', [0, 1]], ['resident3', [1]], ['resident4', [2]], ['resident5', [0]]];
-		for (const [who, picks] of votes) castBallot(w.db, w.actor(who), { menuId: menu.id, projectIds: picks.map((i) => String(ids[i])) }, w.now);
+		for (const [who, picks] of votes) castBallot(w.db, w.actor(who), menuAt(w.db, menu.id), { projectIds: picks.map((i) => String(ids[i])) }, w.now);
 		w.db.update(menus).set({ advancedTo: 'results' }).where(eq(menus.id, menu.id)).run();
-		const published = publishResults(w.db, w.actor('street'), { menuId: menu.id }, w.now);
+		const published = publishResults(w.db, w.actor('street'), menuAt(w.db, menu.id), {}, w.now);
 		if (!published.ok) throw new Error(published.error);
-		const loaded = loadMenu(w.db, menu.id)!;
+		const loaded = loadMenu(w.db, menuAt(w.db, menu.id))!;
 		const text = ballotsPb(w.db, loaded, published.value);
 		const election = parsePabulib(text);
 		expect(election.votes.map((v) => v.voter_id).sort()).toEqual(['1', '2', '3', '4', '5']);
@@ -115,11 +131,11 @@ describe('exports', () => {
 		const w = demoWorld();
 		const { menu, ids } = makeMenu(w, 'vote', { costs: [100] });
 		w.db.update(menuProjects).set({ title: '=HYPERLINK("x")' }).where(and(eq(menuProjects.id, ids[0]))).run();
-		castBallot(w.db, w.actor('resident1'), { menuId: menu.id, projectIds: [String(ids[0])] }, w.now);
+		castBallot(w.db, w.actor('resident1'), menuAt(w.db, menu.id), { projectIds: [String(ids[0])] }, w.now);
 		w.db.update(menus).set({ advancedTo: 'results' }).where(eq(menus.id, menu.id)).run();
-		const published = publishResults(w.db, w.actor('street'), { menuId: menu.id }, w.now + DAY);
+		const published = publishResults(w.db, w.actor('street'), menuAt(w.db, menu.id), {}, w.now + DAY);
 		if (!published.ok) throw new Error(published.error);
-		const csv = resultsCsv(resultRows(w.db, loadMenu(w.db, menu.id)!, published.value), (r) => r);
+		const csv = resultsCsv(resultRows(w.db, loadMenu(w.db, menuAt(w.db, menu.id))!, published.value), (r) => r);
 		expect(csv).toContain(`"'=HYPERLINK(""x"")"`);
 	});
 });

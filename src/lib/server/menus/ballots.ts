@@ -1,34 +1,21 @@
 // 投票: one ballot per verified resident per menu, replaced (not added to) every time they vote again.
 import { and, eq, inArray } from 'drizzle-orm';
-import type { Db } from '../db/client';
-import { parseInput } from '../validation';
-import { authorize, type Actor } from '../policy';
-import { err, ok, type Result } from '../result';
-import { writeAudit } from '../audit/log';
+import type { DbOrTx } from '../db/client';
+import { defineCommand } from '../kernel/command';
+import { err, ok, type Err } from '../result';
 import { ballotChoices, ballots, menuProjects } from './schema';
 import { ballotSchema } from './validation';
-import { checkBallot, currentPhase, phaseAtLeast } from './rules';
-import { loadMenu, scopeOf } from './load';
+import { checkBallot, currentPhase, phaseAtLeast, type MenuPhase } from './rules';
+import { loadMenu, menuSubject, phaseInTransaction, readOnly, type Menu } from './records';
 
-export type BallotOutcome = { ballotId: number; replaced: boolean; count: number; total: number };
+export type BallotOutcome = { ballotId: number; replaced: boolean; count: number };
 
-export function castBallot(db: Db, actor: Actor | null, input: unknown, now: number): Result<BallotOutcome> {
-	if (!actor) return err('unauthenticated');
-	const parsed = parseInput(ballotSchema, input);
-	if (!parsed.ok) return parsed;
-	const v = parsed.value;
-	const loaded = loadMenu(db, v.menuId);
-	if (!loaded) return err('not_found');
-	const { menu, community } = loaded;
-	const denied = authorize(actor, 'menu.vote', scopeOf(community));
-	if (denied) return denied;
-	if (menu.source !== 'native') return err('menu_read_only');
-	const phase = currentPhase(menu, now);
-	if (phase !== 'vote') return err(phaseAtLeast(phase, 'results') ? 'menu_vote_closed' : 'menu_vote_not_open');
+const voteClosed = (phase: MenuPhase) => (phase === 'vote' ? null : phaseAtLeast(phase, 'results') ? 'menu_vote_closed' : 'menu_vote_not_open');
 
-	const ids = [...new Set(v.projectIds)];
-	if (ids.some((id) => !/^\d{1,15}$/.test(id))) return err('menu_ballot_unknown_project');
-	const wanted = ids.map(Number);
+/** Why the ticked projects cannot make a ballot of this menu (unknown, not on the ballot, against its rule), or null. */
+function ballotProblem(db: DbOrTx, menu: Menu, projectIds: string[]): Err | null {
+	if (projectIds.some((id) => !/^\d{1,15}$/.test(id))) return err('menu_ballot_unknown_project');
+	const wanted = projectIds.map(Number);
 	const projects = wanted.length
 		? db
 				.select({ id: menuProjects.id, feasibility: menuProjects.feasibility, finalCost: menuProjects.finalCost, title: menuProjects.title })
@@ -37,18 +24,38 @@ export function castBallot(db: Db, actor: Actor | null, input: unknown, now: num
 				.all()
 		: [];
 	if (projects.length !== wanted.length) return err('menu_ballot_unknown_project');
-	const notOnBallot = projects.find((p) => p.feasibility !== 'feasible' || p.finalCost === null);
-	if (notOnBallot) return err('menu_ballot_not_on_ballot', { params: { project: notOnBallot.title } });
-	const costs = projects.map((p) => p.finalCost!);
+	const costs: number[] = [];
+	for (const p of projects) {
+		if (p.feasibility !== 'feasible' || p.finalCost === null) return err('menu_ballot_not_on_ballot', { params: { project: p.title } });
+		costs.push(p.finalCost);
+	}
 	const problem = checkBallot(menu, costs);
-	if (problem) return err(problem.error, 'params' in problem ? { params: problem.params } : {});
+	return problem ? err(problem.error, 'params' in problem ? { params: problem.params } : {}) : null;
+}
 
-	return db.transaction((tx) => {
+/**
+ * A verified resident votes, or changes their vote: one policy action either way. The audit row says that
+ * someone voted (and whether it was a change), never for what: the ballot is secret.
+ */
+export const castBallot = defineCommand({
+	action: 'menu.vote',
+	load: loadMenu,
+	subject: menuSubject,
+	rule: (_actor, record, now) => readOnly(record) ?? voteClosed(currentPhase(record.menu, now)),
+	input: ballotSchema,
+	// The projects cannot change while the vote is open (reviewing stops when it opens), so this holds at commit.
+	check: (db, { record: { menu }, input }) => ballotProblem(db, menu, input.projectIds),
+	run: ({ tx, actor, record: { menu }, input, now }) => {
+		// Guarded: a ballot that arrives after street staff closed the vote is not counted.
+		const closed = voteClosed(phaseInTransaction(tx, menu.id, now));
+		if (closed) return err(closed);
+		const ids = input.projectIds.map(Number);
 		const existing = tx
 			.select({ id: ballots.id })
 			.from(ballots)
 			.where(and(eq(ballots.menuId, menu.id), eq(ballots.voterId, actor.userId)))
 			.get();
+		// One row per (menu, voter): a second device voting at once replaces the ballot instead of adding one.
 		const ballot = tx
 			.insert(ballots)
 			.values({ menuId: menu.id, voterId: actor.userId, createdAt: now, updatedAt: now })
@@ -57,16 +64,9 @@ export function castBallot(db: Db, actor: Actor | null, input: unknown, now: num
 			.get();
 		tx.delete(ballotChoices).where(eq(ballotChoices.ballotId, ballot.id)).run();
 		tx.insert(ballotChoices)
-			.values(wanted.map((projectId) => ({ ballotId: ballot.id, projectId })))
+			.values(ids.map((projectId) => ({ ballotId: ballot.id, projectId })))
 			.run();
-		// The audit row says that someone voted, never for what: the ballot is secret.
-		writeAudit(tx, actor, {
-			action: existing ? 'menu.change_ballot' : 'menu.vote',
-			subjectType: 'menu',
-			subjectId: menu.id,
-			communityId: community.id,
-			streetId: community.streetId
-		}, now);
-		return ok({ ballotId: ballot.id, replaced: !!existing, count: wanted.length, total: costs.reduce((a, b) => a + b, 0) });
-	});
-}
+		return ok<BallotOutcome>({ ballotId: ballot.id, replaced: !!existing, count: ids.length });
+	},
+	audit: ({ record: { menu } }, v) => ({ subjectType: 'menu', subjectId: menu.id, summary: v.replaced ? { changed: true } : undefined })
+});

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import type { DbOrTx } from '../db/client';
 import { writePabulib, type PbWritable } from './pabulib';
 import { ballotsWithChoices, currencyOf, projectsOf } from './queries';
-import type { LoadedMenu } from './load';
+import type { MenuRecord } from './records';
 import type { MenuResults } from './results';
 import { compareProjectIds } from './tally';
 
@@ -11,7 +11,7 @@ type Label = (reason: string) => string;
 
 export type ResultRow = { id: number; key: string; title: string; cost: number; votes: number; selected: boolean; reason: string | null; rank: number };
 
-export function resultRows(db: DbOrTx, { menu }: LoadedMenu, results: MenuResults): ResultRow[] {
+export function resultRows(db: DbOrTx, { menu }: MenuRecord, results: MenuResults): ResultRow[] {
 	const projects = new Map(projectsOf(db, menu.id).map((p) => [p.id, p]));
 	return results.projects.map((r) => {
 		const p = projects.get(r.projectId);
@@ -42,7 +42,7 @@ export function resultsCsv(rows: ResultRow[], label: Label): string {
 	return '\uFEFF' + [head.join(','), ...lines].join('\r\n') + '\r\n';
 }
 
-export function resultsJson({ menu, community }: LoadedMenu, results: MenuResults, rows: ResultRow[]) {
+export function resultsJson({ menu, community }: MenuRecord, results: MenuResults, rows: ResultRow[]) {
 	return {
 		menu: { id: menu.id, title: menu.title, community: community.name, budget: menu.budget, currency: currencyOf(menu), source: menu.source },
 		rule: results.rule,
@@ -59,7 +59,7 @@ export function resultsJson({ menu, community }: LoadedMenu, results: MenuResult
  * The ballots as Pabulib. Native voters get ids 1…n in an order that says nothing about who voted or when
  * (sorted by a hash of the ballot); replayed elections keep the file's ids.
  */
-export function ballotsPb(db: DbOrTx, { menu, community }: LoadedMenu, results: MenuResults | null): string {
+export function ballotsPb(db: DbOrTx, { menu, community }: MenuRecord, results: MenuResults | null): string {
 	const projects = projectsOf(db, menu.id).filter((p) => p.feasibility === 'feasible');
 	const keyOf = new Map(projects.map((p) => [p.id, menu.source === 'pabulib' && p.externalId ? p.externalId : String(p.id)]));
 	const outcome = new Map(results?.projects.map((r) => [r.projectId, r]) ?? []);

@@ -1,17 +1,14 @@
 // A real participatory-budgeting election from a Pabulib .pb file, replayed as a read-only menu.
 import { eq } from 'drizzle-orm';
-import type { Db } from '../db/client';
-import { communities } from '../org/schema';
-import { parseInput } from '../validation';
-import { authorize, type Actor } from '../policy';
+import { defineAsyncCommand } from '../kernel/command';
+import { communitySubject, loadCommunity } from '../org/records';
 import { err, ok, type Result } from '../result';
-import { writeAudit } from '../audit/log';
 import { ballotChoices, ballots, menuProjects, menus } from './schema';
 import { importSchema, MAX_YUAN } from './validation';
 import { PabulibError, parsePabulib, toTallyInput, type PbElection } from './pabulib';
-import { resultsFromTally } from './results';
+import { freezeResults, resultsOf } from './results';
 import { DAY } from './rules';
-import type { TallyInput } from './tally';
+import { tally, type TallyInput, type TallyResult } from './tally';
 
 /** "31.03.2024" or "2024-03-31" in a file's META, as UTC ms; null if absent or unreadable. */
 export function pbDate(text: string | undefined): number | null {
@@ -44,26 +41,31 @@ function readElection(text: string): { election: PbElection; input: TallyInput }
 	}
 }
 
-export function importPabulib(db: Db, actor: Actor | null, input: unknown, now: number): Result<{ id: number }> {
-	if (!actor) return err('unauthenticated');
-	const parsed = parseInput(importSchema, input);
-	if (!parsed.ok) return parsed;
-	const v = parsed.value;
-	const community = db.select().from(communities).where(eq(communities.id, v.communityId)).get();
-	if (!community) return err('not_found');
-	const denied = authorize(actor, 'menu.import_pabulib', { communityId: community.id, streetId: community.streetId });
-	if (denied) return denied;
-	const read = readElection(v.text);
-	if (read instanceof PabulibError) return err(`menu_pabulib_${read.code}`, { params: { detail: read.message } });
-	const { election, input: tallyInput } = read;
-	const meta = election.meta;
-	const begin = pbDate(meta.date_begin) ?? now;
-	const end = Math.max(pbDate(meta.date_end) ?? begin + DAY, begin + DAY);
-	const title = v.title || [meta.description, meta.unit, meta.instance].filter(Boolean).join(' · ').slice(0, 80) || 'Pabulib';
-	const maxLength = Number(meta.max_length);
-	const minLength = Number(meta.min_length);
+/** What a file turns into before the transaction: the election, its tally input and count, and the menu's title. */
+type Replay = { election: PbElection; tally: TallyInput; counted: TallyResult; title: string };
 
-	return db.transaction((tx) => {
+/**
+ * Street staff replay a real election from a Pabulib file as a read-only menu of a community, with its
+ * ballots and its published results. The file is read and counted before the transaction.
+ */
+export const importPabulib = defineAsyncCommand({
+	action: 'menu.import_pabulib',
+	load: loadCommunity,
+	subject: communitySubject,
+	input: importSchema,
+	before: async (_db, { input }): Promise<Result<Replay>> => {
+		const read = readElection(input.file);
+		if (read instanceof PabulibError) return err(`menu_pabulib_${read.code}`, { params: { detail: read.message } });
+		const meta = read.election.meta;
+		const title = input.title || [meta.description, meta.unit, meta.instance].filter(Boolean).join(' · ').slice(0, 80) || 'Pabulib';
+		return ok({ election: read.election, tally: read.input, counted: tally(read.input), title });
+	},
+	run: ({ tx, actor, record: community, input: { election, tally: tallyInput, counted, title }, now }) => {
+		const meta = election.meta;
+		const begin = pbDate(meta.date_begin) ?? now;
+		const end = Math.max(pbDate(meta.date_end) ?? begin + DAY, begin + DAY);
+		const maxLength = Number(meta.max_length);
+		const minLength = Number(meta.min_length);
 		const menu = tx
 			.insert(menus)
 			.values({
@@ -119,19 +121,10 @@ export function importPabulib(db: Db, actor: Actor | null, input: unknown, now: 
 			const choices = part.flatMap((vote, i) => [...new Set(vote.vote)].map((key) => ({ ballotId: rows[i].id, projectId: keyToId.get(key)! })));
 			for (const c of chunks(choices, 5000)) if (c.length) tx.insert(ballotChoices).values(c).run();
 		}
-		const results = resultsFromTally(tallyInput, keyToId, { tallyRule: tallyInput.rule, minVotes: tallyInput.minVotes ?? null }, now);
+		const results = resultsOf(counted, keyToId, { tallyRule: tallyInput.rule, minVotes: tallyInput.minVotes ?? null }, now);
 		tx.update(menus).set({ resultsJson: JSON.stringify(results), resultsPublishedAt: now }).where(eq(menus.id, menu.id)).run();
-		for (const p of results.projects) {
-			tx.update(menuProjects).set({ selected: p.selected, votes: p.votes }).where(eq(menuProjects.id, p.projectId)).run();
-		}
-		writeAudit(tx, actor, {
-			action: 'menu.import_pabulib',
-			subjectType: 'menu',
-			subjectId: menu.id,
-			communityId: community.id,
-			streetId: community.streetId,
-			summary: { title, projects: election.projects.length, voters: election.votes.length, rule: tallyInput.rule }
-		}, now);
-		return ok(menu);
-	});
-}
+		freezeResults(tx, menu.id, results);
+		return ok({ id: menu.id, projects: election.projects.length, voters: election.votes.length, rule: tallyInput.rule });
+	},
+	audit: ({ input: { title } }, v) => ({ subjectType: 'menu', subjectId: v.id, summary: { title, projects: v.projects, voters: v.voters, rule: v.rule } })
+});

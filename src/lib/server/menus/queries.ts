@@ -1,10 +1,10 @@
 // Reads for the menu pages, each a fixed small number of queries.
-import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client';
 import { users } from '../auth/schema';
 import { ballotChoices, ballots, menuProjects, menus } from './schema';
 import { currentPhase, nextPhase, type MenuPhase } from './rules';
-import type { Menu } from './load';
+import type { Menu, MenuProject } from './records';
 
 export type MenuSummary = {
 	id: number;
@@ -49,43 +49,12 @@ export function listMenus(db: DbOrTx, communityId: number, now: number): MenuSum
 	}));
 }
 
-export type ProjectRow = {
-	id: number;
-	title: string;
-	description: string;
-	estimatedCost: number;
-	finalCost: number | null;
-	feasibility: 'pending' | 'feasible' | 'infeasible';
-	infeasibleReason: string | null;
-	proposalId: number | null;
-	externalId: string | null;
-	submittedBy: number | null;
-	submitterName: string | null;
-	selected: boolean | null;
-	votes: number | null;
-	implementationState: string;
-	createdAt: number;
-};
+/** A project with the name of whoever proposed it. */
+export type ProjectRow = MenuProject & { submitterName: string | null };
 
 export function projectsOf(db: DbOrTx, menuId: number): ProjectRow[] {
 	return db
-		.select({
-			id: menuProjects.id,
-			title: menuProjects.title,
-			description: menuProjects.description,
-			estimatedCost: menuProjects.estimatedCost,
-			finalCost: menuProjects.finalCost,
-			feasibility: menuProjects.feasibility,
-			infeasibleReason: menuProjects.infeasibleReason,
-			proposalId: menuProjects.proposalId,
-			externalId: menuProjects.externalId,
-			submittedBy: menuProjects.submittedBy,
-			submitterName: users.displayName,
-			selected: menuProjects.selected,
-			votes: menuProjects.votes,
-			implementationState: menuProjects.implementationState,
-			createdAt: menuProjects.createdAt
-		})
+		.select({ ...getTableColumns(menuProjects), submitterName: users.displayName })
 		.from(menuProjects)
 		.leftJoin(users, eq(users.id, menuProjects.submittedBy))
 		.where(eq(menuProjects.menuId, menuId))

@@ -5,7 +5,8 @@ import type { Db, DbOrTx } from '../db/client';
 import { notify } from '../notifications/commands';
 import { verifiedResidentIds } from '../residency/queries';
 import { ballots, menuReminders, menus, type REMINDER_KINDS } from './schema';
-import { loadMenu, menuLink, type LoadedMenu } from './load';
+import { communities } from '../org/schema';
+import { menuLink, type MenuRecord } from './records';
 import { closingReminderDue, currentPhase } from './rules';
 
 type Kind = (typeof REMINDER_KINDS)[number];
@@ -29,7 +30,7 @@ function voterIds(tx: DbOrTx, menuId: number): Set<number> {
 }
 
 /** Sends whatever is due for one menu, inside the caller's transaction. Returns the kinds sent. */
-export function sendDueReminders(tx: DbOrTx, { menu, community }: LoadedMenu, now: number): Kind[] {
+export function sendDueReminders(tx: DbOrTx, { menu, community }: MenuRecord, now: number): Kind[] {
 	if (menu.source !== 'native') return [];
 	const sent: Kind[] = [];
 	const phase = currentPhase(menu, now);
@@ -55,8 +56,9 @@ export function sendDueReminders(tx: DbOrTx, { menu, community }: LoadedMenu, no
 /** Every menu whose vote is open gets its due reminders. Safe to call as often as wanted. */
 export function runMenuReminders(db: Db, now: number): { menuId: number; kind: Kind }[] {
 	const candidates = db
-		.select({ id: menus.id })
+		.select({ menu: menus, community: communities })
 		.from(menus)
+		.innerJoin(communities, eq(communities.id, menus.communityId))
 		.where(
 			and(
 				eq(menus.source, 'native'),
@@ -66,11 +68,10 @@ export function runMenuReminders(db: Db, now: number): { menuId: number; kind: K
 		)
 		.all();
 	const sent: { menuId: number; kind: Kind }[] = [];
-	for (const { id } of candidates) {
-		const loaded = loadMenu(db, id);
-		if (!loaded || currentPhase(loaded.menu, now) !== 'vote') continue;
-		const kinds = db.transaction((tx) => sendDueReminders(tx, loaded, now));
-		for (const kind of kinds) sent.push({ menuId: id, kind });
+	for (const loaded of candidates) {
+		if (currentPhase(loaded.menu, now) !== 'vote') continue;
+		const kinds = db.transaction((tx) => sendDueReminders(tx, loaded, now), { behavior: 'immediate' });
+		for (const kind of kinds) sent.push({ menuId: loaded.menu.id, kind });
 	}
 	return sent;
 }

@@ -1,15 +1,14 @@
 // 確定: counting a menu's ballots with its rule, and publishing (freezing) the outcome.
 import { and, asc, eq, isNull } from 'drizzle-orm';
-import type { Db, DbOrTx } from '../db/client';
-import type { Actor } from '../policy';
-import { err, ok, type Result } from '../result';
-import { writeAudit } from '../audit/log';
-import { notify } from '../notifications/commands';
+import { z } from 'zod';
+import type { DbOrTx } from '../db/client';
+import { defineCommand } from '../kernel/command';
+import { err, ok } from '../result';
 import { ballotChoices, ballots, menuProjects, menus } from './schema';
 import { currentPhase, phaseAtLeast } from './rules';
-import { menuLink, menuToChange, type Menu } from './load';
+import { loadMenu, menuLink, menuSubject, readOnly, type Menu } from './records';
 import { claimReminder } from './reminders';
-import { tally, type NotSelectedReason, type TallyInput } from './tally';
+import { tally, type NotSelectedReason, type TallyInput, type TallyResult } from './tally';
 
 export type ProjectResult = {
 	projectId: number;
@@ -75,7 +74,11 @@ export function computeResults(db: DbOrTx, menu: Menu, now: number): MenuResults
 }
 
 export function resultsFromTally(input: TallyInput, keyToId: Map<string, number>, menu: Pick<Menu, 'tallyRule' | 'minVotes'>, now: number): MenuResults {
-	const t = tally(input);
+	return resultsOf(tally(input), keyToId, menu, now);
+}
+
+/** A tally counted in the file's or the ballot's keys, told in the menu's own project ids. */
+export function resultsOf(t: TallyResult, keyToId: Map<string, number>, menu: Pick<Menu, 'tallyRule' | 'minVotes'>, now: number): MenuResults {
 	return {
 		rule: t.rule,
 		budget: t.budget,
@@ -102,14 +105,18 @@ export function freezeResults(tx: DbOrTx, menuId: number, results: MenuResults) 
 	}
 }
 
-export function publishResults(db: Db, actor: Actor | null, input: unknown, now: number): Result<MenuResults> {
-	const found = menuToChange(db, actor, input, 'menu.publish_results');
-	if (!found.ok) return found;
-	const { menu, community } = found.value;
-	if (menu.resultsPublishedAt) return err('menu_results_already_published');
-	if (!phaseAtLeast(currentPhase(menu, now), 'results')) return err('menu_results_vote_open');
-	return db.transaction((tx) => {
+/** Street staff publish the count once the vote is closed: it is frozen, and everyone who voted is told. */
+export const publishResults = defineCommand({
+	action: 'menu.publish_results',
+	load: loadMenu,
+	subject: menuSubject,
+	rule: (_actor, record, now) =>
+		readOnly(record) ??
+		(record.menu.resultsPublishedAt ? 'menu_results_already_published' : phaseAtLeast(currentPhase(record.menu, now), 'results') ? null : 'menu_results_vote_open'),
+	input: z.object({}),
+	run: ({ tx, record: { menu, community }, now, notify }) => {
 		const results = computeResults(tx, menu, now);
+		// Guarded: published once, whoever presses the button first.
 		const changed = tx
 			.update(menus)
 			.set({ resultsPublishedAt: now, resultsJson: JSON.stringify(results) })
@@ -117,14 +124,6 @@ export function publishResults(db: Db, actor: Actor | null, input: unknown, now:
 			.run();
 		if (changed.changes === 0) return err('menu_results_already_published');
 		freezeResults(tx, menu.id, results);
-		writeAudit(tx, actor, {
-			action: 'menu.publish_results',
-			subjectType: 'menu',
-			subjectId: menu.id,
-			communityId: community.id,
-			streetId: community.streetId,
-			summary: { rule: results.rule, voters: results.voters, selected: results.selected, cost: results.cost }
-		}, now);
 		const voters = tx
 			.select({ v: ballots.voterId })
 			.from(ballots)
@@ -133,8 +132,13 @@ export function publishResults(db: Db, actor: Actor | null, input: unknown, now:
 			.map((r) => r.v)
 			.filter((v): v is number => v !== null);
 		if (claimReminder(tx, menu.id, 'results', voters.length, now)) {
-			notify(tx, voters, 'menu_results', { menu: menu.title, community: community.name }, menuLink(community, menu.id, '/results'), now);
+			notify(voters, 'menu_results', { menu: menu.title, community: community.name }, menuLink(community, menu.id, '/results'));
 		}
 		return ok(results);
-	});
-}
+	},
+	audit: ({ record: { menu } }, results) => ({
+		subjectType: 'menu',
+		subjectId: menu.id,
+		summary: { rule: results.rule, voters: results.voters, selected: results.selected, cost: results.cost }
+	})
+});

@@ -54,9 +54,10 @@ const markdown = z.string().trim().max(5000, { error: 'err_too_long' }).optional
 
 export const DATE_FIELDS = ['collectStartsAt', 'reviewStartsAt', 'voteStartsAt', 'resultsStartsAt', 'implementationStartsAt', 'acceptanceStartsAt'] as const;
 
+const DATE_SET = new Set<string>(DATE_FIELDS);
+
 export const menuSchema = z
 	.object({
-		communityId: id,
 		title,
 		description: markdown,
 		budget: money({ allowZero: false }),
@@ -72,12 +73,18 @@ export const menuSchema = z
 		implementationStartsAt: day,
 		acceptanceStartsAt: day
 	})
-	.superRefine((v, ctx) => {
-		for (let i = 1; i < DATE_FIELDS.length; i++) {
-			if (v[DATE_FIELDS[i]] <= v[DATE_FIELDS[i - 1]]) {
-				ctx.addIssue({ code: 'custom', path: [DATE_FIELDS[i]], message: 'err_menu_date_order' });
+	// Dates out of order are reported even when another field is wrong too, so a person sees every problem at once.
+	.superRefine(
+		(v, ctx) => {
+			for (let i = 1; i < DATE_FIELDS.length; i++) {
+				if (v[DATE_FIELDS[i]] <= v[DATE_FIELDS[i - 1]]) {
+					ctx.addIssue({ code: 'custom', path: [DATE_FIELDS[i]], message: 'err_menu_date_order' });
+				}
 			}
-		}
+		},
+		{ when: (payload) => !payload.issues.some((issue) => DATE_SET.has(String(issue.path?.[0]))) }
+	)
+	.superRefine((v, ctx) => {
 		if (v.ballotRule === 'choose_k' && v.maxChoices === null) ctx.addIssue({ code: 'custom', path: ['maxChoices'], message: 'err_menu_max_required' });
 		if (v.maxChoices !== null && v.minChoices !== null && v.minChoices > v.maxChoices) {
 			ctx.addIssue({ code: 'custom', path: ['minChoices'], message: 'err_menu_min_over_max' });
@@ -91,23 +98,7 @@ export const menuSchema = z
 	}));
 export type MenuInput = z.infer<typeof menuSchema>;
 
-/**
- * Date-order messages for a form that failed elsewhere too (zod skips whole-object checks when a field fails),
- * so that a person sees every problem at once.
- */
-export function dateOrderFields(input: unknown): Record<string, string> {
-	const raw = (input ?? {}) as Record<string, unknown>;
-	const fields: Record<string, string> = {};
-	const at = DATE_FIELDS.map((f) => day.safeParse(raw[f]));
-	for (let i = 1; i < DATE_FIELDS.length; i++) {
-		const [prev, cur] = [at[i - 1], at[i]];
-		if (prev.success && cur.success && cur.data <= prev.data) fields[DATE_FIELDS[i]] = 'err_menu_date_order';
-	}
-	return fields;
-}
-
 export const candidateSchema = z.object({
-	menuId: id,
 	title,
 	description: markdown,
 	estimatedCost: money({ allowZero: false }),
@@ -119,7 +110,6 @@ export const candidateSchema = z.object({
 
 export const reviewSchema = z
 	.object({
-		projectId: id,
 		decision: z.enum(['feasible', 'infeasible'], { error: 'err_invalid' }),
 		finalCost: z.unknown().optional(),
 		reason: z.string().trim().max(300, { error: 'err_too_long' }).optional().default('')
@@ -130,31 +120,41 @@ export const reviewSchema = z
 				ctx.addIssue({ code: 'custom', path: ['reason'], message: 'err_menu_reason_required' });
 				return z.NEVER;
 			}
-			return { projectId: v.projectId, decision: v.decision, finalCost: null, reason: v.reason };
+			return { decision: v.decision, finalCost: null, reason: v.reason };
 		}
 		const cost = money({ allowZero: false }).safeParse(v.finalCost);
 		if (!cost.success) {
 			ctx.addIssue({ code: 'custom', path: ['finalCost'], message: cost.error.issues[0]?.message ?? 'err_menu_money' });
 			return z.NEVER;
 		}
-		return { projectId: v.projectId, decision: v.decision, finalCost: cost.data, reason: null };
+		return { decision: v.decision, finalCost: cost.data, reason: null };
 	});
 
-/** Ticked project ids, as the form sends them (none, one, or many). Anything not a number is reported as unknown. */
+/** Ticked project ids, as the form sends them (none, one, or many), each once. Anything not a number is reported as unknown. */
 export const ballotSchema = z.object({
-	menuId: id,
 	projectIds: z
 		.union([z.string(), z.number(), z.array(z.union([z.string(), z.number()]))])
 		.optional()
-		.transform((v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]).map((x) => String(x).trim()).filter((x) => x !== ''))
+		.transform((v) => [...new Set((v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]).map((x) => String(x).trim()).filter((x) => x !== ''))])
 });
 
-export const menuIdSchema = z.object({ menuId: id });
-
-/** Replayed elections: up to 20 MB of text. */
+/** Replayed elections: a .pb file of up to 20 MB, read as UTF-8 text. */
 export const MAX_PB_BYTES = 20 * 1024 * 1024;
+const upload = z.object({ name: z.string(), type: z.string().optional(), bytes: z.instanceof(Uint8Array) });
+const pbText = z
+	.array(upload)
+	.optional()
+	.transform((files, ctx) => {
+		const file = files?.find((f) => f.bytes.length > 0);
+		const fail = (message: string) => {
+			ctx.addIssue({ code: 'custom', message });
+			return z.NEVER;
+		};
+		if (!file) return fail('err_menu_file_required');
+		if (file.bytes.length > MAX_PB_BYTES) return fail('err_menu_file_too_big');
+		return new TextDecoder().decode(file.bytes);
+	});
 export const importSchema = z.object({
-	communityId: id,
-	text: z.string().min(1, { error: 'err_menu_file_required' }).max(MAX_PB_BYTES, { error: 'err_menu_file_too_big' }),
+	file: pbText,
 	title: z.string().trim().max(80, { error: 'err_menu_title_length' }).optional().default('')
 });

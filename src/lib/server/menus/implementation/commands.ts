@@ -1,210 +1,153 @@
-// 實施 and 驗收: street staff post progress and spending; the committee records acceptance.
-// Each command: validate → load → authorize → one synchronous transaction with its audit row.
+// 實施 and 驗收: street staff post progress and spending; the committee records acceptance. Each command is a
+// declaration the kernel runs on the project named by the URL: load in scope → authorize → rule → validate →
+// one transaction with its audit row.
 import { and, eq, isNotNull, ne } from 'drizzle-orm';
-import { isUniqueViolation, type Db } from '../../db/client';
-import { menuProjects, ballots, ballotChoices } from '../schema';
+import { defineAsyncCommand, defineCommand, type Context } from '../../kernel/command';
+import { ok, err, type Result } from '../../result';
+import { ballots, ballotChoices, menuProjects } from '../schema';
+import { loadProject, projectLink, projectSubject, type ProjectRecord } from '../records';
 import { projectAcceptances, projectPhotos, projectSpending, projectUpdates } from './schema';
-import { acceptanceSchema, editSpendingSchema, progressSchema, spendingSchema } from './validation';
-import { checkPhotos, type PhotoUpload } from './photos';
+import { acceptanceSchema, editSpendingSchema, progressSchema, spendingSchema, type ProgressInput } from './validation';
+import { checkPhotos, type CheckedPhoto } from './photos';
 import { removePhotos, storePhotos } from './storage';
 import { acceptanceBlocked, implementationBlocked, stateAfterUpdate, type ImplementationState } from './rules';
-import { implementationTarget, projectLink, type ImplementationTarget } from './queries';
-import { parseInput } from '../../validation';
-import { authorize, type Action, type Actor } from '../../policy';
-import { err, ok, type Err, type Result } from '../../result';
-import { writeAudit } from '../../audit/log';
-import { notify } from '../../notifications/commands';
 
 export type { PhotoUpload } from './photos';
 
-/** Loads the project named by the input and checks that this person may act on it now. */
-function loadFor(db: Db, actor: Actor, action: Action, menuId: number, projectId: number): Err | ImplementationTarget {
-	const target = implementationTarget(db, menuId, projectId);
-	if (!target) return err('not_found');
-	const denied = authorize(actor, action, { communityId: target.community.id, streetId: target.community.streetId });
-	if (denied) return denied;
-	const blocked = implementationBlocked(target.menu, target.project);
-	if (blocked) return err(blocked);
-	return target;
-}
+const onProject = { load: loadProject, subject: projectSubject };
+/** Only selected projects of a menu whose results are published, and never a replayed election. */
+const workable = (_actor: unknown, { menu, project }: ProjectRecord) => implementationBlocked(menu, project);
+const audited = ({ project }: ProjectRecord, summary: Record<string, unknown>) => ({ subjectType: 'menu_project', subjectId: project.id, summary });
 
-const auditScope = (t: ImplementationTarget) => ({
-	subjectType: 'menu_project',
-	subjectId: t.project.id,
-	communityId: t.community.id,
-	streetId: t.community.streetId
-});
+type Progress = Omit<ProgressInput, 'photos'> & { photos: CheckedPhoto[] };
+type Posted = { updateId: number; state: ImplementationState; photos: number };
 
-/**
- * A progress update: text, percent (0–100) and up to six photos. The photo files are written only
- * after every check has passed, and removed again if the transaction does not commit.
- */
-export function postProgress(
-	db: Db,
-	actor: Actor | null,
-	input: unknown,
-	uploads: PhotoUpload[],
-	now: number
-): Result<{ updateId: number; state: ImplementationState; photos: number }> {
-	if (!actor) return err('unauthenticated');
-	const parsed = parseInput(progressSchema, input);
-	const checked = checkPhotos(uploads);
-	if (!parsed.ok || !checked.ok) {
-		const fields = { ...(parsed.ok ? {} : parsed.fields), ...(checked.ok ? {} : { photos: checked.field }) };
-		return err('invalid', { fields });
-	}
-	const v = parsed.value;
-	const target = loadFor(db, actor, 'menu.post_progress', v.menuId, v.projectId);
-	if ('ok' in target) return target;
-	const state = stateAfterUpdate(target.project.implementationState, v.percent);
+/** The update's rows; the photo files are written here, after every check, and removed if this fails. */
+function writeProgress({ tx, actor, record: { project }, input: v, now }: Context<ProjectRecord, Progress>): Result<Posted> {
+	const state = stateAfterUpdate(project.implementationState, v.percent);
 	if (state === 'impl_already_accepted') return err(state);
-
-	const files = storePhotos(checked.photos);
+	// Guarded: an update that arrives after the acceptance does not reopen the project.
+	const moved = tx
+		.update(menuProjects)
+		.set({ implementationState: state, progressPercent: v.percent })
+		.where(and(eq(menuProjects.id, project.id), ne(menuProjects.implementationState, 'accepted')))
+		.run();
+	if (moved.changes === 0) return err('impl_already_accepted');
+	const update = tx
+		.insert(projectUpdates)
+		.values({ projectId: project.id, body: v.body, percent: v.percent, authorId: actor.userId, createdAt: now })
+		.returning({ id: projectUpdates.id })
+		.get();
+	const files = storePhotos(v.photos);
 	try {
-		const result = db.transaction((tx): Result<{ updateId: number; state: ImplementationState; photos: number }> => {
-			const moved = tx
-				.update(menuProjects)
-				.set({ implementationState: state, progressPercent: v.percent })
-				.where(and(eq(menuProjects.id, target.project.id), ne(menuProjects.implementationState, 'accepted')))
+		if (files.length) {
+			tx.insert(projectPhotos)
+				.values(
+					files.map((fileName, position) => ({
+						updateId: update.id,
+						projectId: project.id,
+						fileName,
+						contentType: v.photos[position].type,
+						size: v.photos[position].bytes.length,
+						position,
+						createdAt: now
+					}))
+				)
 				.run();
-			if (moved.changes === 0) return err('impl_already_accepted');
-			const update = tx
-				.insert(projectUpdates)
-				.values({ projectId: target.project.id, body: v.body, percent: v.percent, authorId: actor.userId, createdAt: now })
-				.returning({ id: projectUpdates.id })
-				.get();
-			if (files.length) {
-				tx.insert(projectPhotos)
-					.values(
-						files.map((fileName, position) => ({
-							updateId: update.id,
-							projectId: target.project.id,
-							fileName,
-							contentType: checked.photos[position].type,
-							size: checked.photos[position].bytes.length,
-							position,
-							createdAt: now
-						}))
-					)
-					.run();
-			}
-			writeAudit(tx, actor, {
-				action: 'impl.progress',
-				...auditScope(target),
-				summary: { update: update.id, percent: v.percent, state, photos: files.length }
-			}, now);
-			return ok({ updateId: update.id, state, photos: files.length });
-		});
-		if (!result.ok) removePhotos(files);
-		return result;
+		}
 	} catch (e) {
+		// The transaction is undone: the files it would have pointed to go too. The error goes on up.
 		removePhotos(files);
 		throw e;
 	}
+	return ok({ updateId: update.id, state, photos: files.length });
 }
+
+/**
+ * A progress update: text, percent (0–100) and up to six photos. The photos are checked before the
+ * transaction (`checkPhotos`, the one place that judges a file), and written only once everything else holds.
+ */
+export const postProgress = defineAsyncCommand({
+	action: 'menu.post_progress',
+	...onProject,
+	rule: (actor, record) => workable(actor, record) ?? (record.project.implementationState === 'accepted' ? 'impl_already_accepted' : null),
+	input: progressSchema,
+	before: async (_db, { input }): Promise<Result<Progress>> => {
+		const checked = checkPhotos(input.photos);
+		return checked.ok ? ok({ ...input, photos: checked.photos }) : err('invalid', { fields: { photos: checked.field } });
+	},
+	run: writeProgress,
+	audit: ({ record, input }, v) => audited(record, { update: v.updateId, percent: input.percent, state: v.state, photos: v.photos })
+});
 
 /** A new spending line: item, planned and (when known) actual, in whole yuan. */
-export function addSpendingLine(db: Db, actor: Actor | null, input: unknown, now: number): Result<{ lineId: number }> {
-	if (!actor) return err('unauthenticated');
-	const parsed = parseInput(spendingSchema, input);
-	if (!parsed.ok) return parsed;
-	const v = parsed.value;
-	const target = loadFor(db, actor, 'menu.record_spending', v.menuId, v.projectId);
-	if ('ok' in target) return target;
-	return db.transaction((tx) => {
-		const line = tx
-			.insert(projectSpending)
-			.values({ projectId: target.project.id, item: v.item, planned: v.planned!, actual: v.actual, authorId: actor.userId, createdAt: now, updatedAt: now })
-			.returning({ id: projectSpending.id })
-			.get();
-		writeAudit(tx, actor, {
-			action: 'impl.spending_add',
-			...auditScope(target),
-			summary: { line: line.id, item: v.item, planned: v.planned, actual: v.actual }
-		}, now);
-		return ok({ lineId: line.id });
-	});
-}
+export const addSpendingLine = defineCommand({
+	action: 'menu.add_spending',
+	...onProject,
+	rule: workable,
+	input: spendingSchema,
+	run: ({ tx, actor, record: { project }, input: v, now }) =>
+		ok(
+			tx
+				.insert(projectSpending)
+				.values({ projectId: project.id, item: v.item, planned: v.planned, actual: v.actual, authorId: actor.userId, createdAt: now, updatedAt: now })
+				.returning({ lineId: projectSpending.id })
+				.get()
+		),
+	audit: ({ record, input: v }, { lineId }) => audited(record, { line: lineId, item: v.item, planned: v.planned, actual: v.actual })
+});
 
 /** Corrects a spending line or fills in what was actually paid; the audit row keeps the old figures. */
-export function editSpendingLine(db: Db, actor: Actor | null, input: unknown, now: number): Result<{ lineId: number }> {
-	if (!actor) return err('unauthenticated');
-	const parsed = parseInput(editSpendingSchema, input);
-	if (!parsed.ok) return parsed;
-	const v = parsed.value;
-	const target = loadFor(db, actor, 'menu.record_spending', v.menuId, v.projectId);
-	if ('ok' in target) return target;
-	const line = db
-		.select()
-		.from(projectSpending)
-		.where(and(eq(projectSpending.id, v.lineId), eq(projectSpending.projectId, target.project.id)))
-		.get();
-	if (!line) return err('not_found');
-	return db.transaction((tx) => {
-		tx.update(projectSpending)
-			.set({ item: v.item, planned: v.planned!, actual: v.actual, updatedAt: now })
-			.where(eq(projectSpending.id, line.id))
-			.run();
-		writeAudit(tx, actor, {
-			action: 'impl.spending_edit',
-			...auditScope(target),
-			summary: {
-				line: line.id,
-				before: { item: line.item, planned: line.planned, actual: line.actual },
-				after: { item: v.item, planned: v.planned, actual: v.actual }
-			}
-		}, now);
-		return ok({ lineId: line.id });
-	});
-}
+export const editSpendingLine = defineCommand({
+	action: 'menu.edit_spending',
+	...onProject,
+	rule: workable,
+	input: editSpendingSchema,
+	run: ({ tx, record: { project }, input: v, now }) => {
+		const line = tx
+			.select()
+			.from(projectSpending)
+			.where(and(eq(projectSpending.id, v.lineId), eq(projectSpending.projectId, project.id)))
+			.get();
+		if (!line) return err('not_found');
+		tx.update(projectSpending).set({ item: v.item, planned: v.planned, actual: v.actual, updatedAt: now }).where(eq(projectSpending.id, line.id)).run();
+		return ok({ lineId: line.id, before: { item: line.item, planned: line.planned, actual: line.actual } });
+	},
+	audit: ({ record, input: v }, { lineId, before }) => audited(record, { line: lineId, before, after: { item: v.item, planned: v.planned, actual: v.actual } })
+});
 
 /**
  * 驗收: the committee (or street staff) accepts a completed project, with remarks and the resident
  * representatives present. Everyone who voted for the project is told; it is then ready to be rated.
  */
-export function acceptProject(db: Db, actor: Actor | null, input: unknown, now: number): Result<{ acceptedAt: number; notified: number }> {
-	if (!actor) return err('unauthenticated');
-	const parsed = parseInput(acceptanceSchema, input);
-	if (!parsed.ok) return parsed;
-	const v = parsed.value;
-	const target = loadFor(db, actor, 'menu.accept_project', v.menuId, v.projectId);
-	if ('ok' in target) return target;
-	const blocked = acceptanceBlocked(target.project.implementationState);
-	if (blocked) return err(blocked);
-	try {
-		return db.transaction((tx): Result<{ acceptedAt: number; notified: number }> => {
-			const moved = tx
-				.update(menuProjects)
-				.set({ implementationState: 'accepted', acceptedAt: now })
-				.where(and(eq(menuProjects.id, target.project.id), eq(menuProjects.implementationState, 'completed')))
-				.run();
-			if (moved.changes === 0) return err('impl_already_accepted');
-			tx.insert(projectAcceptances)
-				.values({
-					projectId: target.project.id,
-					remarks: v.remarks,
-					representatives: JSON.stringify(v.representatives),
-					acceptedBy: actor.userId,
-					createdAt: now
-				})
-				.run();
-			const voters = tx
-				.selectDistinct({ id: ballots.voterId })
-				.from(ballotChoices)
-				.innerJoin(ballots, eq(ballots.id, ballotChoices.ballotId))
-				.where(and(eq(ballotChoices.projectId, target.project.id), isNotNull(ballots.voterId)))
-				.all()
-				.map((r) => r.id!);
-			writeAudit(tx, actor, {
-				action: 'impl.accept',
-				...auditScope(target),
-				summary: { representatives: v.representatives, remarks: v.remarks, notified: voters.length }
-			}, now);
-			notify(tx, voters, 'impl_accepted', { project: target.project.title, community: target.community.name }, projectLink(target), now);
-			return ok({ acceptedAt: now, notified: voters.length });
-		});
-	} catch (e) {
-		if (isUniqueViolation(e)) return err('impl_already_accepted');
-		throw e;
-	}
-}
+export const acceptProject = defineCommand({
+	action: 'menu.accept_project',
+	...onProject,
+	rule: (actor, record) => workable(actor, record) ?? acceptanceBlocked(record.project.implementationState),
+	input: acceptanceSchema,
+	// The acceptance row is one per project (unique index): a repeat that slips past the guard is refused too.
+	conflict: 'impl_already_accepted',
+	run: ({ tx, actor, record, input: v, now, notify }) => {
+		const { project, community } = record;
+		// Guarded: of two acceptances at once, one is recorded.
+		const moved = tx
+			.update(menuProjects)
+			.set({ implementationState: 'accepted', acceptedAt: now })
+			.where(and(eq(menuProjects.id, project.id), eq(menuProjects.implementationState, 'completed')))
+			.run();
+		if (moved.changes === 0) return err('impl_already_accepted');
+		tx.insert(projectAcceptances)
+			.values({ projectId: project.id, remarks: v.remarks, representatives: JSON.stringify(v.representatives), acceptedBy: actor.userId, createdAt: now })
+			.run();
+		const voters = tx
+			.selectDistinct({ id: ballots.voterId })
+			.from(ballotChoices)
+			.innerJoin(ballots, eq(ballots.id, ballotChoices.ballotId))
+			.where(and(eq(ballotChoices.projectId, project.id), isNotNull(ballots.voterId)))
+			.all()
+			.flatMap((r) => (r.id === null ? [] : [r.id]));
+		notify(voters, 'impl_accepted', { project: project.title, community: community.name }, projectLink(record));
+		return ok({ acceptedAt: now, notified: voters.length });
+	},
+	audit: ({ record, input: v }, { notified }) => audited(record, { representatives: v.representatives, remarks: v.remarks, notified })
+});

@@ -2,44 +2,16 @@
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { menus, menuProjects } from '../schema';
-import { communities } from '../../org/schema';
+import type { ProjectRecord } from '../records';
 import { users } from '../../auth/schema';
 import { projectAcceptances, projectPhotos, projectSpending, projectUpdates } from './schema';
 import { readyForRating, spendingTotals } from './rules';
 
-/** A project with its menu and community: what commands check and authorize against. */
-export function implementationTarget(db: DbOrTx, menuId: number, projectId: number) {
-	const row = db
-		.select({
-			project: menuProjects,
-			menu: {
-				id: menus.id,
-				title: menus.title,
-				communityId: menus.communityId,
-				resultsPublishedAt: menus.resultsPublishedAt,
-				source: menus.source
-			},
-			community: { id: communities.id, slug: communities.slug, name: communities.name, streetId: communities.streetId }
-		})
-		.from(menuProjects)
-		.innerJoin(menus, eq(menus.id, menuProjects.menuId))
-		.innerJoin(communities, eq(communities.id, menus.communityId))
-		.where(and(eq(menuProjects.id, projectId), eq(menus.id, menuId)))
-		.get();
-	return row ?? null;
-}
-export type ImplementationTarget = NonNullable<ReturnType<typeof implementationTarget>>;
-
-export function projectLink(target: Pick<ImplementationTarget, 'community' | 'menu' | 'project'>) {
-	return `/c/${target.community.slug}/menus/${target.menu.id}/projects/${target.project.id}`;
-}
-
 export const mediaUrl = (photoId: number) => `/media/${photoId}`;
 
-/** Everything the project page shows: timeline with photos, spending, acceptance. Five queries. */
-export function projectImplementation(db: DbOrTx, communityId: number, menuId: number, projectId: number) {
-	const target = implementationTarget(db, menuId, projectId);
-	if (!target || target.menu.communityId !== communityId) return null;
+/** Everything the project page shows about a project loaded in its community: timeline with photos, spending, acceptance. Four queries. */
+export function projectImplementation(db: DbOrTx, record: ProjectRecord) {
+	const projectId = record.project.id;
 	const updates = db
 		.select({
 			id: projectUpdates.id,
@@ -82,9 +54,9 @@ export function projectImplementation(db: DbOrTx, communityId: number, menuId: n
 		.leftJoin(users, eq(users.id, projectAcceptances.acceptedBy))
 		.where(eq(projectAcceptances.projectId, projectId))
 		.get();
-	const p = target.project;
+	const { project: p, menu } = record;
 	return {
-		menu: target.menu,
+		menu: { id: menu.id, title: menu.title, resultsPublishedAt: menu.resultsPublishedAt, source: menu.source },
 		project: {
 			id: p.id,
 			title: p.title,

@@ -70,12 +70,17 @@ const representatives = z.unknown().optional().transform((value, ctx): string[] 
 	return names;
 });
 
-const target = { menuId: id, projectId: id };
+/** The files of the photos field, as the route hands them over; what they are is judged by `checkPhotos`. */
+const photos = z
+	.array(z.object({ name: z.string(), type: z.string().optional(), bytes: z.instanceof(Uint8Array) }))
+	.optional()
+	.transform((files) => files ?? []);
 
-export const progressSchema = z.object({ ...target, body: text(2000), percent });
+export const progressSchema = z.object({ body: text(2000), percent, photos });
+export type ProgressInput = z.infer<typeof progressSchema>;
 
-export const spendingSchema = z.object({ ...target, item: text(100), planned: yuan(true), actual: yuan(false) });
+export const spendingSchema = z.object({ item: text(100), planned: yuan(true).pipe(z.number()), actual: yuan(false) });
 
 export const editSpendingSchema = spendingSchema.extend({ lineId: id });
 
-export const acceptanceSchema = z.object({ ...target, remarks: text(2000), representatives });
+export const acceptanceSchema = z.object({ remarks: text(2000), representatives });

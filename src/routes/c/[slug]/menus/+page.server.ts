@@ -1,14 +1,15 @@
 import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db/client';
 import { listMenus } from '$lib/server/menus/queries';
-import { can } from '$lib/server/policy';
+import { createMenu } from '$lib/server/menus/commands';
+import { importPabulib } from '$lib/server/menus/import';
 
 export const load: PageServerLoad = async ({ parent, locals }) => {
 	const { community } = await parent();
-	const subject = { communityId: community.id, streetId: community.streetId };
+	const now = Date.now();
 	return {
-		menus: listMenus(getDb(), community.id, Date.now()),
-		canCreate: can(locals.actor, 'menu.create', subject),
-		canImport: can(locals.actor, 'menu.import_pabulib', subject)
+		menus: listMenus(getDb(), community.id, now),
+		canCreate: createMenu.allows(locals.actor, community, now),
+		canImport: importPabulib.allows(locals.actor, community, now)
 	};
 };

@@ -1,23 +1,21 @@
 import { error } from '@sveltejs/kit';
 import type { LayoutServerLoad } from './$types';
 import { getDb } from '$lib/server/db/client';
-import { loadMenu } from '$lib/server/menus/load';
+import { loadMenu } from '$lib/server/menus/records';
+import { menuAbilities } from '$lib/server/menus/abilities';
 import { currencyOf } from '$lib/server/menus/queries';
 import { currentPhase, nextPhase } from '$lib/server/menus/rules';
 import { renderMarkdown } from '$lib/markdown';
-import { can } from '$lib/server/policy';
+import { idParam } from '$lib/server/http';
 import { t } from '$lib/server/i18n';
 
 /** The menu named in the URL, if it belongs to this community; shared by every page under it. */
 export const load: LayoutServerLoad = async ({ params, parent, locals }) => {
 	const { community } = await parent();
-	const id = Number(params.id);
-	const loaded = Number.isSafeInteger(id) && id > 0 ? loadMenu(getDb(), id) : undefined;
-	if (!loaded || loaded.community.id !== community.id) error(404, t('error_not_found'));
+	const loaded = loadMenu(getDb(), { communityId: community.id, id: idParam(params.id) });
+	if (!loaded) error(404, t('error_not_found'));
 	const { menu } = loaded;
 	const now = Date.now();
-	const subject = { communityId: community.id, streetId: community.streetId };
-	const actor = locals.actor;
 	return {
 		menu: {
 			id: menu.id,
@@ -43,13 +41,7 @@ export const load: LayoutServerLoad = async ({ params, parent, locals }) => {
 			next: nextPhase(menu, now),
 			currency: currencyOf(menu)
 		},
-		menuCan: {
-			advance: menu.source === 'native' && can(actor, 'menu.advance_phase', subject),
-			edit: menu.source === 'native' && can(actor, 'menu.edit', subject),
-			submit: can(actor, 'menu.submit_candidate', subject),
-			review: can(actor, 'menu.review_candidate', subject),
-			vote: can(actor, 'menu.vote', subject),
-			publish: can(actor, 'menu.publish_results', subject)
-		}
+		// What this person may do to the menu now (each answer includes the menu's phase and whether it is a replay).
+		menuCan: menuAbilities(locals.actor, loaded, now)
 	};
 };

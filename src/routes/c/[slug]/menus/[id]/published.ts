@@ -1,15 +1,15 @@
 // For the download endpoints: the menu of this URL, only once its results are public.
 import { error } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db/client';
-import { loadMenu } from '$lib/server/menus/load';
+import { loadMenu } from '$lib/server/menus/records';
 import { publishedResults } from '$lib/server/menus/results';
+import { idParam, requireCommunity } from '$lib/server/http';
 import { t } from '$lib/server/i18n';
 
 export function requirePublished(params: { slug: string; id: string }) {
-	const id = Number(params.id);
-	const loaded = Number.isSafeInteger(id) && id > 0 ? loadMenu(getDb(), id) : undefined;
+	const loaded = loadMenu(getDb(), { communityId: requireCommunity(params.slug).id, id: idParam(params.id) });
 	const results = loaded ? publishedResults(loaded.menu) : null;
-	if (!loaded || loaded.community.slug !== params.slug || !results) error(404, t('error_not_found'));
+	if (!loaded || !results) error(404, t('error_not_found'));
 	return { loaded, results };
 }
 

@@ -1,18 +1,16 @@
-import { error, redirect } from '@sveltejs/kit';
+import { error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { getDb } from '$lib/server/db/client';
 import { createMenu } from '$lib/server/menus/commands';
 import { isoDay } from '$lib/server/menus/rules';
-import { can } from '$lib/server/policy';
 import { t } from '$lib/server/i18n';
-import { failure, formObject, formValues, requireActor, requireCommunity } from '$lib/server/http';
+import { formAction, inCommunity, requireActor } from '$lib/server/http';
 import { DAY } from '$lib/server/db/time';
 
 export const load: PageServerLoad = async (event) => {
 	const actor = requireActor(event);
 	const { community } = await event.parent();
-	if (!can(actor, 'menu.create', { communityId: community.id, streetId: community.streetId })) error(403, t('error_forbidden'));
 	const now = Date.now();
+	if (!createMenu.allows(actor, community, now)) error(403, t('error_forbidden'));
 	const day = (n: number) => isoDay(now + n * DAY);
 	return {
 		defaults: {
@@ -27,11 +25,9 @@ export const load: PageServerLoad = async (event) => {
 };
 
 export const actions: Actions = {
-	default: async (event) => {
-		const community = requireCommunity(event.params.slug);
-		const data = await event.request.formData();
-		const result = createMenu(getDb(), requireActor(event), { ...formObject(data), communityId: community.id }, Date.now());
-		if (!result.ok) return failure(result, formValues(data), event.url);
-		redirect(303, `/c/${community.slug}/menus/${result.value.id}`);
-	}
+	default: formAction(createMenu, {
+		target: inCommunity,
+		to: (v, e) => `/c/${e.params.slug}/menus/${v.id}`,
+		flash: 'flash_menu_created'
+	})
 };

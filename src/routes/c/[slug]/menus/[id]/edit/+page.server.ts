@@ -1,21 +1,22 @@
-import { error, redirect } from '@sveltejs/kit';
+import { error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db/client';
 import { editMenu } from '$lib/server/menus/commands';
-import { loadMenu } from '$lib/server/menus/load';
-import { isoDay, phaseAtLeast } from '$lib/server/menus/rules';
-import { can } from '$lib/server/policy';
+import { loadMenu, menuSubject, readOnly } from '$lib/server/menus/records';
+import { isoDay } from '$lib/server/menus/rules';
+import { permits } from '$lib/server/policy';
 import { t } from '$lib/server/i18n';
-import { failure, formObject, formValues, requireActor } from '$lib/server/http';
+import { formAction, recordInCommunity, requireActor } from '$lib/server/http';
 
 export const load: PageServerLoad = async (event) => {
 	const actor = requireActor(event);
 	const { community, menu } = await event.parent();
-	if (!can(actor, 'menu.edit', { communityId: community.id, streetId: community.streetId }) || menu.source !== 'native') error(403, t('error_forbidden'));
-	const locked = phaseAtLeast(menu.phase, 'vote');
-	const { menu: row } = loadMenu(getDb(), menu.id)!;
+	const record = loadMenu(getDb(), { communityId: community.id, id: menu.id });
+	// Street staff who may not change it any more (its vote has started) are told why; everyone else may not come here.
+	if (!record || readOnly(record) || !permits(actor, editMenu.action, menuSubject(record))) error(403, t('error_forbidden'));
+	const row = record.menu;
 	return {
-		locked,
+		locked: !editMenu.allows(actor, record, Date.now()),
 		current: {
 			title: row.title,
 			description: row.description,
@@ -36,10 +37,5 @@ export const load: PageServerLoad = async (event) => {
 };
 
 export const actions: Actions = {
-	default: async (event) => {
-		const data = await event.request.formData();
-		const result = editMenu(getDb(), requireActor(event), { ...formObject(data), menuId: event.params.id }, Date.now());
-		if (!result.ok) return failure(result, formValues(data), event.url);
-		redirect(303, `/c/${event.params.slug}/menus/${event.params.id}`);
-	}
+	default: formAction(editMenu, { target: recordInCommunity, to: (_v, e) => `/c/${e.params.slug}/menus/${e.params.id}`, flash: 'flash_menu_saved' })
 };

@@ -1,18 +1,20 @@
+import { error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db/client';
-import { loadMenu } from '$lib/server/menus/load';
+import { loadMenu } from '$lib/server/menus/records';
 import { computeResults, publishResults, publishedResults } from '$lib/server/menus/results';
 import { resultRows } from '$lib/server/menus/export';
-import { phaseAtLeast } from '$lib/server/menus/rules';
-import { failure, requireActor } from '$lib/server/http';
+import { formAction, recordInCommunity } from '$lib/server/http';
+import { t } from '$lib/server/i18n';
 
 export const load: PageServerLoad = async ({ parent }) => {
-	const { menu, menuCan } = await parent();
+	const { menu, menuCan, community } = await parent();
 	const db = getDb();
-	const loaded = loadMenu(db, menu.id)!;
+	const loaded = loadMenu(db, { communityId: community.id, id: menu.id });
+	if (!loaded) error(404, t('error_not_found'));
 	const published = publishedResults(loaded.menu);
 	// Before publishing, only street staff see the count, once the vote is closed: nobody sees it while voting runs.
-	const preview = !published && menuCan.publish && phaseAtLeast(menu.phase, 'results') ? computeResults(db, loaded.menu, Date.now()) : null;
+	const preview = !published && menuCan.publish ? computeResults(db, loaded.menu, Date.now()) : null;
 	const results = published ?? preview;
 	return {
 		results: results && {
@@ -28,9 +30,5 @@ export const load: PageServerLoad = async ({ parent }) => {
 };
 
 export const actions: Actions = {
-	publish: async (event) => {
-		const result = publishResults(getDb(), requireActor(event), { menuId: event.params.id }, Date.now());
-		if (!result.ok) return failure(result, {}, event.url);
-		return { published: true };
-	}
+	publish: formAction(publishResults, { target: recordInCommunity, to: (_v, e) => e.url.pathname, flash: 'flash_results_published' })
 };

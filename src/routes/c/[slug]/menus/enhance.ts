@@ -1,4 +1,4 @@
-// Progressive enhancement for this page's forms: after a successful post (a redirect) the form is
+// Progressive enhancement for the menus forms that stay on their page: after a successful post (a redirect) the form is
 // emptied, as it would be by the full page load without JavaScript.
 import type { SubmitFunction } from '@sveltejs/kit';
 
