@@ -13,9 +13,11 @@ import { writeAudit } from '../../lib/server/audit/log';
 import type { Actor } from '../../lib/server/policy';
 import type { Result } from '../../lib/server/result';
 import { answerProposal, createProposal, markForMenu, mergeProposal, secondProposal, withdrawProposal } from '../../lib/server/proposals/commands';
-import { openConsultation, postComment, reportComment } from '../../lib/server/consultations/commands';
-import { closeThread, hideComment, pinSummary } from '../../lib/server/consultations/moderation';
+import { openConsultation, postComment, replyOfficially, reportComment } from '../../lib/server/consultations/commands';
+import { closeThread, hideComment, pinSummary, publishResolution } from '../../lib/server/consultations/moderation';
 import { publishImplementation, recordStage } from '../../lib/server/consultations/stages';
+import { speaksOfficially } from '../../lib/server/consultations/abilities';
+import { loadThread } from '../../lib/server/consultations/records';
 import { NEIGHBOURS, PROPOSALS, THREADS, type ThreadPlan } from './deliberation-content';
 import type { DemoIds } from './foundation';
 
@@ -57,7 +59,7 @@ function seedNeighbours(db: Db, ids: DemoIds, now: number, passwordHash: string)
 				.returning()
 				.get();
 			writeAudit(tx, { userId: user.id, ip: null }, { action: 'residency.apply', subjectType: 'membership', subjectId: m.id, communityId, streetId: ids.streetId, summary: { compound, building, unit } }, applied);
-			writeAudit(tx, { userId: committee, ip: null }, { action: 'residency.verify', subjectType: 'membership', subjectId: m.id, communityId, streetId: ids.streetId, summary: { applicant: user.id } }, applied + DAY);
+			writeAudit(tx, { userId: committee, ip: null }, { action: 'residency.review', subjectType: 'membership', subjectId: m.id, communityId, streetId: ids.streetId, summary: { applicant: user.id, decision: 'verify' } }, applied + DAY);
 		});
 	});
 }
@@ -123,33 +125,40 @@ export async function seedDeliberation(db: Db, ids: DemoIds, now: number, passwo
 			openConsultation(
 				db,
 				as('committee1'),
-				jinwei,
+				{ communityId: jinwei },
 				{ topic: t.topic, background: t.background, proposalId: t.proposal ? String(proposalIds.get(t.proposal)) : '', major: t.major ? 'on' : '', closesOn: t.closesInDays ? chinaDate(now + t.closesInDays * DAY) : '' },
 				opened
 			),
 			`open ${t.topic}`
 		).id;
 		threadIds.set(t.topic, id);
+		const here = { communityId: jinwei, id };
+		const record = loadThread(db, here);
+		if (!record) throw new Error(`demo deliberation: thread ${t.topic} not found`);
 		// Comments (and replies one level deep), spread over the thread's life.
 		const span = (t.closedAt !== undefined ? ago(t.closedAt) : ago(1)) - opened;
 		const commentIds: number[] = [];
 		t.comments.forEach((c, i) => {
 			const at = opened + Math.round((span * (i + 1)) / (t.comments.length + 1));
 			const parentId = c.replyTo !== undefined ? String(commentIds[c.replyTo]) : '';
-			const cid = must(postComment(db, as(c.by), id, { body: c.body, stance: c.stance ?? '', parentId }, at), `comment in ${t.topic}`).id;
+			// the committee answers residents officially, as the thread page's comment form does
+			const comment = speaksOfficially(as(c.by), record) ? replyOfficially : postComment;
+			const cid = must(comment(db, as(c.by), here, { body: c.body, stance: c.stance ?? '', parentId }, at), `comment in ${t.topic}`).id;
 			commentIds.push(cid);
-			if (c.hide) must(hideComment(db, as('committee1'), id, { commentId: cid, reason: c.hide }, at + 3 * HOUR), `hide in ${t.topic}`);
-			c.reportedBy?.forEach((u, k) => must(reportComment(db, as(u), id, { commentId: cid, reason: 'spam' }, at + (k + 1) * HOUR), `report in ${t.topic}`));
+			if (c.hide) must(hideComment(db, as('committee1'), here, { commentId: cid, reason: c.hide }, at + 3 * HOUR), `hide in ${t.topic}`);
+			c.reportedBy?.forEach((u, k) => must(reportComment(db, as(u), here, { commentId: cid, reason: 'spam' }, at + (k + 1) * HOUR), `report in ${t.topic}`));
 		});
-		if (t.pinned) must(pinSummary(db, as('committee1'), id, { summary: t.pinned }, ago(2)), `pin ${t.topic}`);
+		if (t.pinned) must(pinSummary(db, as('committee1'), here, { summary: t.pinned }, ago(2)), `pin ${t.topic}`);
 		t.stages?.forEach((s) => {
 			const held = ago(s.at);
 			must(
-				recordStage(db, as('committee1'), id, { ...s, stage: String(s.stage), heldOn: chinaDate(held), entitled: String(s.entitled), attended: String(s.attended), votesFor: s.votes ? String(s.votes[0]) : '', votesAgainst: s.votes ? String(s.votes[1]) : '', votesAbstain: s.votes ? String(s.votes[2]) : '' }, held + 2 * HOUR),
+				recordStage(db, as('committee1'), here, { ...s, stage: String(s.stage), heldOn: chinaDate(held), entitled: String(s.entitled), attended: String(s.attended), votesFor: s.votes ? String(s.votes[0]) : '', votesAgainst: s.votes ? String(s.votes[1]) : '', votesAbstain: s.votes ? String(s.votes[2]) : '' }, held + 2 * HOUR),
 				`stage ${s.stage} of ${t.topic}`
 			);
 		});
-		if (t.resolution && t.closedAt !== undefined) must(closeThread(db, as('committee1'), id, { resolution: t.resolution }, ago(t.closedAt)), `close ${t.topic}`);
-		if (t.implementation) must(publishImplementation(db, as('committee1'), id, { implementation: t.implementation.text }, ago(t.implementation.at)), `implementation of ${t.topic}`);
+		// a 重大事項 is closed by publishing its resolution (決議公開) after its four stages
+		const close = t.major ? publishResolution : closeThread;
+		if (t.resolution && t.closedAt !== undefined) must(close(db, as('committee1'), here, { resolution: t.resolution }, ago(t.closedAt)), `close ${t.topic}`);
+		if (t.implementation) must(publishImplementation(db, as('committee1'), here, { implementation: t.implementation.text }, ago(t.implementation.at)), `implementation of ${t.topic}`);
 	}
 }
