@@ -21,6 +21,12 @@ export const APPLICANT_ROLE = 'resident' satisfies Role;
 export const APPOINTABLE_ROLES = ['committee', 'grid_worker', 'street_staff', 'department'] as const satisfies readonly Role[];
 /** Staff of a community, listed on its desk and the street's. */
 export const COMMUNITY_STAFF_ROLES = ['committee', 'grid_worker'] as const satisfies readonly Role[];
+/** The street office's own staff: appointed and revoked by the admin. */
+export const STREET_STAFF_ROLE = 'street_staff' satisfies Role;
+/** A grid worker (網格員): the one role that may be posted to a single grid of its community. */
+export const GRID_WORKER_ROLE = 'grid_worker' satisfies Role;
+/** A department (職能部門) account: appointed by street staff to one department record of the street. */
+export const DEPARTMENT_ROLE = 'department' satisfies Role;
 
 export type ActorMembership = {
 	role: Role;

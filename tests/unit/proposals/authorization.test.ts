@@ -52,7 +52,7 @@ const CASES: Case[] = [
 		run: (w, a, s) => recordStage(w.db, a, s.major, { stage: 1, heldOn: '2026-10-20', body: '居民代表提出加裝電梯。', outcome: '列入議程', entitled: 30, attended: 20 }, w.now)
 	},
 	{ action: 'consultation.record_stage', name: 'publish implementation', run: (w, a, s) => publishImplementation(w.db, a, s.major, { implementation: '已完工並驗收。' }, w.now) },
-	{ action: 'community.settings', name: 'change threshold', run: (w, a) => updateCommunitySettings(w.db, a, w.ids.community.jinwei, { secondThreshold: 5, responseDays: 10, reportHideThreshold: 3 }, w.now) }
+	{ action: 'community.settings', name: 'change threshold', run: (w, a) => updateCommunitySettings(w.db, a, { communityId: w.ids.community.jinwei }, { secondThreshold: 5, responseDays: 10, reportHideThreshold: 3 }, w.now) }
 ];
 
 const PEOPLE = ['resident1', 'resident9', 'committee1', 'committee2', 'street', 'dept1', null, 'newcomer'] as const;

@@ -2,6 +2,7 @@ import { asc, eq, count, and, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client';
 import { communities, grids, streets } from './schema';
 import { memberships } from '../residency/schema';
+import { RESIDENT_ROLES } from '../policy';
 
 export type Community = typeof communities.$inferSelect & { streetSlug: string; streetName: string };
 
@@ -58,7 +59,7 @@ export function residentCounts(db: DbOrTx): Map<number, number> {
 	const rows = db
 		.select({ communityId: memberships.communityId, n: count() })
 		.from(memberships)
-		.where(and(eq(memberships.status, 'verified'), inArray(memberships.role, ['resident', 'grid_worker'])))
+		.where(and(eq(memberships.status, 'verified'), inArray(memberships.role, RESIDENT_ROLES)))
 		.groupBy(memberships.communityId)
 		.all();
 	return new Map(rows.map((r) => [r.communityId ?? 0, r.n]));
