@@ -1,174 +1,194 @@
+// Who belongs where: a registered person applies to be a resident and the committee decides; street staff appoint
+// committees, grid workers and department accounts; the admin appoints street staff; appointments end by revocation
+// (the row stays, marked revoked). Declarations the kernel runs: load in scope → authorize → rule → validate →
+// one transaction with its audit row.
 import { and, eq } from 'drizzle-orm';
-import type { Db } from '../db/client';
-import { isUniqueViolation } from '../db/client';
-import { memberships, scopeKeyOf } from './schema';
-import { users } from '../auth/schema';
-import { communities, grids, streets } from '../org/schema';
-import { applySchema, appointSchema, reviewSchema, revokeSchema } from './validation';
-import { parseInput } from '../validation';
-import { authorize, type Actor } from '../policy';
-import { err, ok, type Result } from '../result';
-import { writeAudit } from '../audit/log';
-import { notify } from '../notifications/commands';
+import { z } from 'zod';
+import type { DbOrTx } from '../db/client';
+import { defineCommand } from '../kernel/command';
+import { APPLICANT_ROLE, DEPARTMENT_ROLE, GRID_WORKER_ROLE, STREET_STAFF_ROLE, type Actor, type Role } from '../policy';
+import { err, ok, type Err, type Result } from '../result';
+import { grids } from '../org/schema';
+import { communitySubject, departmentSubject, loadCommunity, loadCommunityOfStreet, loadDepartment, loadStreet, streetSubject } from '../org/records';
+import { memberships, scopeKeyOf, type MembershipStatus } from './schema';
+import { applySchema, appointCommunityStaffSchema, appointSchema, reviewSchema } from './validation';
+import {
+	accountNamed,
+	applicationSubject,
+	loadApplication,
+	loadStreetMembership,
+	loadStreetStaffMembership,
+	membershipSubject,
+	type Membership
+} from './records';
 
-/** A registered person asks to be a verified resident of a community. */
-export function applyForResidency(db: Db, actor: Actor | null, input: unknown, now: number): Result<{ id: number }> {
-	const denied = authorize(actor, 'residency.apply');
-	if (denied) return denied;
-	const parsed = parseInput(applySchema, input);
-	if (!parsed.ok) return parsed;
-	const v = parsed.value;
-	const community = db.select().from(communities).where(eq(communities.id, v.communityId)).get();
-	if (!community) return err('not_found');
-	if (v.gridId !== null) {
-		const grid = db.select().from(grids).where(and(eq(grids.id, v.gridId), eq(grids.communityId, community.id))).get();
-		if (!grid) return err('invalid', { fields: { gridId: 'err_invalid' } });
-	}
-	try {
-		return db.transaction((tx) => {
-			const row = tx
-				.insert(memberships)
-				.values({
-					userId: actor!.userId,
-					role: 'resident',
-					status: 'pending',
-					communityId: community.id,
-					streetId: community.streetId,
-					scopeKey: scopeKeyOf({ communityId: community.id }),
-					gridId: v.gridId,
-					compound: v.compound,
-					building: v.building,
-					unit: v.unit,
-					createdAt: now
-				})
-				.returning({ id: memberships.id })
-				.get();
-			writeAudit(tx, actor, {
-				action: 'residency.apply',
-				subjectType: 'membership',
-				subjectId: row.id,
-				communityId: community.id,
-				streetId: community.streetId,
-				summary: { compound: v.compound, building: v.building, unit: v.unit }
-			}, now);
-			return ok({ id: row.id });
-		});
-	} catch (e) {
-		if (isUniqueViolation(e)) return err('already_applied');
-		throw e;
-	}
+/** A grid of the community, or a message beside the grid field. */
+function gridOf(db: DbOrTx, communityId: number, gridId: number | null, key: string): Err | null {
+	if (gridId === null) return null;
+	const grid = db.select({ id: grids.id }).from(grids).where(and(eq(grids.id, gridId), eq(grids.communityId, communityId))).get();
+	return grid ? null : err('invalid', { fields: { gridId: key } });
 }
 
-/** The committee verifies or rejects (with a reason) a pending application. */
-export function reviewApplication(db: Db, actor: Actor | null, input: unknown, now: number): Result<{ status: string }> {
-	if (!actor) return err('unauthenticated');
-	const parsed = parseInput(reviewSchema, input);
-	if (!parsed.ok) return parsed;
-	const v = parsed.value;
-	const application = db.select().from(memberships).where(eq(memberships.id, v.membershipId)).get();
-	if (!application || application.role !== 'resident' || application.communityId === null) return err('not_found');
-	const denied = authorize(actor, 'residency.review', { communityId: application.communityId, streetId: application.streetId ?? undefined });
-	if (denied) return denied;
-	if (application.status !== 'pending') return err('already_decided');
-	const community = db.select().from(communities).where(eq(communities.id, application.communityId)).get()!;
-	const status = v.decision === 'verify' ? 'verified' : 'rejected';
-	return db.transaction((tx) => {
+const NO_ACCOUNT = err('invalid', { fields: { username: 'err_user_not_found' } });
+const knownAccount = (db: DbOrTx, username: string) => (accountNamed(db, username) ? null : NO_ACCOUNT);
+
+type Appointment = { role: Role; communityId?: number | null; streetId: number; gridId?: number | null; departmentId?: number | null };
+
+/** A verified appointment of the account named `username`; a unique index refuses a second live one. */
+function appointIn(tx: DbOrTx, actor: Actor, username: string, a: Appointment, now: number): Result<{ id: number; userId: number }> {
+	const account = accountNamed(tx, username);
+	if (!account) return NO_ACCOUNT;
+	const row = tx
+		.insert(memberships)
+		.values({
+			userId: account.id,
+			role: a.role,
+			status: 'verified',
+			communityId: a.communityId ?? null,
+			streetId: a.streetId,
+			scopeKey: scopeKeyOf({ communityId: a.communityId, streetId: a.streetId }),
+			gridId: a.gridId ?? null,
+			departmentId: a.departmentId ?? null,
+			decidedBy: actor.userId,
+			decidedAt: now,
+			createdAt: now
+		})
+		.returning({ id: memberships.id })
+		.get();
+	return ok({ id: row.id, userId: account.id });
+}
+
+// ── Residency ─────────────────────────────────────────────────────────────────────────────────────────────
+
+/** A registered person asks to be a verified resident of the community the URL names. */
+export const applyForResidency = defineCommand({
+	action: 'residency.apply',
+	load: loadCommunity,
+	subject: communitySubject,
+	input: applySchema,
+	check: (db, { record: community, input }) => gridOf(db, community.id, input.gridId, 'err_invalid'),
+	conflict: 'already_applied',
+	run: ({ tx, actor, record: community, input: v, now }) => {
+		const row = tx
+			.insert(memberships)
+			.values({
+				userId: actor.userId,
+				role: APPLICANT_ROLE,
+				status: 'pending',
+				communityId: community.id,
+				streetId: community.streetId,
+				scopeKey: scopeKeyOf({ communityId: community.id }),
+				gridId: v.gridId,
+				compound: v.compound,
+				building: v.building,
+				unit: v.unit,
+				createdAt: now
+			})
+			.returning({ id: memberships.id })
+			.get();
+		return ok(row);
+	},
+	audit: ({ input: v }, row) => ({ subjectType: 'membership', subjectId: row.id, summary: { compound: v.compound, building: v.building, unit: v.unit } })
+});
+
+/** The committee verifies, or rejects with a reason, a pending application: once, whoever is first. */
+export const reviewApplication = defineCommand({
+	action: 'residency.review',
+	load: loadApplication,
+	subject: applicationSubject,
+	rule: (_actor, { application }) => (application.status === 'pending' ? null : 'already_decided'),
+	input: reviewSchema,
+	run: ({ tx, actor, record: { application, community }, input: v, now, notify }) => {
+		const status: MembershipStatus = v.decision === 'verify' ? 'verified' : 'rejected';
 		const changed = tx
 			.update(memberships)
 			.set({ status, decisionReason: v.reason || null, decidedBy: actor.userId, decidedAt: now })
 			.where(and(eq(memberships.id, application.id), eq(memberships.status, 'pending')))
 			.run();
 		if (changed.changes === 0) return err('already_decided');
-		writeAudit(tx, actor, {
-			action: `residency.${v.decision}`,
-			subjectType: 'membership',
-			subjectId: application.id,
-			communityId: application.communityId,
-			streetId: application.streetId,
-			summary: { applicant: application.userId, reason: v.reason || undefined }
-		}, now);
-		notify(tx, [application.userId], status === 'verified' ? 'residency_verified' : 'residency_rejected', { community: community.name, reason: v.reason }, `/c/${community.slug}`, now);
+		notify([application.userId], status === 'verified' ? 'residency_verified' : 'residency_rejected', { community: community.name, reason: v.reason }, `/c/${community.slug}`);
 		return ok({ status });
-	});
-}
+	},
+	audit: ({ record: { application }, input: v }) => ({
+		subjectType: 'membership',
+		subjectId: application.id,
+		summary: { applicant: application.userId, decision: v.decision, reason: v.reason || undefined }
+	})
+});
 
-/** Street staff appoint committee members, grid workers and departments; the admin appoints street staff. */
-export function appoint(db: Db, actor: Actor | null, input: unknown, now: number): Result<{ id: number }> {
-	if (!actor) return err('unauthenticated');
-	const parsed = parseInput(appointSchema, input);
-	if (!parsed.ok) return parsed;
-	const v = parsed.value;
-	let communityId: number | null = null;
-	let streetId: number;
-	if (v.role === 'committee' || v.role === 'grid_worker') {
-		const community = v.communityId ? db.select().from(communities).where(eq(communities.id, v.communityId)).get() : undefined;
-		if (!community) return err('invalid', { fields: { communityId: 'err_invalid' } });
-		communityId = community.id;
-		streetId = community.streetId;
-		const denied = authorize(actor, 'residency.appoint_community_staff', { communityId, streetId });
-		if (denied) return denied;
-		if (v.role === 'grid_worker' && v.gridId !== null) {
-			const grid = db.select().from(grids).where(and(eq(grids.id, v.gridId), eq(grids.communityId, community.id))).get();
-			if (!grid) return err('invalid', { fields: { gridId: 'err_grid_not_in_community' } });
-		}
-	} else {
-		const street = v.streetId ? db.select().from(streets).where(eq(streets.id, v.streetId)).get() : undefined;
-		if (!street) return err('invalid', { fields: { streetId: 'err_invalid' } });
-		streetId = street.id;
-		const action = v.role === 'department' ? 'residency.appoint_department' : 'residency.appoint_street_staff';
-		const denied = authorize(actor, action, { streetId });
-		if (denied) return denied;
-	}
-	const user = db.select({ id: users.id }).from(users).where(eq(users.username, v.username)).get();
-	if (!user) return err('invalid', { fields: { username: 'err_user_not_found' } });
-	try {
-		return db.transaction((tx) => {
-			const row = tx
-				.insert(memberships)
-				.values({
-					userId: user.id,
-					role: v.role,
-					status: 'verified',
-					communityId,
-					streetId,
-					scopeKey: scopeKeyOf({ communityId, streetId }),
-					department: v.role === 'department' ? v.department : null,
-					gridId: v.role === 'grid_worker' ? v.gridId : null,
-					decidedBy: actor.userId,
-					decidedAt: now,
-					createdAt: now
-				})
-				.returning({ id: memberships.id })
-				.get();
-			writeAudit(tx, actor, {
-				action: 'residency.appoint',
-				subjectType: 'membership',
-				subjectId: row.id,
-				communityId,
-				streetId,
-				summary: { user: v.username, role: v.role, department: v.department || undefined }
-			}, now);
-			return ok({ id: row.id });
-		});
-	} catch (e) {
-		if (isUniqueViolation(e)) return err('already_member');
-		throw e;
-	}
-}
+// ── Appointments ──────────────────────────────────────────────────────────────────────────────────────────
 
-/** End an appointment (or a residency): the row stays, marked revoked, for the record. */
-export function revokeMembership(db: Db, actor: Actor | null, input: unknown, now: number): Result<null> {
-	if (!actor) return err('unauthenticated');
-	const parsed = parseInput(revokeSchema, input);
-	if (!parsed.ok) return parsed;
-	const m = db.select().from(memberships).where(eq(memberships.id, parsed.value.membershipId)).get();
-	if (!m || m.status !== 'verified') return err('not_found');
-	const action = m.role === 'street_staff' || m.role === 'admin' ? 'residency.appoint_street_staff' : 'residency.revoke';
-	const denied = authorize(actor, action, { communityId: m.communityId ?? undefined, streetId: m.streetId ?? undefined });
-	if (denied) return denied;
-	return db.transaction((tx) => {
-		tx.update(memberships).set({ status: 'revoked', decidedBy: actor.userId, decidedAt: now }).where(eq(memberships.id, m.id)).run();
-		writeAudit(tx, actor, { action: 'residency.revoke', subjectType: 'membership', subjectId: m.id, communityId: m.communityId, streetId: m.streetId, summary: { user: m.userId, role: m.role } }, now);
-		return ok(null);
-	});
+/** Street staff appoint a committee member or a grid worker (of one grid of it, or all) of a community of their street. */
+export const appointCommunityStaff = defineCommand({
+	action: 'residency.appoint_community_staff',
+	load: loadCommunityOfStreet,
+	subject: communitySubject,
+	input: appointCommunityStaffSchema,
+	check: (db, { record: community, input: v }) => knownAccount(db, v.username) ?? (v.role === GRID_WORKER_ROLE ? gridOf(db, community.id, v.gridId, 'err_grid_not_in_community') : null),
+	conflict: 'already_member',
+	run: ({ tx, actor, record: community, input: v, now }) =>
+		appointIn(tx, actor, v.username, { role: v.role, communityId: community.id, streetId: community.streetId, gridId: v.role === GRID_WORKER_ROLE ? v.gridId : null }, now),
+	audit: ({ input: v }, row) => ({ subjectType: 'membership', subjectId: row.id, summary: { user: v.username, role: v.role, grid: v.role === GRID_WORKER_ROLE ? (v.gridId ?? undefined) : undefined } })
+});
+
+/** Street staff appoint an account to one of their street's departments: it then receives what is dispatched there. */
+export const appointDepartment = defineCommand({
+	action: 'residency.appoint_department',
+	load: loadDepartment,
+	subject: departmentSubject,
+	input: appointSchema,
+	check: (db, { input }) => knownAccount(db, input.username),
+	conflict: 'already_member',
+	run: ({ tx, actor, record: department, input, now }) => appointIn(tx, actor, input.username, { role: DEPARTMENT_ROLE, streetId: department.streetId, departmentId: department.id }, now),
+	audit: ({ record: department, input }, row) => ({ subjectType: 'membership', subjectId: row.id, summary: { user: input.username, department: department.name } })
+});
+
+/** The admin appoints the staff of a street. */
+export const appointStreetStaff = defineCommand({
+	action: 'residency.appoint_street_staff',
+	load: loadStreet,
+	subject: streetSubject,
+	input: appointSchema,
+	check: (db, { input }) => knownAccount(db, input.username),
+	conflict: 'already_member',
+	run: ({ tx, actor, record: street, input, now }) => appointIn(tx, actor, input.username, { role: STREET_STAFF_ROLE, streetId: street.id }, now),
+	audit: ({ input }, row) => ({ subjectType: 'membership', subjectId: row.id, summary: { user: input.username, role: STREET_STAFF_ROLE } })
+});
+
+// ── Revocation ────────────────────────────────────────────────────────────────────────────────────────────
+
+const NOTHING = z.object({});
+const revocable = (_actor: Actor, m: Membership) => (m.status === 'verified' ? null : m.status === 'revoked' ? 'already_revoked' : 'not_found');
+
+/** Ends a verified membership, guarded: of two revocations at once, the second finds nothing to end. */
+function revoke(tx: DbOrTx, actor: Actor, m: Membership, now: number): Result<null> {
+	const changed = tx
+		.update(memberships)
+		.set({ status: 'revoked', decidedBy: actor.userId, decidedAt: now })
+		.where(and(eq(memberships.id, m.id), eq(memberships.status, 'verified')))
+		.run();
+	return changed.changes === 1 ? ok(null) : err('already_revoked');
 }
+const revoked = (m: Membership) => ({ subjectType: 'membership', subjectId: m.id, summary: { user: m.userId, role: m.role } });
+
+/** Street staff end a residency, a committee or grid worker appointment, or a department account of their street. */
+export const revokeMembership = defineCommand({
+	action: 'residency.revoke',
+	load: loadStreetMembership,
+	subject: membershipSubject,
+	rule: revocable,
+	input: NOTHING,
+	run: ({ tx, actor, record, now }) => revoke(tx, actor, record, now),
+	audit: ({ record }) => revoked(record)
+});
+
+/** The admin ends a street staff appointment. */
+export const revokeStreetStaff = defineCommand({
+	action: 'residency.revoke_street_staff',
+	load: loadStreetStaffMembership,
+	subject: membershipSubject,
+	rule: revocable,
+	input: NOTHING,
+	run: ({ tx, actor, record, now }) => revoke(tx, actor, record, now),
+	audit: ({ record }) => revoked(record)
+});

@@ -1,16 +1,21 @@
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client';
 import { memberships } from './schema';
-import { communities, grids, streets } from '../org/schema';
+import { communities, departments, grids, streets } from '../org/schema';
 import { users } from '../auth/schema';
-import type { Actor, ActorMembership } from '../policy';
+import { APPLICANT_ROLE, COMMITTEE_ROLE, COMMUNITY_STAFF_ROLES, DEPARTMENT_ROLE, GRID_WORKER_ROLE, RESIDENT_ROLES, STREET_STAFF_ROLE, type Actor, type ActorMembership } from '../policy';
 
+/**
+ * What a person holds, as the policy reads it. Only a grid worker is held to a grid: a resident's grid is where
+ * they live, which limits nothing they may do in their community.
+ */
 export function verifiedMemberships(db: DbOrTx, userId: number): ActorMembership[] {
 	return db
 		.select({ role: memberships.role, communityId: memberships.communityId, streetId: memberships.streetId, gridId: memberships.gridId, departmentId: memberships.departmentId })
 		.from(memberships)
 		.where(and(eq(memberships.userId, userId), eq(memberships.status, 'verified')))
-		.all();
+		.all()
+		.map((m) => ({ ...m, gridId: m.role === GRID_WORKER_ROLE ? m.gridId : null }));
 }
 
 export function loadActor(
@@ -31,7 +36,7 @@ export function membershipsOfUser(db: DbOrTx, userId: number) {
 			compound: memberships.compound,
 			building: memberships.building,
 			unit: memberships.unit,
-			department: memberships.department,
+			department: departments.name,
 			decisionReason: memberships.decisionReason,
 			decidedAt: memberships.decidedAt,
 			createdAt: memberships.createdAt,
@@ -45,6 +50,7 @@ export function membershipsOfUser(db: DbOrTx, userId: number) {
 		.leftJoin(communities, eq(communities.id, memberships.communityId))
 		.leftJoin(streets, eq(streets.id, memberships.streetId))
 		.leftJoin(grids, eq(grids.id, memberships.gridId))
+		.leftJoin(departments, eq(departments.id, memberships.departmentId))
 		.where(eq(memberships.userId, userId))
 		.orderBy(desc(memberships.createdAt), desc(memberships.id))
 		.all();
@@ -65,7 +71,7 @@ export function pendingApplications(db: DbOrTx, communityId: number) {
 		.from(memberships)
 		.innerJoin(users, eq(users.id, memberships.userId))
 		.leftJoin(grids, eq(grids.id, memberships.gridId))
-		.where(and(eq(memberships.communityId, communityId), eq(memberships.status, 'pending'), eq(memberships.role, 'resident')))
+		.where(and(eq(memberships.communityId, communityId), eq(memberships.status, 'pending'), eq(memberships.role, APPLICANT_ROLE)))
 		.orderBy(asc(memberships.createdAt), asc(memberships.id))
 		.all();
 }
@@ -76,17 +82,17 @@ export function pendingApplications(db: DbOrTx, communityId: number) {
  * says its community).
  */
 export function staffOf(db: DbOrTx, where: { communityId: number } | { streetId: number; communities?: boolean }) {
-	const COMMUNITY_STAFF = ['committee', 'grid_worker'] as const;
 	const scope =
 		'communityId' in where
-			? and(eq(memberships.communityId, where.communityId), inArray(memberships.role, COMMUNITY_STAFF))
-			: and(eq(memberships.streetId, where.streetId), inArray(memberships.role, where.communities ? COMMUNITY_STAFF : ['street_staff', 'department']));
+			? and(eq(memberships.communityId, where.communityId), inArray(memberships.role, COMMUNITY_STAFF_ROLES))
+			: and(eq(memberships.streetId, where.streetId), inArray(memberships.role, where.communities ? COMMUNITY_STAFF_ROLES : [STREET_STAFF_ROLE, DEPARTMENT_ROLE]));
 	return db
 		.select({
 			id: memberships.id,
 			communityId: memberships.communityId,
 			role: memberships.role,
-			department: memberships.department,
+			departmentId: memberships.departmentId,
+			department: departments.name,
 			gridName: grids.name,
 			username: users.username,
 			displayName: users.displayName,
@@ -95,6 +101,7 @@ export function staffOf(db: DbOrTx, where: { communityId: number } | { streetId:
 		.from(memberships)
 		.innerJoin(users, eq(users.id, memberships.userId))
 		.leftJoin(grids, eq(grids.id, memberships.gridId))
+		.leftJoin(departments, eq(departments.id, memberships.departmentId))
 		.where(and(scope, eq(memberships.status, 'verified')))
 		.orderBy(asc(memberships.role), asc(users.username))
 		.all();
@@ -105,7 +112,7 @@ export function committeeUserIds(db: DbOrTx, communityId: number): number[] {
 	return db
 		.select({ userId: memberships.userId })
 		.from(memberships)
-		.where(and(eq(memberships.communityId, communityId), eq(memberships.role, 'committee'), eq(memberships.status, 'verified')))
+		.where(and(eq(memberships.communityId, communityId), eq(memberships.role, COMMITTEE_ROLE), eq(memberships.status, 'verified')))
 		.all()
 		.map((r) => r.userId);
 }
@@ -117,10 +124,23 @@ export function verifiedResidentIds(db: DbOrTx, communityId: number): number[] {
 		.where(
 			and(
 				eq(memberships.communityId, communityId),
-				inArray(memberships.role, ['resident', 'grid_worker']),
+				inArray(memberships.role, RESIDENT_ROLES),
 				eq(memberships.status, 'verified')
 			)
 		)
 		.all()
 		.map((r) => r.userId);
+}
+
+/** The departments (職能部門) of a street, each with its verified accounts: the street desk's list. */
+export function departmentsOf(db: DbOrTx, streetId: number) {
+	const list = db.select().from(departments).where(eq(departments.streetId, streetId)).orderBy(asc(departments.name), asc(departments.id)).all();
+	const accounts = db
+		.select({ id: memberships.id, departmentId: memberships.departmentId, username: users.username, displayName: users.displayName })
+		.from(memberships)
+		.innerJoin(users, eq(users.id, memberships.userId))
+		.where(and(eq(memberships.streetId, streetId), eq(memberships.role, DEPARTMENT_ROLE), eq(memberships.status, 'verified')))
+		.orderBy(asc(users.username))
+		.all();
+	return list.map((d) => ({ id: d.id, name: d.name, contact: d.contact, accounts: accounts.filter((a) => a.departmentId === d.id) }));
 }

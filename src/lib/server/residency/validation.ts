@@ -1,40 +1,38 @@
 import { z } from 'zod';
+import { COMMUNITY_STAFF_ROLES } from '../policy';
 
+// What the person typed; the community, street, department or membership acted on is the command's target.
 const addressPart = (max: number) =>
 	z.string().trim().min(1, { error: 'err_required' }).max(max, { error: 'err_too_long' });
 
+/** An optional grid: '' (not chosen) is null. */
+const optionalGrid = z
+	.union([z.literal(''), z.coerce.number().int().positive()])
+	.optional()
+	.transform((v) => (v === '' || v === undefined ? null : v));
+
 export const applySchema = z.object({
-	communityId: z.coerce.number().int().positive(),
 	compound: addressPart(60),
 	building: addressPart(20),
 	unit: addressPart(20),
-	gridId: z
-		.union([z.literal(''), z.coerce.number().int().positive()])
-		.optional()
-		.transform((v) => (v === '' || v === undefined ? null : v))
+	gridId: optionalGrid
 });
 
 export const reviewSchema = z
 	.object({
-		membershipId: z.coerce.number().int().positive(),
 		decision: z.enum(['verify', 'reject'], { error: 'err_invalid' }),
 		reason: z.string().trim().max(200, { error: 'err_too_long' }).optional().default('')
 	})
 	.refine((v) => v.decision === 'verify' || v.reason.length >= 2, { path: ['reason'], error: 'err_reject_reason_required' });
 
-export const appointSchema = z
-	.object({
-		username: z.string().trim().min(1, { error: 'err_required' }).max(64).transform((s) => s.toLowerCase()),
-		role: z.enum(['committee', 'grid_worker', 'street_staff', 'department'], { error: 'err_invalid' }),
-		communityId: z.coerce.number().int().positive().optional(),
-		streetId: z.coerce.number().int().positive().optional(),
-		department: z.string().trim().max(40, { error: 'err_too_long' }).optional().default(''),
-		/** A grid worker's grid (optional). */
-		gridId: z
-			.union([z.literal(''), z.coerce.number().int().positive()])
-			.optional()
-			.transform((v) => (v === '' || v === undefined ? null : v))
-	})
-	.refine((v) => v.role !== 'department' || v.department.length >= 2, { path: ['department'], error: 'err_department_required' });
+const username = z.string().trim().min(1, { error: 'err_required' }).max(64).transform((s) => s.toLowerCase());
 
-export const revokeSchema = z.object({ membershipId: z.coerce.number().int().positive() });
+/** Whom to appoint: an account, by its login name. */
+export const appointSchema = z.object({ username });
+
+/** A committee member or a grid worker (optionally of one grid) of a community. */
+export const appointCommunityStaffSchema = z.object({
+	username,
+	role: z.enum(COMMUNITY_STAFF_ROLES, { error: 'err_invalid' }),
+	gridId: optionalGrid
+});
