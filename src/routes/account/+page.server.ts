@@ -1,7 +1,6 @@
 import type { Actions, PageServerLoad } from './$types';
-import { getDb } from '$lib/server/db/client';
 import { changePassword, updateProfile } from '$lib/server/auth/commands';
-import { failure, formObject, formValues, requireActor } from '$lib/server/http';
+import { formAction, onSite, requireActor } from '$lib/server/http';
 
 export const load: PageServerLoad = (event) => {
 	const actor = requireActor(event);
@@ -9,17 +8,7 @@ export const load: PageServerLoad = (event) => {
 };
 
 export const actions: Actions = {
-	profile: async (event) => {
-		const data = await event.request.formData();
-		const result = updateProfile(getDb(), requireActor(event), formObject(data), Date.now());
-		if (!result.ok) return failure(result, formValues(data), event.url);
-		return { profileSaved: true };
-	},
-	password: async (event) => {
-		const data = await event.request.formData();
-		const actor = requireActor(event);
-		const result = await changePassword(getDb(), actor, event.locals.session!.id, formObject(data), Date.now());
-		if (!result.ok) return failure(result, formValues(data), event.url);
-		return { passwordChanged: true };
-	}
+	profile: formAction(updateProfile, { target: onSite, to: '/account', flash: 'flash_profile_saved', form: 'profile' }),
+	// the session in use stays signed in; every other one is signed out
+	password: formAction(changePassword, { target: (e) => ({ sessionId: e.locals.session?.id ?? null }), to: '/account', flash: 'flash_password_changed', form: 'password' })
 };

@@ -122,21 +122,24 @@ describe('account', () => {
 		if (!other.ok) throw new Error('setup');
 		const me = actor('wang_ayi');
 		const current = validateSessionToken(db, reg.value.token, now)!.session.id;
-		const wrong = await changePassword(db, me, current, { currentPassword: 'nope-nope', password: 'river-bridge-42', passwordConfirm: 'river-bridge-42' }, now);
+		const wrong = await changePassword(db, me, { sessionId: current }, { currentPassword: 'nope-nope', password: 'river-bridge-42', passwordConfirm: 'river-bridge-42' }, now);
 		expect(wrong).toMatchObject({ fields: { currentPassword: 'err_current_password_wrong' } });
-		const r = await changePassword(db, me, current, { currentPassword: good.password, password: 'river-bridge-42', passwordConfirm: 'river-bridge-42' }, now);
+		const r = await changePassword(db, me, { sessionId: current }, { currentPassword: good.password, password: 'river-bridge-42', passwordConfirm: 'river-bridge-42' }, now);
 		expect(r.ok).toBe(true);
 		expect(validateSessionToken(db, reg.value.token, now)).not.toBeNull();
 		expect(validateSessionToken(db, other.value.token, now)).toBeNull();
 		expect((await login(db, { username: 'wang_ayi', password: 'river-bridge-42' }, null, now)).ok).toBe(true);
 		expect(db.select().from(sessions).all().length).toBeGreaterThan(0);
+		// the refused attempt left nothing in the log; the change is there once, by the account itself
+		expect(db.select().from(auditLog).where(eq(auditLog.action, 'account.change_password')).all()).toEqual([expect.objectContaining({ actorId: me.userId, subjectId: me.userId })]);
 	});
 
 	it('updates the display name, refusing an empty one', () => {
 		const { db, now, actor } = demoWorld();
-		expect(updateProfile(db, actor('resident1'), { displayName: '  ' }, now)).toMatchObject({ fields: { displayName: 'err_display_name_length' } });
-		expect(updateProfile(db, actor('resident1'), { displayName: '王奶奶' }, now).ok).toBe(true);
+		expect(updateProfile(db, actor('resident1'), {}, { displayName: '  ' }, now)).toMatchObject({ fields: { displayName: 'err_display_name_length' } });
+		expect(updateProfile(db, actor('resident1'), {}, { displayName: '王奶奶' }, now).ok).toBe(true);
 		expect(db.select().from(users).where(eq(users.username, 'resident1')).get()?.displayName).toBe('王奶奶');
-		expect(updateProfile(db, null, { displayName: 'x' }, now)).toEqual({ ok: false, error: 'unauthenticated' });
+		expect(db.select().from(auditLog).where(eq(auditLog.action, 'account.update_profile')).all()).toHaveLength(1);
+		expect(updateProfile(db, null, {}, { displayName: 'x' }, now)).toEqual({ ok: false, error: 'unauthenticated' });
 	});
 });

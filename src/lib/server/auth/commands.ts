@@ -9,7 +9,9 @@ import { parseInput } from '../validation';
 import { err, ok, type Result } from '../result';
 import { writeAudit } from '../audit/log';
 import { checkRate, recordRate, type Limit } from '../rate-limit/limiter';
-import { authorize, isStaff, type Actor } from '../policy';
+import { isStaff } from '../policy';
+import { defineAsyncCommand, defineCommand, type Scoped } from '../kernel/command';
+import { loadSite } from '../org/records';
 import { verifiedMemberships } from '../residency/queries';
 import { HOUR, MINUTE } from '../db/time';
 
@@ -85,40 +87,42 @@ export async function login(db: Db, input: unknown, ip: string | null, now: numb
 	});
 }
 
-export function updateProfile(db: Db, actor: Actor | null, input: unknown, now: number): Result<null> {
-	const denied = authorize(actor, 'account.edit');
-	if (denied) return denied;
-	const parsed = parseInput(profileSchema, input);
-	if (!parsed.ok) return parsed;
-	return db.transaction((tx) => {
-		tx.update(users).set({ displayName: parsed.value.displayName }).where(eq(users.id, actor!.userId)).run();
-		writeAudit(tx, actor, { action: 'user.update_profile', subjectType: 'user', subjectId: actor!.userId, summary: { displayName: parsed.value.displayName } }, now);
-		return ok(null);
-	});
-}
+// ── One's own account: commands of the kernel (the account is the signed-in person's, so nothing is looked up) ──
 
-/** Changing the password signs out every other session of the account. */
-export async function changePassword(
-	db: Db,
-	actor: Actor | null,
-	currentSessionId: string,
-	input: unknown,
-	now: number
-): Promise<Result<null>> {
-	const denied = authorize(actor, 'account.edit');
-	if (denied) return denied;
-	const parsed = parseInput(changePasswordSchema, input);
-	if (!parsed.ok) return parsed;
-	const user = db.select().from(users).where(eq(users.id, actor!.userId)).get();
-	if (!user || !(await verifyPassword(user.passwordHash, parsed.value.currentPassword))) {
-		return err('invalid', { fields: { currentPassword: 'err_current_password_wrong' } });
-	}
-	if (isCommonPassword(parsed.value.password)) return err('invalid', { fields: { password: 'err_password_common' } });
-	const passwordHash = await hashPassword(parsed.value.password);
-	return db.transaction((tx) => {
-		tx.update(users).set({ passwordHash }).where(eq(users.id, user.id)).run();
-		invalidateOtherSessions(tx, user.id, currentSessionId);
-		writeAudit(tx, actor, { action: 'user.change_password', subjectType: 'user', subjectId: user.id }, now);
+/** A new display name, shown wherever the person acts. */
+export const updateProfile = defineCommand({
+	action: 'account.update_profile',
+	load: loadSite,
+	subject: () => ({}),
+	input: profileSchema,
+	run: ({ tx, actor, input }) => {
+		tx.update(users).set({ displayName: input.displayName }).where(eq(users.id, actor.userId)).run();
 		return ok(null);
-	});
-}
+	},
+	audit: ({ actor, input }) => ({ subjectType: 'user', subjectId: actor.userId, summary: { displayName: input.displayName } })
+});
+
+/**
+ * A new password, after the current one is verified (argon2, slow: before the transaction). It signs out
+ * every other session of the account; the one in use (the target's `sessionId`) stays signed in.
+ */
+export const changePassword = defineAsyncCommand({
+	action: 'account.change_password',
+	load: (_db, target: Scoped & { sessionId: string | null }) => ({ keepSessionId: target.sessionId }),
+	subject: () => ({}),
+	input: changePasswordSchema,
+	before: async (db, { actor, input }): Promise<Result<{ passwordHash: string }>> => {
+		const user = db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, actor.userId)).get();
+		if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
+			return err('invalid', { fields: { currentPassword: 'err_current_password_wrong' } });
+		}
+		if (isCommonPassword(input.password)) return err('invalid', { fields: { password: 'err_password_common' } });
+		return ok({ passwordHash: await hashPassword(input.password) });
+	},
+	run: ({ tx, actor, record, input }) => {
+		tx.update(users).set({ passwordHash: input.passwordHash }).where(eq(users.id, actor.userId)).run();
+		invalidateOtherSessions(tx, actor.userId, record.keepSessionId ?? undefined);
+		return ok(null);
+	},
+	audit: ({ actor }) => ({ subjectType: 'user', subjectId: actor.userId })
+});
