@@ -1,21 +1,19 @@
-import { error } from '@sveltejs/kit';
+import { error, type RequestEvent } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db/client';
 import { allGrids, listCommunities, listStreets } from '$lib/server/org/queries';
 import { staffOf } from '$lib/server/residency/queries';
-import * as org from '$lib/server/org/commands';
-import { appoint, revokeMembership } from '$lib/server/residency/commands';
-import { can } from '$lib/server/policy';
+import { createCommunity, createGrid, createStreet, renameGrid, updateCommunity, updateStreet } from '$lib/server/org/commands';
+import { appointStreetStaff, revokeStreetStaff } from '$lib/server/residency/commands';
+import { retryEffect } from '$lib/server/jobs/commands';
+import { deadEffects, jobStatus } from '$lib/server/jobs/queries';
+import { can, STREET_STAFF_ROLE } from '$lib/server/policy';
 import { t } from '$lib/server/i18n';
-import { failure, formObject, formValues, requireActor } from '$lib/server/http';
-import type { RequestEvent } from './$types';
-import type { Db } from '$lib/server/db/client';
-import type { Actor } from '$lib/server/policy';
-import type { Result } from '$lib/server/result';
+import { formAction, idParam, onSite, requireActor } from '$lib/server/http';
 
 export const load: PageServerLoad = (event) => {
 	const actor = requireActor(event);
-	if (!can(actor, 'org.manage')) error(403, t('error_forbidden'));
+	if (!can(actor, 'site.admin_view')) error(403, t('error_forbidden'));
 	const db = getDb();
 	const grids = allGrids(db);
 	const communities = listCommunities(db).map((c) => ({ ...c, grids: grids.filter((g) => g.communityId === c.id) }));
@@ -23,30 +21,27 @@ export const load: PageServerLoad = (event) => {
 		streets: listStreets(db).map((s) => ({
 			...s,
 			communities: communities.filter((c) => c.streetId === s.id),
-			staff: staffOf(db, { streetId: s.id }).filter((x) => x.role === 'street_staff')
-		}))
+			staff: staffOf(db, { streetId: s.id }).filter((x) => x.role === STREET_STAFF_ROLE)
+		})),
+		deadEffects: deadEffects(db),
+		jobs: jobStatus(db)
 	};
 };
 
-type Command = (db: Db, actor: Actor, input: unknown, now: number) => Result<unknown>;
-
-/** Every admin form: parse, run the command, answer with which form succeeded. */
-function action(form: string, command: Command, extra: Record<string, string> = {}) {
-	return async (event: RequestEvent) => {
-		const data = await event.request.formData();
-		const result = command(getDb(), requireActor(event), { ...formObject(data), ...extra }, Date.now());
-		if (!result.ok) return failure(result, { ...formValues(data), form }, event.url);
-		return { done: form };
-	};
-}
+// Every form of the page names its record in a field and comes back here with a one-time message; a refused
+// one names itself (`form`) so that its message and what was typed show beside it.
+const field = (input: Record<string, unknown>, name: string) => idParam(String(input[name] ?? ''));
+const here = '/admin';
+const back = (form: string, flash = 'flash_saved') => ({ to: here, flash, form });
 
 export const actions: Actions = {
-	createStreet: action('createStreet', org.createStreet),
-	updateStreet: action('updateStreet', org.updateStreet),
-	createCommunity: action('createCommunity', org.createCommunity),
-	updateCommunity: action('updateCommunity', org.updateCommunity),
-	createGrid: action('createGrid', org.createGrid),
-	renameGrid: action('renameGrid', org.renameGrid),
-	appointStreetStaff: action('appointStreetStaff', appoint, { role: 'street_staff' }),
-	revoke: action('revoke', revokeMembership)
+	createStreet: formAction(createStreet, { target: onSite, ...back('createStreet') }),
+	updateStreet: formAction(updateStreet, { target: (_e: RequestEvent, input) => ({ streetId: field(input, 'id') }), ...back('updateStreet') }),
+	createCommunity: formAction(createCommunity, { target: (_e, input) => ({ streetId: field(input, 'streetId') }), ...back('createCommunity') }),
+	updateCommunity: formAction(updateCommunity, { target: (_e, input) => ({ communityId: field(input, 'id') }), ...back('updateCommunity') }),
+	createGrid: formAction(createGrid, { target: (_e, input) => ({ communityId: field(input, 'communityId') }), ...back('createGrid') }),
+	renameGrid: formAction(renameGrid, { target: (_e, input) => ({ id: field(input, 'id') }), ...back('renameGrid') }),
+	appointStreetStaff: formAction(appointStreetStaff, { target: (_e, input) => ({ streetId: field(input, 'streetId') }), ...back('appointStreetStaff', 'flash_appointed') }),
+	revoke: formAction(revokeStreetStaff, { target: (_e, input) => ({ id: field(input, 'membershipId') }), ...back('revoke', 'flash_revoked') }),
+	retryEffect: formAction(retryEffect, { target: (_e, input) => ({ id: field(input, 'effectId') }), ...back('retryEffect', 'flash_effect_retried') })
 };

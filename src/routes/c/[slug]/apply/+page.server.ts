@@ -1,9 +1,8 @@
-import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db/client';
 import { gridsOf } from '$lib/server/org/queries';
 import { applyForResidency } from '$lib/server/residency/commands';
-import { failure, formObject, formValues, requireActor, requireCommunity } from '$lib/server/http';
+import { formAction, inCommunity, requireActor } from '$lib/server/http';
 
 export const load: PageServerLoad = async (event) => {
 	requireActor(event);
@@ -12,12 +11,5 @@ export const load: PageServerLoad = async (event) => {
 };
 
 export const actions: Actions = {
-	default: async (event) => {
-		const actor = requireActor(event);
-		const community = requireCommunity(event.params.slug);
-		const data = await event.request.formData();
-		const result = applyForResidency(getDb(), actor, { ...formObject(data), communityId: community.id }, Date.now());
-		if (!result.ok) return failure(result, formValues(data), event.url);
-		redirect(303, `/c/${community.slug}`);
-	}
+	default: formAction(applyForResidency, { target: inCommunity, to: (_v, e) => `/c/${e.params.slug}`, flash: 'flash_applied' })
 };

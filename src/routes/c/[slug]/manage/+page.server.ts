@@ -8,7 +8,7 @@ import { can } from '$lib/server/policy';
 import { reviewQueue } from '$lib/server/menus/queries';
 import { deliberationDesk } from '$lib/server/proposals/desk';
 import { t } from '$lib/server/i18n';
-import { failure, formAction, formObject, formValues, idParam, inCommunity, requireActor, requireCommunity } from '$lib/server/http';
+import { formAction, idParam, inCommunity, requireActor } from '$lib/server/http';
 import { answerProposal, markForMenu, mergeProposal } from '$lib/server/proposals/commands';
 import type { RequestEvent } from '@sveltejs/kit';
 
@@ -24,7 +24,7 @@ export const load: PageServerLoad = async (event) => {
 		applications: can(actor, 'residency.review', subject) ? pendingApplications(db, community.id) : [],
 		staff: staffOf(db, { communityId: community.id }),
 		menuQueue: can(actor, 'menu.review_candidate', subject) ? reviewQueue(db, community.id, Date.now()) : null,
-		deliberation: can(actor, 'proposal.respond', subject) ? deliberationDesk(db, community.id, Date.now()) : null
+		deliberation: can(actor, 'proposal.answer', subject) ? deliberationDesk(db, community.id, Date.now()) : null
 	};
 };
 
@@ -36,17 +36,11 @@ export const actions: Actions = {
 	answer: formAction(answerProposal, { target: queued, to: desk, flash: 'flash_answered' }),
 	menu: formAction(markForMenu, { target: queued, to: desk, flash: 'flash_marked_menu' }),
 	merge: formAction(mergeProposal, { target: queued, to: desk, flash: 'flash_merged' }),
-	review: async (event) => {
-		const data = await event.request.formData();
-		const result = reviewApplication(getDb(), requireActor(event), formObject(data), Date.now());
-		if (!result.ok) return failure(result, formValues(data), event.url);
-		return { reviewed: result.value.status };
-	},
-	settings: async (event) => {
-		const community = requireCommunity(event.params.slug);
-		const data = await event.request.formData();
-		const result = updateCommunitySettings(getDb(), requireActor(event), community.id, formObject(data), Date.now());
-		if (!result.ok) return failure(result, formValues(data), event.url);
-		return { settingsSaved: true };
-	}
+	review: formAction(reviewApplication, {
+		target: (e, input) => ({ ...inCommunity(e), id: idParam(String(input.membershipId ?? '')) }),
+		to: (_v, e) => `/c/${e.params.slug}/manage`,
+		flash: (v) => (v.status === 'verified' ? 'flash_verified' : 'flash_rejected'),
+		form: 'review'
+	}),
+	settings: formAction(updateCommunitySettings, { target: inCommunity, to: (_v, e) => `/c/${e.params.slug}/manage`, flash: 'flash_saved', form: 'settings' })
 };
