@@ -129,13 +129,16 @@ export const acceptProject = defineCommand({
 	conflict: 'impl_already_accepted',
 	run: ({ tx, actor, record, input: v, now, notify }) => {
 		const { project, community } = record;
-		// Guarded: of two acceptances at once, one is recorded.
+		// Guarded: of two acceptances at once one is recorded, and works reopened meanwhile are not accepted.
 		const moved = tx
 			.update(menuProjects)
 			.set({ implementationState: 'accepted', acceptedAt: now })
 			.where(and(eq(menuProjects.id, project.id), eq(menuProjects.implementationState, 'completed')))
 			.run();
-		if (moved.changes === 0) return err('impl_already_accepted');
+		if (moved.changes === 0) {
+			const current = tx.select({ state: menuProjects.implementationState }).from(menuProjects).where(eq(menuProjects.id, project.id)).get();
+			return err(acceptanceBlocked(current?.state ?? 'accepted') ?? 'impl_already_accepted');
+		}
 		tx.insert(projectAcceptances)
 			.values({ projectId: project.id, remarks: v.remarks, representatives: JSON.stringify(v.representatives), acceptedBy: actor.userId, createdAt: now })
 			.run();
