@@ -30,7 +30,7 @@ CREATE TABLE `outbox` (
 --> statement-breakpoint
 CREATE INDEX `outbox_due_idx` ON `outbox` (`state`,`next_attempt_at`);--> statement-breakpoint
 -- Departments become records: one per (street, name) that department accounts were appointed with.
-INSERT INTO `departments` (`street_id`, `name`, `created_at`) SELECT DISTINCT `street_id`, `department`, CAST(unixepoch('subsec') * 1000 AS integer) FROM `memberships` WHERE `role` = 'department' AND `department` IS NOT NULL AND `street_id` IS NOT NULL;--> statement-breakpoint
+INSERT INTO `departments` (`street_id`, `name`, `created_at`) SELECT DISTINCT `street_id`, COALESCE(NULLIF(TRIM(`department`), ''), '未命名部門'), CAST(unixepoch('subsec') * 1000 AS integer) FROM `memberships` WHERE `role` = 'department' AND `street_id` IS NOT NULL;--> statement-breakpoint
 PRAGMA foreign_keys=OFF;--> statement-breakpoint
 CREATE TABLE `__new_memberships` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
@@ -62,7 +62,7 @@ CREATE TABLE `__new_memberships` (
  or (role in ('admin') and community_id is null and street_id is null))
 );
 --> statement-breakpoint
-INSERT INTO `__new_memberships`("id", "user_id", "role", "status", "street_id", "community_id", "grid_id", "compound", "building", "unit", "department", "department_id", "decision_reason", "decided_by", "decided_at", "scope_key", "created_at") SELECT "id", "user_id", "role", "status", "street_id", "community_id", "grid_id", "compound", "building", "unit", "department", (SELECT d.id FROM `departments` d WHERE d.street_id = `memberships`.street_id AND d.name = `memberships`.department AND `memberships`.role = 'department'), "decision_reason", "decided_by", "decided_at", "scope_key", "created_at" FROM `memberships`;--> statement-breakpoint
+INSERT INTO `__new_memberships`("id", "user_id", "role", "status", "street_id", "community_id", "grid_id", "compound", "building", "unit", "department", "department_id", "decision_reason", "decided_by", "decided_at", "scope_key", "created_at") SELECT "id", "user_id", "role", "status", "street_id", "community_id", "grid_id", "compound", "building", "unit", "department", (SELECT d.id FROM `departments` d WHERE d.street_id = `memberships`.street_id AND d.name = COALESCE(NULLIF(TRIM(`memberships`.department), ''), '未命名部門') AND `memberships`.role = 'department'), "decision_reason", "decided_by", "decided_at", "scope_key", "created_at" FROM `memberships`;--> statement-breakpoint
 DROP TABLE `memberships`;--> statement-breakpoint
 ALTER TABLE `__new_memberships` RENAME TO `memberships`;--> statement-breakpoint
 PRAGMA foreign_keys=ON;--> statement-breakpoint

@@ -10,7 +10,7 @@ import { err, ok, type Result } from '../result';
 import { writeAudit } from '../audit/log';
 import { checkRate, recordRate, type Limit } from '../rate-limit/limiter';
 import { isStaff } from '../policy';
-import { defineAsyncCommand, defineCommand, type Scoped } from '../kernel/command';
+import { defineAsyncCommand, defineCommand } from '../kernel/command';
 import { loadSite } from '../org/records';
 import { verifiedMemberships } from '../residency/queries';
 import { HOUR, MINUTE } from '../db/time';
@@ -108,7 +108,7 @@ export const updateProfile = defineCommand({
  */
 export const changePassword = defineAsyncCommand({
 	action: 'account.change_password',
-	load: (_db, target: Scoped & { sessionId: string | null }) => ({ keepSessionId: target.sessionId }),
+	load: (_db, target: { sessionId: string | null }) => ({ keepSessionId: target.sessionId }),
 	subject: () => ({}),
 	input: changePasswordSchema,
 	before: async (db, { actor, input }): Promise<Result<{ passwordHash: string }>> => {

@@ -1,13 +1,13 @@
 // The admin sends a dead effect again (after fixing what made it fail, e.g. a department's web address).
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { defineCommand, type Scoped } from '../kernel/command';
+import { defineCommand } from '../kernel/command';
 import { err, ok } from '../result';
 import { outbox } from './schema';
 
 export const retryEffect = defineCommand({
 	action: 'jobs.retry_effect',
-	load: (db, target: Scoped & { id: number }) => db.select().from(outbox).where(eq(outbox.id, target.id)).get(),
+	load: (db, target: { id: number }) => db.select().from(outbox).where(eq(outbox.id, target.id)).get(),
 	subject: () => ({}),
 	rule: (_actor, effect) => (effect.state === 'dead' ? null : 'effect_not_dead'),
 	input: z.object({}),

@@ -21,8 +21,12 @@ import { writeAudit } from '../audit/log';
 import { notify, type NotificationParams } from '../notifications/commands';
 import { enqueueEffect, wakeEffects, type EffectKind } from '../jobs/outbox';
 
-/** The scope a request names (from its URL): the loaded record must belong to it. */
-export type Scoped = { communityId?: number; streetId?: number };
+/**
+ * What a request names (from its URL): the record's id and the scope it must belong to. When it names a
+ * community or a street, the loaded record must be in it.
+ */
+export type Scoped = object;
+const scopeOf = (target: object) => target as { communityId?: unknown; streetId?: unknown };
 
 /** What a command's transaction sees. */
 export type Context<R, I> = {
@@ -96,8 +100,9 @@ function admit<Target extends Scoped, R>(
 	if (record === undefined) return err('not_found');
 	const subject = spec.subject(record);
 	// The loader filters by scope; this second look makes a loader that forgot to still answer "not found".
-	if (target.communityId !== undefined && subject.communityId !== target.communityId) return err('not_found');
-	if (target.streetId !== undefined && subject.streetId !== target.streetId) return err('not_found');
+	const named = scopeOf(target);
+	if (named.communityId !== undefined && subject.communityId !== named.communityId) return err('not_found');
+	if (named.streetId !== undefined && subject.streetId !== named.streetId) return err('not_found');
 	const denied = denial(actor, spec.action, subject);
 	if (denied || !actor) return denied ?? err('unauthenticated');
 	const refused = spec.rule?.(actor, record, now);

@@ -2,7 +2,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client';
 import type { Subject } from '../policy';
-import type { Scoped } from '../kernel/command';
 import { communities, departments, grids, streets } from './schema';
 
 export type CommunityRecord = typeof communities.$inferSelect;
@@ -36,7 +35,7 @@ export function loadCommunityOfStreet(db: DbOrTx, target: { streetId: number; co
 }
 
 /** A grid with its community: it is acted on where its community is. */
-export function loadGrid(db: DbOrTx, target: Scoped & { id: number }): GridRecord | undefined {
+export function loadGrid(db: DbOrTx, target: { id: number }): GridRecord | undefined {
 	return db.select({ grid: grids, community: communities }).from(grids).innerJoin(communities, eq(communities.id, grids.communityId)).where(eq(grids.id, target.id)).get();
 }
 

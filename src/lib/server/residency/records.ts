@@ -2,7 +2,6 @@
 // within the street, a street staff appointment on the site.
 import { and, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client';
-import type { Scoped } from '../kernel/command';
 import { APPLICANT_ROLE, DEPARTMENT_ROLE, rolesHeldIn, STREET_STAFF_ROLE, type Role, type Subject } from '../policy';
 import { communities } from '../org/schema';
 import type { CommunityRecord } from '../org/records';
@@ -37,7 +36,7 @@ export function loadStreetMembership(db: DbOrTx, target: { streetId: number; id:
 }
 
 /** A street staff appointment, anywhere: the admin's to end. */
-export function loadStreetStaffMembership(db: DbOrTx, target: Scoped & { id: number }): Membership | undefined {
+export function loadStreetStaffMembership(db: DbOrTx, target: { id: number }): Membership | undefined {
 	return db
 		.select()
 		.from(memberships)
