@@ -42,7 +42,9 @@ export function readPhoto(name: string): Buffer | null {
 	if (!FILE_NAME.test(name)) return null;
 	try {
 		return readFileSync(join(photosDir(), name));
-	} catch {
-		return null;
+	} catch (e) {
+		// a photo whose file is gone is not found; any other failure (permissions, disk) is a real error
+		if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+		throw e;
 	}
 }
