@@ -1,0 +1,191 @@
+// One case per policy action: how to attempt it through its command, and where the record it acts on is.
+// `Record<Action, Case>`: a new action without a case does not compile.
+import type { Action, Actor } from '../../../src/lib/server/policy';
+import type { Result } from '../../../src/lib/server/result';
+import type { World } from '../world';
+import type { Records } from './fixture';
+import { answerProposal, createProposal, editProposal, markForMenu, mergeProposal, secondProposal, withdrawProposal } from '../../../src/lib/server/proposals/commands';
+import { openConsultation, postComment, replyOfficially, reportComment } from '../../../src/lib/server/consultations/commands';
+import { closeThread, hideComment, lockThread, pinSummary, publishResolution, restoreComment, unlockThread } from '../../../src/lib/server/consultations/moderation';
+import { publishImplementation, recordStage } from '../../../src/lib/server/consultations/stages';
+import { advancePhase, createMenu, editMenu } from '../../../src/lib/server/menus/commands';
+import { submitCandidate, reviewCandidate } from '../../../src/lib/server/menus/candidates';
+import { castBallot } from '../../../src/lib/server/menus/ballots';
+import { publishResults } from '../../../src/lib/server/menus/results';
+import { importPabulib } from '../../../src/lib/server/menus/import';
+import { acceptProject, addSpendingLine, editSpendingLine, postProgress } from '../../../src/lib/server/menus/implementation/commands';
+import { applyForResidency, appointCommunityStaff, appointDepartment, appointStreetStaff, reviewApplication, revokeMembership, revokeStreetStaff } from '../../../src/lib/server/residency/commands';
+import { createCommunity, createDepartment, createGrid, createStreet, renameGrid, updateCommunity, updateCommunitySettings, updateDepartment, updateStreet } from '../../../src/lib/server/org/commands';
+import { changePassword, updateProfile } from '../../../src/lib/server/auth/commands';
+import { retryEffect } from '../../../src/lib/server/jobs/commands';
+
+export type MatrixWorld = World & { records: Records };
+/** Where a record is, as the policy should see it. */
+export type Place = { communityId?: number; streetId?: number; gridId?: number | null; departmentId?: number | null; ownerId?: number | null };
+type Outcome = Result<unknown> | Promise<Result<unknown>>;
+
+export type Case = {
+	place: (w: MatrixWorld) => Place;
+	/** Attempts the action through its command (absent for views: permissions to open a page). */
+	run?: (w: MatrixWorld, actor: Actor | null) => Outcome;
+	/** When someone allowed to act is still refused by the record's state, the error they get. */
+	whenAllowed?: string;
+};
+
+const inJinwei = (w: MatrixWorld): Place => ({ communityId: w.records.jinwei, streetId: w.records.street });
+const ownedBy = (username: string) => (w: MatrixWorld): Place => ({ ...inJinwei(w), ownerId: w.ids.user[username] });
+const onStreet = (w: MatrixWorld): Place => ({ streetId: w.records.street });
+const onSite = (): Place => ({});
+
+const jinwei = (w: MatrixWorld) => ({ communityId: w.records.jinwei });
+const at = (w: MatrixWorld, id: number) => ({ communityId: w.records.jinwei, id });
+const project = (w: MatrixWorld, menuId: number, projectId: number) => ({ communityId: w.records.jinwei, menuId, projectId });
+const menuForm = {
+	title: '2027 年民生微實事',
+	budget: '300000',
+	ballotRule: 'approval_budget',
+	tallyRule: 'greedy',
+	collectStartsAt: '2026-12-01',
+	reviewStartsAt: '2026-12-15',
+	voteStartsAt: '2027-01-01',
+	resultsStartsAt: '2027-01-15',
+	implementationStartsAt: '2027-02-01',
+	acceptanceStartsAt: '2027-06-01'
+};
+const PB = `META
+key;value
+description;測試
+num_projects;2
+num_votes;2
+budget;100
+vote_type;approval
+rule;greedy
+PROJECTS
+project_id;cost;votes;selected
+1;60;2;1
+2;50;1;0
+VOTES
+voter_id;vote
+1;1,2
+2;1
+`;
+const pbFile = { name: 'test.pb', type: 'text/plain', bytes: new TextEncoder().encode(PB) };
+
+export const CASES: Record<Action, Case> = {
+	// accounts and residency
+	'account.update_profile': { place: onSite, run: (w, a) => updateProfile(w.db, a, {}, { displayName: '新的名字' }, w.now) },
+	'account.change_password': {
+		place: onSite,
+		// the demo's stored hashes are not real: the current-password check refuses, beside the field
+		whenAllowed: 'invalid',
+		run: (w, a) => changePassword(w.db, a, { sessionId: null }, { currentPassword: 'not-the-password', password: 'river-bridge-42', passwordConfirm: 'river-bridge-42' }, w.now)
+	},
+	'residency.apply': { place: onSite, run: (w, a) => applyForResidency(w.db, a, jinwei(w), { compound: '金韋花園', building: '9', unit: '1-101' }, w.now) },
+	'residency.review': { place: inJinwei, run: (w, a) => reviewApplication(w.db, a, at(w, w.records.application), { decision: 'verify' }, w.now) },
+	'residency.appoint_community_staff': {
+		place: inJinwei,
+		run: (w, a) => appointCommunityStaff(w.db, a, { streetId: w.records.street, communityId: w.records.jinwei }, { username: 'resident3', role: 'committee' }, w.now)
+	},
+	'residency.appoint_department': {
+		place: onStreet,
+		run: (w, a) => appointDepartment(w.db, a, { streetId: w.records.street, id: w.records.department }, { username: 'resident4' }, w.now)
+	},
+	'residency.appoint_street_staff': { place: onStreet, run: (w, a) => appointStreetStaff(w.db, a, { streetId: w.records.street }, { username: 'resident5' }, w.now) },
+	'residency.revoke': { place: onStreet, run: (w, a) => revokeMembership(w.db, a, { streetId: w.records.street, id: w.records.gridWorkerMembership }, {}, w.now) },
+	'residency.revoke_street_staff': { place: onStreet, run: (w, a) => revokeStreetStaff(w.db, a, { id: w.records.streetStaffMembership }, {}, w.now) },
+	// the organisation
+	'org.create_street': { place: onSite, run: (w, a) => createStreet(w.db, a, {}, { slug: 'nanmen', name: '南門街道' }, w.now) },
+	'org.update_street': { place: onStreet, run: (w, a) => updateStreet(w.db, a, { streetId: w.records.street }, { name: '屏襄門街道辦事處' }, w.now) },
+	'org.create_community': { place: onStreet, run: (w, a) => createCommunity(w.db, a, { streetId: w.records.street }, { slug: 'xinyuan', name: '新園社區' }, w.now) },
+	'org.update_community': { place: inJinwei, run: (w, a) => updateCommunity(w.db, a, jinwei(w), { name: '金韋社區（新）', description: '' }, w.now) },
+	'org.create_grid': { place: inJinwei, run: (w, a) => createGrid(w.db, a, jinwei(w), { name: '第四網格' }, w.now) },
+	'org.rename_grid': { place: inJinwei, run: (w, a) => renameGrid(w.db, a, { id: w.records.grid }, { name: '第一網格（新）' }, w.now) },
+	'department.create': { place: onStreet, run: (w, a) => createDepartment(w.db, a, { streetId: w.records.street }, { name: '水務所', contact: '' }, w.now) },
+	'department.update': {
+		place: (w) => ({ ...onStreet(w), departmentId: w.records.department }),
+		run: (w, a) => updateDepartment(w.db, a, { streetId: w.records.street, id: w.records.department }, { name: '城管執法中隊', contact: '' }, w.now)
+	},
+	'community.settings': { place: inJinwei, run: (w, a) => updateCommunitySettings(w.db, a, jinwei(w), { secondThreshold: 5, responseDays: 10, reportHideThreshold: 3 }, w.now) },
+	// what staff may open and read
+	'community.manage_view': { place: inJinwei },
+	'street.manage_view': { place: onStreet },
+	'site.admin_view': { place: onSite },
+	'audit.view': { place: inJinwei },
+	'jobs.retry_effect': { place: onSite, run: (w, a) => retryEffect(w.db, a, { id: w.records.deadEffect }, {}, w.now) },
+	// 決策共謀
+	'proposal.create': { place: inJinwei, run: (w, a) => createProposal(w.db, a, jinwei(w), { title: '新的議題標題', body: '這是一段足夠長的議題內容。', category: 'other' }, w.now) },
+	'proposal.edit_own': {
+		place: ownedBy('resident1'),
+		run: (w, a) => editProposal(w.db, a, at(w, w.records.proposal), { title: '改過的議題標題', body: '這是一段足夠長的議題內容。', category: 'other' }, w.now)
+	},
+	'proposal.withdraw_own': { place: ownedBy('resident1'), run: (w, a) => withdrawProposal(w.db, a, at(w, w.records.proposal), {}, w.now) },
+	// seconding resident2's proposal (resident2 themself is refused as its author, see below)
+	'proposal.second': { place: inJinwei, run: (w, a) => secondProposal(w.db, a, at(w, w.records.other), {}, w.now) },
+	'proposal.answer': { place: inJinwei, run: (w, a) => answerProposal(w.db, a, at(w, w.records.proposal), { reason: '已經處理完畢。' }, w.now) },
+	'proposal.mark_menu': { place: inJinwei, run: (w, a) => markForMenu(w.db, a, at(w, w.records.proposal), {}, w.now) },
+	'proposal.merge': { place: inJinwei, run: (w, a) => mergeProposal(w.db, a, at(w, w.records.proposal), { targetId: w.records.other }, w.now) },
+	// 協商議事
+	'consultation.open': { place: inJinwei, run: (w, a) => openConsultation(w.db, a, jinwei(w), { topic: '新的協商議題', background: '背景說明至少十個字。' }, w.now) },
+	'consultation.comment': { place: inJinwei, run: (w, a) => postComment(w.db, a, at(w, w.records.thread), { body: '我的意見', stance: 'neutral' }, w.now) },
+	'consultation.reply_official': { place: inJinwei, run: (w, a) => replyOfficially(w.db, a, at(w, w.records.thread), { body: '居委會的回覆', parentId: w.records.comment }, w.now) },
+	'consultation.report_comment': { place: inJinwei, run: (w, a) => reportComment(w.db, a, at(w, w.records.thread), { commentId: w.records.comment, reason: 'spam' }, w.now) },
+	'consultation.hide': { place: inJinwei, run: (w, a) => hideComment(w.db, a, at(w, w.records.thread), { commentId: w.records.comment, reason: '離題' }, w.now) },
+	'consultation.restore': { place: inJinwei, run: (w, a) => restoreComment(w.db, a, at(w, w.records.thread), { commentId: w.records.hidden }, w.now) },
+	'consultation.lock': { place: inJinwei, run: (w, a) => lockThread(w.db, a, at(w, w.records.thread), {}, w.now) },
+	// nothing is locked yet: someone allowed hears that it is not locked
+	'consultation.unlock': { place: inJinwei, whenAllowed: 'thread_not_locked', run: (w, a) => unlockThread(w.db, a, at(w, w.records.thread), {}, w.now) },
+	'consultation.pin': { place: inJinwei, run: (w, a) => pinSummary(w.db, a, at(w, w.records.thread), { summary: '目前的討論摘要' }, w.now) },
+	'consultation.close': { place: inJinwei, run: (w, a) => closeThread(w.db, a, at(w, w.records.thread), { resolution: '決議：照居民討論的方案執行。' }, w.now) },
+	// the 重大事項 has not been through its four stages yet
+	'consultation.publish_resolution': {
+		place: inJinwei,
+		whenAllowed: 'stages_unfinished',
+		run: (w, a) => publishResolution(w.db, a, at(w, w.records.major), { resolution: '決議：照居民討論的方案執行。' }, w.now)
+	},
+	'consultation.record_stage': {
+		place: inJinwei,
+		run: (w, a) => recordStage(w.db, a, at(w, w.records.major), { stage: 1, heldOn: '2026-10-20', body: '居民代表提出加裝電梯。', outcome: '列入議程', entitled: 30, attended: 20 }, w.now)
+	},
+	'consultation.publish_implementation': {
+		place: inJinwei,
+		whenAllowed: 'resolution_not_public',
+		run: (w, a) => publishImplementation(w.db, a, at(w, w.records.major), { implementation: '已完工並驗收。' }, w.now)
+	},
+	// 群眾點菜
+	'menu.create': { place: inJinwei, run: (w, a) => createMenu(w.db, a, jinwei(w), menuForm, w.now) },
+	'menu.edit': { place: inJinwei, run: (w, a) => editMenu(w.db, a, at(w, w.records.collecting), { ...menuForm, collectStartsAt: '2026-10-01', reviewStartsAt: '2026-11-15' }, w.now) },
+	'menu.advance_phase': { place: inJinwei, run: (w, a) => advancePhase(w.db, a, at(w, w.records.collecting), {}, w.now) },
+	'menu.import_pabulib': { place: inJinwei, run: (w, a) => importPabulib(w.db, a, jinwei(w), { file: [pbFile], title: '' }, w.now) },
+	'menu.submit_candidate': { place: inJinwei, run: (w, a) => submitCandidate(w.db, a, at(w, w.records.collecting), { title: '樓道照明改造', estimatedCost: '45000' }, w.now) },
+	'menu.review_candidate': { place: inJinwei, run: (w, a) => reviewCandidate(w.db, a, project(w, w.records.collecting, w.records.candidate), { decision: 'feasible', finalCost: '42000' }, w.now) },
+	'menu.vote': { place: inJinwei, run: (w, a) => castBallot(w.db, a, at(w, w.records.voting), { projectIds: [String(w.records.votingProject)] }, w.now) },
+	'menu.publish_results': { place: inJinwei, run: (w, a) => publishResults(w.db, a, at(w, w.records.counted), {}, w.now) },
+	'menu.post_progress': { place: inJinwei, run: (w, a) => postProgress(w.db, a, project(w, w.records.published, w.records.project), { percent: '60', body: '路線已完成一半。', photos: [] }, w.now) },
+	'menu.add_spending': { place: inJinwei, run: (w, a) => addSpendingLine(w.db, a, project(w, w.records.published, w.records.project), { item: '電線', planned: '2000', actual: '' }, w.now) },
+	'menu.edit_spending': {
+		place: inJinwei,
+		run: (w, a) => editSpendingLine(w.db, a, project(w, w.records.published, w.records.project), { lineId: String(w.records.spendingLine), item: '燈具', planned: '10000', actual: '9800' }, w.now)
+	},
+	'menu.accept_project': {
+		place: inJinwei,
+		run: (w, a) => acceptProject(w.db, a, project(w, w.records.published, w.records.completed), { remarks: '驗收合格，座椅穩固。', representatives: '王秀英、李建國' }, w.now)
+	}
+};
+
+/** The people who try every action: each role in the record's own community or street, elsewhere, and nobody. */
+export const PEOPLE = [
+	'resident1',
+	'resident2',
+	'resident9',
+	'grid1',
+	'committee1',
+	'committee2',
+	'street',
+	'dept1',
+	'admin',
+	'newcomer',
+	'street_b',
+	'committee_b',
+	'resident_b',
+	null
+] as const;

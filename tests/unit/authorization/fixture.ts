@@ -1,0 +1,162 @@
+// One world for the authorization matrix, built once and copied for every case: the demo street, a second
+// street with its own staff and residents, and one record of every kind to act on.
+import Database from 'better-sqlite3';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import { eq, sql } from 'drizzle-orm';
+import * as schema from '../../../src/lib/server/db/schema';
+import { openDatabase, migrateDatabase, type Db } from '../../../src/lib/server/db/client';
+import { seedFoundation, type DemoIds } from '../../../src/scripts/demo/foundation';
+import { loadActor } from '../../../src/lib/server/residency/queries';
+import { users } from '../../../src/lib/server/auth/schema';
+import { communities, streets } from '../../../src/lib/server/org/schema';
+import { memberships, scopeKeyOf } from '../../../src/lib/server/residency/schema';
+import { menuProjects, menus } from '../../../src/lib/server/menus/schema';
+import { projectSpending } from '../../../src/lib/server/menus/implementation/schema';
+import { outbox } from '../../../src/lib/server/jobs/schema';
+import { createProposal } from '../../../src/lib/server/proposals/commands';
+import { openConsultation, postComment } from '../../../src/lib/server/consultations/commands';
+import { hideComment } from '../../../src/lib/server/consultations/moderation';
+import { DAY } from '../../../src/lib/server/db/time';
+import { makeMenu } from '../menus/helpers';
+import { publishedMenu } from '../implementation/fixture';
+import type { Actor } from '../../../src/lib/server/policy';
+import type { World } from '../world';
+
+export const NOW = Date.UTC(2026, 10, 1, 2, 0, 0);
+
+export type Records = {
+	jinwei: number;
+	street: number;
+	grid: number;
+	otherStreet: number;
+	beyond: number;
+	department: number;
+	proposal: number;
+	other: number;
+	thread: number;
+	major: number;
+	comment: number;
+	hidden: number;
+	collecting: number;
+	candidate: number;
+	voting: number;
+	votingProject: number;
+	counted: number;
+	published: number;
+	project: number;
+	completed: number;
+	spendingLine: number;
+	application: number;
+	gridWorkerMembership: number;
+	streetStaffMembership: number;
+	deadEffect: number;
+};
+
+const must = <T>(r: { ok: true; value: T } | { ok: false; error: string }): T => {
+	if (!r.ok) throw new Error(`fixture: ${r.error}`);
+	return r.value;
+};
+
+function build(db: Db): { ids: DemoIds; records: Records } {
+	const ids = seedFoundation(db, 'x', NOW);
+	const actor = actorsOf(db);
+	const w: World = { db, ids, now: NOW, actor };
+	const jinwei = ids.community.jinwei;
+	// A second street, with a community, its committee, a resident and its street staff.
+	const otherStreet = db.insert(streets).values({ slug: 'dongmen', name: '東門街道', createdAt: NOW - 90 * DAY }).returning().get().id;
+	const beyond = db.insert(communities).values({ streetId: otherStreet, slug: 'beyond', name: '東門社區', createdAt: NOW - 90 * DAY }).returning().get().id;
+	const person = (username: string, role: 'street_staff' | 'committee' | 'resident') => {
+		const user = db.insert(users).values({ username, displayName: username, passwordHash: 'x', createdAt: NOW - 80 * DAY }).returning().get();
+		const communityId = role === 'street_staff' ? null : beyond;
+		db.insert(memberships).values({ userId: user.id, role, status: 'verified', communityId, streetId: otherStreet, scopeKey: scopeKeyOf({ communityId, streetId: otherStreet }), createdAt: NOW - 80 * DAY }).run();
+	};
+	person('street_b', 'street_staff');
+	person('committee_b', 'committee');
+	person('resident_b', 'resident');
+
+	const proposal = must(createProposal(db, actor('resident1'), { communityId: jinwei }, { title: '三棟樓道堆物', body: '樓道堆放雜物，擋住通道。', category: 'safety' }, NOW)).id;
+	const other = must(createProposal(db, actor('resident2'), { communityId: jinwei }, { title: '另一個議題的標題', body: '這是另一個議題的內容。', category: 'other' }, NOW)).id;
+	const thread = must(openConsultation(db, actor('committee1'), { communityId: jinwei }, { topic: '口袋公園改造', background: '請大家發表意見和建議。' }, NOW)).id;
+	const major = must(openConsultation(db, actor('committee1'), { communityId: jinwei }, { topic: '8 棟加裝電梯', background: '重大事項，按四議兩公開辦理。', major: 'on' }, NOW)).id;
+	const comment = must(postComment(db, actor('resident2'), { communityId: jinwei, id: thread }, { body: '我支持改造。', stance: 'support' }, NOW)).id;
+	const hidden = must(postComment(db, actor('resident2'), { communityId: jinwei, id: thread }, { body: '要被隱藏的留言', stance: 'oppose' }, NOW)).id;
+	must(hideComment(db, actor('committee1'), { communityId: jinwei, id: thread }, { commentId: hidden, reason: '離題' }, NOW));
+
+	const collecting = makeMenu(w, 'collect');
+	const candidate = db.insert(menuProjects).values({ menuId: collecting.menu.id, title: '候選項目', estimatedCost: 50_000, submittedBy: ids.user.resident1, createdAt: NOW - DAY }).returning().get().id;
+	const voting = makeMenu(w, 'vote');
+	const counted = makeMenu(w, 'results');
+	const published = publishedMenu(w);
+	db.update(menuProjects).set({ implementationState: 'in_progress', progressPercent: 50 }).where(eq(menuProjects.id, published.projects.a)).run();
+	db.update(menuProjects).set({ implementationState: 'completed', progressPercent: 100 }).where(eq(menuProjects.id, published.projects.b)).run();
+	const spendingLine = db
+		.insert(projectSpending)
+		.values({ projectId: published.projects.a, item: '燈具', planned: 10_000, actual: null, authorId: ids.user.street, createdAt: NOW, updatedAt: NOW })
+		.returning()
+		.get().id;
+	void menus;
+
+	const membershipOf = (username: string) => db.select().from(memberships).where(eq(memberships.userId, ids.user[username])).get()!.id;
+	const deadEffect = db.insert(outbox).values({ kind: 'webhook', payload: '{}', state: 'dead', attempts: 8, nextAttemptAt: NOW, createdAt: NOW }).returning().get().id;
+	return {
+		ids,
+		records: {
+			jinwei,
+			street: ids.streetId,
+			grid: ids.grids.jinwei[0],
+			otherStreet,
+			beyond,
+			department: ids.department['城管執法隊'],
+			proposal,
+			other,
+			thread,
+			major,
+			comment,
+			hidden,
+			collecting: collecting.menu.id,
+			candidate,
+			voting: voting.menu.id,
+			votingProject: voting.ids[0],
+			counted: counted.menu.id,
+			published: published.menuId,
+			project: published.projects.a,
+			completed: published.projects.b,
+			spendingLine,
+			application: membershipOf('newcomer'),
+			gridWorkerMembership: membershipOf('grid1'),
+			streetStaffMembership: membershipOf('street'),
+			deadEffect
+		}
+	};
+}
+
+function actorsOf(db: Db) {
+	return (username: string): Actor => {
+		const user = db.select().from(users).where(eq(users.username, username)).get();
+		if (!user) throw new Error(`no user ${username}`);
+		return loadActor(db, user, '127.0.0.1');
+	};
+}
+
+let image: { bytes: Buffer; ids: DemoIds; records: Records } | undefined;
+
+/** A fresh copy of the matrix world (built on first use, then copied byte for byte). */
+export function matrixWorld(): World & { records: Records; close(): void } {
+	if (!image) {
+		const { db, sqlite } = openDatabase(':memory:');
+		migrateDatabase(db);
+		const built = build(db);
+		image = { bytes: sqlite.serialize(), ...built };
+		sqlite.close();
+	}
+	const sqlite = new Database(image.bytes);
+	sqlite.pragma('foreign_keys = ON');
+	const db = drizzle(sqlite, { schema });
+	return { db, ids: image.ids, now: NOW, actor: actorsOf(db), records: image.records, close: () => sqlite.close() };
+}
+
+/** Every row of every table: a refusal must leave this exactly as it was. */
+export function everything(db: Db): string {
+	const tables = db.all<{ name: string }>(sql`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '%_fts%' order by name`);
+	return JSON.stringify(tables.map(({ name }) => [name, db.all(sql.raw(`select * from "${name}" order by rowid`))]));
+}

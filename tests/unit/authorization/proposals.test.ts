@@ -1,0 +1,4 @@
+// Every proposals action × every kind of person, through its command (see matrix.ts).
+import { runMatrix } from './matrix';
+
+runMatrix(['proposal.']);
