@@ -30,10 +30,10 @@ describe('no bare keys', () => {
 
 	it('every error code a command returns has a sentence', () => {
 		const codes = found(/\berr\(\s*'([a-z_]+)'/g);
-		// a rule's ternary results and a conflict's code, not the states it compares with
+		// a rule's ternary results and a conflict's code (not the states or phases it compares with)
 		for (const { file, text } of code.filter((c) => !c.file.includes('kernel'))) {
-			for (const line of text.split('\n').filter((l) => /\b(rule|conflict)\b/.test(l))) {
-				for (const m of line.matchAll(/(?<![=!]== )'([a-z][a-z_]+)'/g)) if (!m[1].startsWith('err_')) codes.set(m[1], file);
+			for (const line of text.split('\n').filter((l) => /^\s*(rule|conflict):/.test(l))) {
+				for (const m of line.matchAll(/(?:\?|:)\s*'([a-z][a-z_]+)'/g)) codes.set(m[1], file);
 			}
 		}
 		codes.delete('invalid');
