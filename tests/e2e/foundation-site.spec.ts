@@ -71,7 +71,7 @@ test('unknown community → 404 page; acting outside one\'s scope → 403 page, 
 	expect((await committee.goto('/admin'))?.status()).toBe(403);
 	// a forged review of a fenghuangshan application by jinwei's committee changes nothing
 	const response = await committee.request.post('/c/jinwei/manage?/review', {
-		headers: { origin: new URL(committee.url()).origin },
+		headers: { origin: new URL(committee.url()).origin, accept: 'text/html' },
 		form: { membershipId: '999999', decision: 'verify' }
 	});
 	expect(response.status()).toBe(404);
@@ -101,6 +101,7 @@ test('street staff appoint a grid worker; the admin adds a grid', async ({ brows
 });
 
 test('every foundation page passes axe (WCAG 2.2 AA)', async ({ page, browser }) => {
+	test.setTimeout(150_000); // fifteen pages, each analysed in full
 	for (const path of ['/', '/login', '/register', '/c/jinwei', '/c/shuangshui', '/c/nowhere']) {
 		await page.goto(path);
 		await expectAccessible(page);
@@ -114,7 +115,7 @@ test('every foundation page passes axe (WCAG 2.2 AA)', async ({ page, browser })
 	await expectAccessible(page); // the 403 page
 	for (const [who, paths] of [
 		['committee1', ['/c/jinwei/manage', '/audit']],
-		['street', ['/street/pingxiangmen/manage', '/audit?action=residency.appoint']],
+		['street', ['/street/pingxiangmen/manage', '/audit?action=residency.appoint_community_staff']],
 		['admin', ['/admin']]
 	] as const) {
 		const staff = await pageAs(browser, who);

@@ -91,7 +91,7 @@ test('without JavaScript: seven photos and an oversized photo are refused, then 
 	await expect(page.getByText('還沒有進度更新。')).toBeVisible();
 
 	await postUpdate(page, `全部完工 ${menu.tag}`, '100', [`${FIXTURES}/photo.jpg`]);
-	await expect(page).toHaveURL(/saved=progress/);
+	await expect(page).toHaveURL(/\/projects\/\d+(#timeline)?$/);
 	await expect(page.getByRole('status')).toHaveText('進度已發佈。');
 	await expect(page.locator('#timeline + ol > li').first()).toContainText(`全部完工 ${menu.tag}`);
 	await expect(page.locator('.summary')).toContainText('已完工，待驗收');
@@ -144,7 +144,7 @@ test('residents and other communities see no staff forms, and cannot post by han
 	await expect(page.getByRole('button', { name: '發佈進度' })).toHaveCount(0);
 	await expect(page.locator('#spending-form')).toHaveCount(0);
 	const origin = new URL(page.url()).origin;
-	const forged = await page.request.post(`${menu.url(menu.projects.lights)}?/spending`, {
+	const forged = await page.request.post(`${menu.url(menu.projects.lights)}?/addSpending`, {
 		headers: { origin, accept: 'text/html' },
 		form: { which: 'spending', item: '偽造', planned: '1', actual: '' }
 	});
