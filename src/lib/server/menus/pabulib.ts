@@ -470,7 +470,10 @@ function scoreTable(election: PbElection, pointsOf: (vote: PbVote) => number[]):
 /** How many ballots name each project (a project named twice on one ballot counts once). */
 function voteCounts(election: PbElection): Map<string, number> {
 	const counts = new Map(election.projects.map((project) => [project.id, 0]));
-	for (const vote of election.votes) for (const id of new Set(vote.vote)) counts.set(id, (counts.get(id) ?? 0) + 1);
+	for (const vote of election.votes) {
+		const ids = vote.vote.length < 2 ? vote.vote : new Set(vote.vote);
+		for (const id of ids) counts.set(id, (counts.get(id) ?? 0) + 1);
+	}
 	return counts;
 }
 
