@@ -1,62 +1,122 @@
 /**
  * Pabulib command line.
  *
- *   npm run pb -- tally FILE [--rule greedy|greedy-no-skip|greedy-threshold|equalshares/add1]
+ *   npm run pb -- tally FILE [--rule greedy|greedy-no-skip|greedy-threshold|equalshares/add1] [--ties listed]
+ *   npm run pb -- check DIR [--ties listed] [--json]
  *
- * Prints one line of JSON {"rule", "selected" (ids in selection order), "cost"} and exits 0; on any error prints
- * one line starting with "error: " on stderr and exits 1. Without --rule the file's META rule is used.
+ * tally prints one line of JSON {"rule", "selected" (ids in selection order), "cost"} and exits 0. The cost is
+ * a number when the file's amounts are whole, and a string in the file's own notation when they carry decimals
+ * ("308151.26": a JSON number would be read back as an inexact float). "warnings" is added when the file's own
+ * counts (num_votes, the votes or score column) disagree with its ballots. Without --rule the META rule is used.
+ *
+ * check tallies every .pb file under DIR with its own rule and prints, per vote type and rule, how many
+ * reproduce the published selected column, how many differ (with the first difference) and how many are refused
+ * (with why); --json prints the per-file outcomes and the summaries instead. It exits 0 whatever it found.
+ *
+ * --ties listed breaks ties in votes (or score) in the greedy rules by the order the file lists its projects,
+ * instead of cheaper first (the engine's default, which menus use).
+ *
+ * On any error either command prints one line starting with "error: " on stderr and exits 1.
  */
 import { readFileSync } from 'node:fs';
-import { parsePabulib, toTallyInput } from '../lib/server/menus/pabulib';
+import { formatPbAmount, parsePabulib, tallyInputFor, type PbTallyOptions } from '../lib/server/menus/pabulib';
 import { RULE_NAMES, tally } from '../lib/server/menus/tally';
+import { checkFolder, formatCheck, summarize } from './pb-check';
 
-const USAGE = `usage: pb tally FILE [--rule ${RULE_NAMES.join('|')}]`;
+const USAGE =
+	`usage: pb tally FILE [--rule ${RULE_NAMES.join('|')}] [--ties listed|cheaper-first]` +
+	' | pb check DIR [--ties listed|cheaper-first] [--json]';
 
 class UsageError extends Error {}
 
-interface TallyCommand {
-	file: string;
-	rule?: string;
+type Ties = NonNullable<PbTallyOptions['ties']>;
+
+type Command =
+	| { name: 'tally'; file: string; rule?: string; ties: Ties }
+	| { name: 'check'; folder: string; json: boolean; ties: Ties };
+
+function parseTies(value: string | undefined): Ties {
+	if (value === 'listed' || value === 'cheaper-first') return value;
+	throw new UsageError(`--ties takes listed or cheaper-first${value === undefined ? '' : `, not ${value}`}; ${USAGE}`);
 }
 
-function parseArguments(args: string[]): TallyCommand {
+function parseArguments(args: string[]): Command {
 	const [command, ...rest] = args;
-	if (command !== 'tally') throw new UsageError(command ? `unknown command ${command}; ${USAGE}` : USAGE);
-	let file: string | undefined;
+	if (command !== 'tally' && command !== 'check') {
+		throw new UsageError(command ? `unknown command ${command}; ${USAGE}` : USAGE);
+	}
+	const what = command === 'tally' ? 'FILE' : 'DIR';
+	let target: string | undefined;
 	let rule: string | undefined;
+	let json = false;
+	let ties: Ties = 'cheaper-first';
 	for (let i = 0; i < rest.length; i++) {
 		const arg = rest[i];
-		if (arg === '--rule') {
+		if (arg === '--ties') {
+			ties = parseTies(rest[++i]);
+		} else if (arg.startsWith('--ties=')) {
+			ties = parseTies(arg.slice('--ties='.length));
+		} else if (command === 'tally' && arg === '--rule') {
 			rule = rest[++i];
 			if (rule === undefined) throw new UsageError(`--rule needs a value; ${USAGE}`);
-		} else if (arg.startsWith('--rule=')) {
+		} else if (command === 'tally' && arg.startsWith('--rule=')) {
 			rule = arg.slice('--rule='.length);
+		} else if (command === 'check' && arg === '--json') {
+			json = true;
 		} else if (arg.startsWith('-')) {
 			throw new UsageError(`unknown option ${arg}; ${USAGE}`);
-		} else if (file === undefined) {
-			file = arg;
+		} else if (target === undefined) {
+			target = arg;
 		} else {
-			throw new UsageError(`only one FILE, got ${file} and ${arg}; ${USAGE}`);
+			throw new UsageError(`only one ${what}, got ${target} and ${arg}; ${USAGE}`);
 		}
 	}
-	if (file === undefined) throw new UsageError(`FILE is missing; ${USAGE}`);
-	return { file, rule };
+	if (target === undefined) throw new UsageError(`${what} is missing; ${USAGE}`);
+	return command === 'tally'
+		? { name: 'tally', file: target, rule, ties }
+		: { name: 'check', folder: target, json, ties };
+}
+
+function systemReason(error: unknown): string {
+	return error instanceof Error && 'code' in error ? String(error.code) : String(error);
 }
 
 function readText(file: string): string {
 	try {
 		return readFileSync(file, 'utf8');
 	} catch (error) {
-		const reason = error instanceof Error && 'code' in error ? String(error.code) : String(error);
-		throw new Error(`cannot read ${file} (${reason})`);
+		throw new Error(`cannot read ${file} (${systemReason(error)})`);
 	}
+}
+
+function runTally(file: string, rule: string | undefined, ties: Ties): string {
+	const election = parsePabulib(readText(file));
+	const { input, warnings } = tallyInputFor(election, { rule, ties });
+	const result = tally(input);
+	const cost = election.scale === 1 ? result.cost : formatPbAmount(election, result.cost);
+	const output = { rule: result.rule, selected: result.selected, cost, ...(warnings.length > 0 ? { warnings } : {}) };
+	return JSON.stringify(output) + '\n';
+}
+
+function runCheck(folder: string, json: boolean, ties: Ties): string {
+	let outcomes;
+	try {
+		outcomes = checkFolder(folder, { ties });
+	} catch (error) {
+		throw new Error(`cannot read the folder ${folder} (${systemReason(error)})`);
+	}
+	const summaries = summarize(outcomes);
+	return json ? JSON.stringify({ ties, summaries, files: outcomes }, null, 1) + '\n' : formatCheck(folder, summaries, ties);
 }
 
 function main(args: string[]): number {
 	try {
-		const { file, rule } = parseArguments(args);
-		const result = tally(toTallyInput(parsePabulib(readText(file)), rule));
-		process.stdout.write(JSON.stringify({ rule: result.rule, selected: result.selected, cost: result.cost }) + '\n');
+		const command = parseArguments(args);
+		const output =
+			command.name === 'tally'
+				? runTally(command.file, command.rule, command.ties)
+				: runCheck(command.folder, command.json, command.ties);
+		process.stdout.write(output);
 		return 0;
 	} catch (error) {
 		const message = error instanceof Error ? error.message : String(error);

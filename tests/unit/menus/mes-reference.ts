@@ -1,7 +1,7 @@
 /**
  * A deliberately naive Method of Equal Shares (cost utilities) with Add1 completion, written straight from the
  * rule text in /work/shared/pabulib/README.md: one reduced BigInt fraction per voter, every project evaluated
- * voter by voter every round. Tests compare the fast engine with it on many small random elections.
+ * voter by voter every round. Each Add1 round gives every voter `unit` more (one currency unit in minor units). Tests compare the fast engine with it on many small random elections.
  */
 import type { TallyInput } from '../../../src/lib/server/menus/tally';
 
@@ -101,10 +101,11 @@ export function referenceEqualSharesAdd1(input: TallyInput): { selected: string[
 		);
 	const n = BigInt(input.ballots.length);
 	if (n === 0n) return { selected: [], increments: 0 };
+	const unit = BigInt(input.unit ?? 1);
 	let selected = fixedBudgetRun(input, supporters, BigInt(input.budget));
 	let increments = 0;
 	for (let k = 1n; !exhaustive(selected); k++) {
-		const next = fixedBudgetRun(input, supporters, BigInt(input.budget) + k * n);
+		const next = fixedBudgetRun(input, supporters, BigInt(input.budget) + k * n * unit);
 		if (costOf(next) > input.budget) break;
 		selected = next;
 		increments = Number(k);

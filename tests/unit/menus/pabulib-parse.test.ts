@@ -3,6 +3,7 @@ import {
 	electionToWritable,
 	PabulibError,
 	parsePabulib,
+	tallyInputFor,
 	toTallyInput,
 	writePabulib,
 	type PabulibErrorCode,
@@ -37,6 +38,7 @@ describe('parsePabulib reads', () => {
 	it('a small file', () => {
 		const election = parsePabulib(file(META, PROJECTS, VOTES));
 		expect(election.meta).toEqual({ budget: '100', vote_type: 'approval', rule: 'greedy' });
+		expect([election.budget, election.scale]).toEqual([100, 1]);
 		expect(election.projects).toEqual([
 			{ id: '1', cost: 60, columns: { project_id: '1', cost: '60', name: 'Park' } },
 			{ id: '2', cost: 50, columns: { project_id: '2', cost: '50', name: 'Library' } },
@@ -75,9 +77,28 @@ describe('parsePabulib reads', () => {
 		]);
 	});
 
-	it('costs written as decimals with a zero fraction', () => {
+	it('costs written as decimals with a zero fraction, as whole amounts', () => {
 		const projects = ['PROJECTS', 'project_id;cost', '1;60.0', '2;50.'];
-		expect(parsePabulib(file(META, projects, VOTES)).projects.map((p) => p.cost)).toEqual([60, 50]);
+		const election = parsePabulib(file(META, projects, VOTES));
+		expect(election.projects.map((p) => p.cost)).toEqual([60, 50]);
+		expect(election.scale).toBe(1);
+	});
+
+	it('amounts with grosze, every one in hundredths once one needs them', () => {
+		const meta = ['META', 'key;value', 'budget;308151.26', 'rule;greedy'];
+		const projects = ['PROJECTS', 'project_id;cost', '1;60', '2;50.5'];
+		const election = parsePabulib(file(meta, projects, VOTES));
+		expect([election.budget, election.scale]).toEqual([30_815_126, 100]);
+		expect(election.projects.map((p) => [p.cost, p.columns.cost])).toEqual([
+			[6_000, '60'],
+			[5_050, '50.5'],
+		]);
+	});
+
+	it('amounts with one decimal at most, in tenths', () => {
+		const meta = ['META', 'key;value', 'budget;100.5'];
+		const election = parsePabulib(file(meta, PROJECTS, VOTES));
+		expect([election.budget, election.scale, election.projects[0].cost]).toEqual([1_005, 10, 600]);
 	});
 });
 
@@ -107,13 +128,24 @@ describe('parsePabulib rejects', () => {
 		expectRejected('META\nkey;value\nname;"never closed\n', 'missing_column', /^line 3: a quoted field is never closed$/);
 	});
 
-	it('bad numbers', () => {
-		for (const cost of ['abc', '12.5', '-3', '']) {
+	it('bad amounts, saying what is wrong with each', () => {
+		const reasons: Record<string, string> = {
+			abc: 'not an amount (write digits with at most two decimals after a point, as 1250 or 1250.50)',
+			'': 'not an amount (write digits with at most two decimals after a point, as 1250 or 1250.50)',
+			'1,5': 'not an amount (write digits with at most two decimals after a point, as 1250 or 1250.50)',
+			'12.345': 'which has more than two decimals (amounts are counted to the hundredth: grosze, fen, cents)',
+			'-3': 'a negative amount',
+			'99999999999999999': 'too large to count exactly',
+		};
+		for (const [cost, reason] of Object.entries(reasons)) {
 			const projects = ['PROJECTS', 'project_id;cost', `1;${cost}`, '2;50'];
-			expectRejected(file(META, projects, VOTES), 'bad_number', new RegExp(`^line 8: cost of project 1 is "${cost}"`));
+			const error = errorOf(() => parsePabulib(file(META, projects, VOTES)));
+			expect([error.code, error.message]).toEqual(['bad_number', `line 8: cost of project 1 is "${cost}", ${reason}`]);
 		}
 		const badBudget = ['META', 'key;value', 'budget;lots'];
-		expectRejected(file(badBudget, PROJECTS, VOTES), 'bad_number', /META budget is "lots"/);
+		expectRejected(file(badBudget, PROJECTS, VOTES), 'bad_number', /^META budget is "lots", not an amount/);
+		const negativeBudget = ['META', 'key;value', 'budget;-100.00'];
+		expectRejected(file(negativeBudget, PROJECTS, VOTES), 'bad_number', /^META budget is "-100.00", a negative amount$/);
 		const badPoints = ['VOTES', 'voter_id;vote;points', 'v1;1,2;3,x'];
 		expectRejected(file(META, PROJECTS, badPoints), 'bad_number', /^line 12: points of voter v1 include "x"/);
 		const fewPoints = ['VOTES', 'voter_id;vote;points', 'v1;1,2;3'];
@@ -159,11 +191,33 @@ describe('toTallyInput', () => {
 		expect(errorOf(() => toTallyInput(noRule)).message).toMatch(/^rule "\(none\)" is not supported/);
 	});
 
-	it('names an unsupported vote type', () => {
-		const ordinal = parsePabulib(file(['META', 'key;value', 'budget;100', 'vote_type;ordinal', 'rule;greedy'], PROJECTS, VOTES));
-		const error = errorOf(() => toTallyInput(ordinal));
+	it('names an unsupported vote type and lists the supported ones', () => {
+		const scoring = parsePabulib(file(['META', 'key;value', 'budget;100', 'vote_type;scoring', 'rule;greedy'], PROJECTS, VOTES));
+		const error = errorOf(() => toTallyInput(scoring));
 		expect(error.code).toBe('unsupported_vote_type');
-		expect(error.message).toMatch(/^vote_type ordinal is not supported/);
+		expect(error.message).toBe('vote_type scoring is not supported; supported vote types: approval, choose-1, cumulative, ordinal');
+	});
+
+	it('names the reason a known Pabulib rule cannot be replayed', () => {
+		const election = parsePabulib(file(META, PROJECTS, VOTES));
+		expect(errorOf(() => toTallyInput(election, 'greedy-exclusive')).message).toBe(
+			'rule "greedy-exclusive" is not supported: which projects exclude each other is not recorded in the file ' +
+				'(only its comment describes it); supported rules: greedy, greedy-no-skip, greedy-threshold, equalshares/add1',
+		);
+		expect(errorOf(() => toTallyInput(election, 'greedy-custom')).message).toMatch(
+			/^rule "greedy-custom" is not supported: it is the city's own procedure, described only in the file's comment;/,
+		);
+	});
+
+	it('refuses amounts with decimals, which callers counting whole currency units cannot take', () => {
+		const meta = ['META', 'key;value', 'budget;308151.26', 'rule;greedy'];
+		const election = parsePabulib(file(meta, PROJECTS, VOTES));
+		const error = errorOf(() => toTallyInput(election));
+		expect([error.code, error.message]).toEqual([
+			'bad_number',
+			'META budget is "308151.26": amounts with decimals are counted in minor units, which this caller does not handle',
+		]);
+		expect(tallyInputFor(election).input).toMatchObject({ budget: 30_815_126, unit: 100, projects: [{ cost: 6_000 }, { cost: 5_000 }] });
 	});
 
 	it('scores cumulative ballots by their points, for greedy rules only', () => {

@@ -16,6 +16,17 @@ function reasons(result: ReturnType<typeof tally>): Record<string, string | null
 	return Object.fromEntries(result.projects.map((project) => [project.id, project.reason]));
 }
 
+/** A small seeded generator (mulberry32) so that a failing random election can be replayed. */
+function seededRandom(start: number): () => number {
+	let seed = start;
+	return () => {
+		seed = (seed + 0x6d2b79f5) | 0;
+		let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+		t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+}
+
 // a: 3 votes, b: 2 votes, c: 1 vote.
 const abc = ['a,b,c', 'a,b', 'a'];
 
@@ -92,12 +103,94 @@ describe('greedy-no-skip', () => {
 	});
 });
 
+describe('greedy-no-skip with a threshold', () => {
+	it('does not fund a project below the threshold even where it would fit', () => {
+		const input = election(20, { a: 6, b: 5, c: 4 }, abc, 'greedy-no-skip');
+		expect(tally(input).selected).toEqual(['a', 'b', 'c']);
+		const result = tally({ ...input, minVotes: 2 });
+		expect(result.selected).toEqual(['a', 'b']);
+		expect(reasons(result)).toEqual({ a: null, b: null, c: 'below_threshold' });
+	});
+});
+
+describe('withdrawn projects', () => {
+	it('are never funded, and greedy-no-skip goes on past them', () => {
+		const ballots = ['gone,a,b', 'gone,a', 'gone'];
+		const input = { ...election(10, { gone: 999, a: 6, b: 4 }, ballots, 'greedy-no-skip'), withdrawn: ['gone'] };
+		const result = tally(input);
+		expect(result.selected).toEqual(['a', 'b']);
+		expect(reasons(result)).toEqual({ gone: 'did_not_fit', a: null, b: null });
+		expect(tally({ ...input, rule: 'greedy' }).selected).toEqual(['a', 'b']);
+	});
+
+	it('are never funded by equal shares either', () => {
+		const input = { ...election(10, { gone: 3, a: 6 }, ['gone', 'gone', 'a'], 'equalshares/add1'), withdrawn: ['gone'] };
+		expect(tally({ ...input, withdrawn: [] }).selected).toEqual(['gone', 'a']);
+		expect(tally(input).selected).toEqual(['a']);
+		expect(() => tally({ ...input, withdrawn: ['zz'] })).toThrow(/withdrawn project zz/);
+	});
+});
+
+describe('ties', () => {
+	// b and c both have 2 votes; b is listed first and costs more.
+	const input = election(9, { a: 4, b: 5, c: 3 }, ['a,b,c', 'a,b,c', 'a'], 'greedy');
+
+	it('go to the cheaper project by default', () => {
+		expect(tally(input).selected).toEqual(['a', 'c']);
+	});
+
+	it("go to the project listed first with ties: 'listed', as a city's file orders them", () => {
+		const result = tally({ ...input, ties: 'listed' });
+		expect(result.selected).toEqual(['a', 'b']);
+		expect(result.projects.map((p) => [p.id, p.rank])).toEqual([
+			['a', 1],
+			['b', 2],
+			['c', 3],
+		]);
+	});
+});
+
 describe('greedy-threshold', () => {
 	it('leaves out projects below the threshold, keeping those exactly at it', () => {
 		const input = { ...election(20, { a: 6, b: 5, c: 4 }, abc, 'greedy-threshold'), minVotes: 2 };
 		const result = tally(input);
 		expect(result.selected).toEqual(['a', 'b']);
 		expect(reasons(result)).toEqual({ a: null, b: null, c: 'below_threshold' });
+	});
+
+	it('compares the given scores with the threshold, not the votes', () => {
+		const input = { ...election(20, { a: 6, b: 5, c: 4 }, abc, 'greedy-threshold'), minVotes: 5 };
+		input.scores = new Map([
+			['a', 9],
+			['b', 4],
+			['c', 5],
+		]);
+		expect(tally(input).selected).toEqual(['a', 'c']);
+	});
+});
+
+describe('amounts in minor units (fen, grosze)', () => {
+	it('counts a budget of 308151.26 in grosze exactly, to the last grosz', () => {
+		const costs = { roof: 25_251_339, benches: 5_563_787, grosz: 1 };
+		const fits = election(30_815_126, costs, ['roof,benches,grosz', 'roof,benches', 'roof'], 'greedy');
+		const result = tally({ ...fits, unit: 100 });
+		expect(result.selected).toEqual(['roof', 'benches']);
+		expect(result.cost).toBe(30_815_126);
+		expect(reasons(result).grosz).toBe('did_not_fit');
+	});
+
+	it('raises every voter by one currency unit (unit minor units) per Add1 round', () => {
+		// The majority/minority election of the equal-shares tests, in fen: the same outcome, and 3 rounds of 1 yuan.
+		const ballots = [...Array(6).fill('x,y'), ...Array(4).fill('z')];
+		const inFen = election(10_000, { x: 5_000, y: 5_000, z: 5_000 }, ballots, 'equalshares/add1');
+		const result = tally({ ...inFen, unit: 100 });
+		expect(result.selected).toEqual(['x', 'z']);
+		expect(result.equalShares).toEqual({ virtualBudget: 13_000, perVoterShare: 1_300, increments: 3 });
+	});
+
+	it('refuses a unit that is not a positive whole number, as a caller bug', () => {
+		expect(() => tally({ ...election(10, { a: 1 }, ['a'], 'greedy'), unit: 0 })).toThrow(RangeError);
+		expect(() => tally({ ...election(10, { a: 1 }, ['a'], 'greedy'), unit: 2.5 })).toThrow(RangeError);
 	});
 });
 
@@ -155,15 +248,24 @@ describe('equalshares/add1', () => {
 		expect(result.voters).toBe(0);
 	});
 
+	it('agrees with the naive implementation on 200 random elections in fen (unit 100)', () => {
+		const random = seededRandom(8151);
+		const int = (max: number) => Math.floor(random() * (max + 1));
+		for (let round = 0; round < 200; round++) {
+			const ids = Array.from({ length: 1 + int(5) }, (_, i) => String(i + 1));
+			const costs = Object.fromEntries(ids.map((id) => [id, int(4000)]));
+			const ballots = Array.from({ length: 1 + int(7) }, () => ids.filter(() => random() < 0.5).join(','));
+			const input = { ...election(int(8000), costs, ballots, 'equalshares/add1'), unit: 100 };
+			const result = tally(input);
+			expect({ round, selected: result.selected, increments: result.equalShares?.increments }).toEqual({
+				round,
+				...referenceEqualSharesAdd1(input),
+			});
+		}
+	});
+
 	it('agrees with a naive per-voter fraction implementation on 500 random elections', () => {
-		// A small seeded generator (mulberry32) so a failure can be replayed.
-		let seed = 20240601;
-		const random = () => {
-			seed = (seed + 0x6d2b79f5) | 0;
-			let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-			t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-			return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-		};
+		const random = seededRandom(20240601);
 		const int = (max: number) => Math.floor(random() * (max + 1));
 		for (let round = 0; round < 500; round++) {
 			const projectCount = 1 + int(7);

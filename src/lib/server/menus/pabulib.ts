@@ -3,7 +3,19 @@
  * a `;`-separated header line and rows. A field starting with a double quote is quoted (inner quotes doubled) and
  * may hold `;` or line breaks; a quote anywhere else is an ordinary character, as Python's csv module reads it.
  */
-import { RULE_NAMES, type RuleName, type TallyInput } from './tally';
+import {
+	bordaPoints,
+	formatMinorUnits,
+	readAmount,
+	RULE_NAMES,
+	scaleFor,
+	sumPoints,
+	toMinorUnits,
+	type AmountProblem,
+	type RuleName,
+	type TallyInput,
+	type WrittenAmount,
+} from './tally';
 
 export type PabulibErrorCode =
 	| 'missing_section'
@@ -12,6 +24,8 @@ export type PabulibErrorCode =
 	| 'unknown_project'
 	| 'duplicate_project'
 	| 'duplicate_voter'
+	/** A ballot its vote type does not allow: two choices on a choose-1 ballot, a project ranked twice. */
+	| 'bad_ballot'
 	| 'unsupported_vote_type'
 	| 'unsupported_rule'
 	| 'empty';
@@ -28,6 +42,7 @@ export class PabulibError extends Error {
 
 export interface PbProject {
 	id: string;
+	/** In minor units of the election's scale: exactly the written number when every amount of the file is whole. */
 	cost: number;
 	/** Every column of the row, as written (project_id and cost included). */
 	columns: Record<string, string>;
@@ -45,6 +60,13 @@ export interface PbElection {
 	meta: Record<string, string>;
 	projects: PbProject[];
 	votes: PbVote[];
+	/** META budget in minor units of `scale`, or null when META has none. */
+	budget: number | null;
+	/**
+	 * Minor units per currency unit for the budget and every cost: 1 when all are whole (as most files), 100 when
+	 * one has two decimals ("308151.26" → 30815126 grosze), 10 when the most any has is one.
+	 */
+	scale: number;
 }
 
 /** What writePabulib needs; electionToWritable turns a parsed election back into it. */
@@ -181,15 +203,30 @@ function rowRecord(section: Section, title: SectionName, row: Row): Record<strin
 	return record;
 }
 
-const WHOLE_NUMBER = /^\d+(?:\.0*)?$/;
 const NUMBER = /^-?\d+(?:\.\d+)?$/;
 
-/** A non-negative whole number of currency units ("1000" or "1000.0"). */
-function parseWholeNumber(text: string, where: string): number {
-	const value = Number(text.trim());
-	if (!WHOLE_NUMBER.test(text.trim()) || !Number.isSafeInteger(value)) {
-		throw new PabulibError('bad_number', `${where} is "${text}", expected a whole non-negative number`);
-	}
+const AMOUNT_PROBLEMS: Record<AmountProblem, string> = {
+	malformed: 'not an amount (write digits with at most two decimals after a point, as 1250 or 1250.50)',
+	negative: 'a negative amount',
+	too_many_decimals: 'which has more than two decimals (amounts are counted to the hundredth: grosze, fen, cents)',
+};
+
+/** An amount field as written, read but not yet scaled (the scale depends on every amount of the file). */
+interface AmountField {
+	text: string;
+	where: string;
+	amount: WrittenAmount;
+}
+
+function readAmountField(text: string, where: string): AmountField {
+	const read = readAmount(text);
+	if (!read.ok) throw new PabulibError('bad_number', `${where} is "${text}", ${AMOUNT_PROBLEMS[read.problem]}`);
+	return { text, where, amount: read.amount };
+}
+
+function inMinorUnits(field: AmountField, scale: number): number {
+	const value = toMinorUnits(field.amount, scale);
+	if (value === null) throw new PabulibError('bad_number', `${field.where} is "${field.text}", too large to count exactly`);
 	return value;
 }
 
@@ -209,11 +246,16 @@ function parseMeta(section: Section): Record<string, string> {
 		const record = rowRecord(section, 'META', row);
 		meta[row.fields[0].trim()] = record[section.header[1]];
 	}
-	if (meta.budget !== undefined) parseWholeNumber(meta.budget, 'META budget');
 	return meta;
 }
 
-function parseProjects(section: Section): PbProject[] {
+interface ProjectRow {
+	id: string;
+	cost: AmountField;
+	columns: Record<string, string>;
+}
+
+function parseProjects(section: Section): ProjectRow[] {
 	requireColumns(section, 'PROJECTS', ['project_id', 'cost']);
 	const seen = new Set<string>();
 	return section.rows.map((row) => {
@@ -221,7 +263,7 @@ function parseProjects(section: Section): PbProject[] {
 		const id = columns.project_id.trim();
 		if (seen.has(id)) throw new PabulibError('duplicate_project', `line ${row.line}: project ${id} is listed twice`);
 		seen.add(id);
-		return { id, cost: parseWholeNumber(columns.cost, `line ${row.line}: cost of project ${id}`), columns };
+		return { id, cost: readAmountField(columns.cost, `line ${row.line}: cost of project ${id}`), columns };
 	});
 }
 
@@ -262,19 +304,63 @@ function parseVotes(section: Section, projectIds: Set<string>): PbVote[] {
 	});
 }
 
+/**
+ * Reads a `.pb` text. The budget and costs may carry up to two decimals; they are kept exactly as integers of a
+ * minor unit (see PbElection.scale), so a file whose amounts are all whole reads exactly as it is written.
+ */
 export function parsePabulib(text: string): PbElection {
 	const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
 	if (body.trim() === '') throw new PabulibError('empty', 'the file is empty');
 	const sections = splitSections(readRows(body));
 	const meta = parseMeta(sections.META);
-	const projects = parseProjects(sections.PROJECTS);
-	if (projects.length === 0) throw new PabulibError('empty', 'the PROJECTS section lists no project');
+	const budget = meta.budget === undefined ? null : readAmountField(meta.budget, 'META budget');
+	const rows = parseProjects(sections.PROJECTS);
+	if (rows.length === 0) throw new PabulibError('empty', 'the PROJECTS section lists no project');
+	const amounts = [...(budget ? [budget] : []), ...rows.map((row) => row.cost)];
+	const scale = scaleFor(Math.max(...amounts.map((field) => field.amount.decimals.length)));
+	const projects = rows.map(({ id, cost, columns }) => ({ id, cost: inMinorUnits(cost, scale), columns }));
 	const votes = parseVotes(sections.VOTES, new Set(projects.map((project) => project.id)));
-	return { meta, projects, votes };
+	return { meta, projects, votes, budget: budget ? inMinorUnits(budget, scale) : null, scale };
+}
+
+/** An amount of the election (in its minor units) written as the file writes amounts: "308151.26", or "60". */
+export function formatPbAmount(election: Pick<PbElection, 'scale'>, value: number): string {
+	return formatMinorUnits(value, election.scale);
+}
+
+/** The ballot forms the tally understands, as the META vote_type names them. */
+export type PbVoteType = 'approval' | 'choose-1' | 'cumulative' | 'ordinal';
+export const VOTE_TYPES: readonly PbVoteType[] = ['approval', 'choose-1', 'cumulative', 'ordinal'];
+
+/** Rules the Pabulib format names that cannot be replayed from the file alone, and why. */
+const RULES_REFUSED_BECAUSE: Record<string, string> = {
+	unknown: 'the file does not know which rule the city used',
+	'greedy-exclusive':
+		'which projects exclude each other is not recorded in the file (only its comment describes it)',
+	'greedy-custom': "it is the city's own procedure, described only in the file's comment",
+	'equalshares/add1-comparison':
+		'its final comparison with greedy (which outcome more voters prefer) is not defined precisely enough to reproduce',
+	'equalshares-comparison':
+		'its final comparison with greedy (which outcome more voters prefer) is not defined precisely enough to reproduce',
+};
+
+/** What tallyInputFor gives: the input for `tally`, and what the file says about itself that a reader should know. */
+export interface PbTallyInput {
+	/** Budget and costs in minor units of `scale` (input.unit is the scale when it is not 1). */
+	input: TallyInput;
+	voteType: PbVoteType;
+	/** Minor units per currency unit: 1, 10 or 100 (see PbElection.scale). */
+	scale: number;
+	/** Where the file's own counts (num_votes, the votes and score columns) disagree with its ballots. */
+	warnings: string[];
 }
 
 function isRuleName(name: string): name is RuleName {
 	return (RULE_NAMES as readonly string[]).includes(name);
+}
+
+function isVoteType(name: string): name is PbVoteType {
+	return (VOTE_TYPES as readonly string[]).includes(name);
 }
 
 function metaNumber(meta: Record<string, string>, key: string): number {
@@ -284,57 +370,212 @@ function metaNumber(meta: Record<string, string>, key: string): number {
 	return Number(text.trim());
 }
 
-/** The per-project sum of points of cumulative ballots. */
-function cumulativeScores(election: PbElection): Map<string, number> {
-	const scores = new Map(election.projects.map((project) => [project.id, 0]));
-	for (const vote of election.votes) {
-		if (!vote.points) throw new PabulibError('missing_column', 'cumulative VOTES need a points column');
-		vote.vote.forEach((id, i) => scores.set(id, (scores.get(id) ?? 0) + (vote.points as number[])[i]));
+function voteTypeOf(meta: Record<string, string>): PbVoteType {
+	const voteType = (meta.vote_type ?? 'approval').trim();
+	if (!isVoteType(voteType)) {
+		throw new PabulibError(
+			'unsupported_vote_type',
+			`vote_type ${voteType || '(none)'} is not supported; supported vote types: ${VOTE_TYPES.join(', ')}`,
+		);
 	}
-	return scores;
+	return voteType;
+}
+
+function ruleOf(meta: Record<string, string>, ruleOverride: string | undefined, voteType: PbVoteType): RuleName {
+	const ruleName = (ruleOverride ?? meta.rule ?? '').trim();
+	if (!isRuleName(ruleName)) {
+		const because = RULES_REFUSED_BECAUSE[ruleName];
+		throw new PabulibError(
+			'unsupported_rule',
+			`rule "${ruleName || '(none)'}" is not supported${because ? `: ${because}` : ''}; ` +
+				`supported rules: ${RULE_NAMES.join(', ')}`,
+		);
+	}
+	if (ruleName === 'equalshares/add1' && (voteType === 'ordinal' || voteType === 'cumulative')) {
+		throw new PabulibError(
+			'unsupported_vote_type',
+			`equalshares/add1 with ${voteType} ballots is not supported: Equal Shares needs each voter's utility for ` +
+				'a project, which the Pabulib format fixes only for approval ballots (cost utilities); for points or ' +
+				'rankings it is a choice nobody has published, so it is not guessed',
+		);
+	}
+	return ruleName;
+}
+
+/** Points of cumulative ballots, or a points column given with ranked ballots: whole and non-negative. */
+function wholePoints(vote: PbVote): number[] {
+	const points = vote.points ?? [];
+	for (const point of points) {
+		if (!Number.isSafeInteger(point) || point < 0) {
+			throw new PabulibError(
+				'bad_number',
+				`voter ${vote.voter_id} gives ${point} points; points must be whole non-negative numbers`,
+			);
+		}
+	}
+	return points;
 }
 
 /**
- * The tally input for a parsed election, with the file's rule unless overridden. Approval ballots work with every
- * rule; cumulative ballots with the greedy rules, ordered by total points (as Pabulib does).
+ * Points of a ranked ballot: the file's points column when it has one, else Borda — k points for the first of k
+ * ranked projects down to 1 for the last. That is the format's default scoring_fn, computed as Pabulib's checker
+ * does, and what the score column of every ordinal file in the collection shows (Kraków ranks 3: 3, 2, 1).
  */
-export function toTallyInput(election: PbElection, ruleOverride?: string): TallyInput {
-	const { meta } = election;
-	const voteType = (meta.vote_type ?? 'approval').trim();
-	if (voteType !== 'approval' && voteType !== 'cumulative') {
+function rankedPoints(election: PbElection): (vote: PbVote) => number[] {
+	const scoringFn = election.meta.scoring_fn?.trim() ?? '';
+	if (scoringFn !== '' && scoringFn.toLowerCase() !== 'borda') {
 		throw new PabulibError(
 			'unsupported_vote_type',
-			`vote_type ${voteType} is not supported; only approval (any rule) and cumulative (greedy rules) are`,
+			`scoring_fn "${scoringFn}" is not supported; ranked ballots are scored by Borda ` +
+				'(k points for the first of k ranked projects, down to 1 for the last) or by their points column',
 		);
 	}
-	const ruleName = (ruleOverride ?? meta.rule ?? '').trim();
-	if (!isRuleName(ruleName)) {
-		throw new PabulibError(
-			'unsupported_rule',
-			`rule "${ruleName || '(none)'}" is not supported; supported rules: ${RULE_NAMES.join(', ')}`,
-		);
-	}
-	if (voteType === 'cumulative' && ruleName === 'equalshares/add1') {
-		throw new PabulibError('unsupported_vote_type', 'vote_type cumulative is supported only with the greedy rules');
-	}
+	return (vote) => {
+		if (new Set(vote.vote).size !== vote.vote.length) {
+			throw new PabulibError('bad_ballot', `voter ${vote.voter_id} ranks a project twice: ${vote.vote.join(',')}`);
+		}
+		return vote.points ? wholePoints(vote) : bordaPoints(vote.vote.length);
+	};
+}
 
+/** Each project's score from the ballots, or undefined when the score is the number of votes. */
+function scoresOf(election: PbElection, voteType: PbVoteType): Map<string, number> | undefined {
+	switch (voteType) {
+		case 'approval':
+			return undefined;
+		case 'choose-1':
+			for (const vote of election.votes) {
+				if (new Set(vote.vote).size > 1) {
+					const choices = `${vote.vote.length} projects`;
+					throw new PabulibError('bad_ballot', `voter ${vote.voter_id} chooses ${choices} on a choose-1 ballot`);
+				}
+			}
+			return undefined;
+		case 'cumulative':
+			if (election.votes.some((vote) => !vote.points)) {
+				throw new PabulibError('missing_column', 'cumulative VOTES need a points column');
+			}
+			return scoreTable(election, (vote) => wholePoints(vote));
+		case 'ordinal':
+			return scoreTable(election, rankedPoints(election));
+	}
+}
+
+/** Every project's sum of points, 0 for projects no ballot names. */
+function scoreTable(election: PbElection, pointsOf: (vote: PbVote) => number[]): Map<string, number> {
+	const sums = sumPoints(election.votes.map((vote) => ({ ids: vote.vote, points: pointsOf(vote) })));
+	return new Map(election.projects.map((project) => [project.id, sums.get(project.id) ?? 0]));
+}
+
+/** How many ballots name each project (a project named twice on one ballot counts once). */
+function voteCounts(election: PbElection): Map<string, number> {
+	const counts = new Map(election.projects.map((project) => [project.id, 0]));
+	for (const vote of election.votes) {
+		const ids = vote.vote.length < 2 ? vote.vote : new Set(vote.vote);
+		for (const id of ids) counts.set(id, (counts.get(id) ?? 0) + 1);
+	}
+	return counts;
+}
+
+/** One warning per column of PROJECTS whose numbers disagree with the ballots (an empty cell counts as 0). */
+function columnWarning(election: PbElection, column: string, counted: Map<string, number>): string | null {
+	const wrong: string[] = [];
+	for (const project of election.projects) {
+		const written = project.columns[column];
+		if (written === undefined) continue;
+		const got = counted.get(project.id) ?? 0;
+		if (written.trim() === '' ? got !== 0 : Number(written.trim()) !== got) {
+			wrong.push(`project ${project.id} says ${written.trim() || '(empty)'}, the ballots give ${got}`);
+		}
+	}
+	if (wrong.length === 0) return null;
+	const which = wrong.length === 1 ? '1 project' : `${wrong.length} projects`;
+	return `the ${column} column disagrees with the ballots for ${which} of ${election.projects.length} (first: ${wrong[0]})`;
+}
+
+function countWarnings(election: PbElection, votes: Map<string, number>, scores: Map<string, number> | undefined): string[] {
+	const warnings: string[] = [];
+	const { num_votes: numVotes, num_projects: numProjects } = election.meta;
+	if (numVotes !== undefined && Number(numVotes.trim()) !== election.votes.length) {
+		warnings.push(`META num_votes is ${numVotes.trim()} but VOTES has ${election.votes.length} ballots`);
+	}
+	if (numProjects !== undefined && Number(numProjects.trim()) !== election.projects.length) {
+		warnings.push(`META num_projects is ${numProjects.trim()} but PROJECTS lists ${election.projects.length}`);
+	}
+	for (const [column, counted] of [
+		['votes', votes],
+		['score', scores ?? votes],
+	] as const) {
+		const warning = columnWarning(election, column, counted);
+		if (warning) warnings.push(warning);
+	}
+	return warnings;
+}
+
+/** The cost Pabulib gives a project withdrawn after the vote, so that no rule funds it. */
+export const WITHDRAWN_COST = 999_999_999;
+
+export interface PbTallyOptions {
+	/** A rule instead of the file's META rule. */
+	rule?: string;
+	/** Equal votes in the greedy order: cheaper first (the default), or in the order the file lists projects. */
+	ties?: TallyInput['ties'];
+}
+
+/**
+ * The tally input for a parsed election with the file's rule (unless overridden), amounts in minor units.
+ *
+ * Every project's score comes from the ballots: the number of ballots naming it for approval and choose-1, the
+ * sum of points for cumulative, Borda points by position for ordinal (see rankedPoints). The greedy rules order
+ * by that score; greedy-threshold, and greedy-no-skip when META has one, compare it with
+ * min_project_score_threshold. A project costing 999999999 is withdrawn (the format's mark). Equal Shares (cost
+ * utilities) counts approval and choose-1 ballots; with points or rankings it is refused, not guessed.
+ */
+export function tallyInputFor(election: PbElection, options: PbTallyOptions = {}): PbTallyInput {
+	const { meta } = election;
+	const voteType = voteTypeOf(meta);
+	const rule = ruleOf(meta, options.rule, voteType);
+	if (election.budget === null) throw new PabulibError('missing_column', 'META has no budget');
+	const scores = scoresOf(election, voteType);
 	const input: TallyInput = {
-		budget: parseWholeNumber(meta.budget ?? missingBudget(), 'META budget'),
+		budget: election.budget,
 		projects: election.projects.map((project) => ({
 			id: project.id,
 			cost: project.cost,
 			...(project.columns.name !== undefined ? { name: project.columns.name } : {}),
 		})),
 		ballots: election.votes.map((vote) => vote.vote),
-		rule: ruleName,
+		rule,
 	};
-	if (ruleName === 'greedy-threshold') input.minVotes = metaNumber(meta, 'min_project_score_threshold');
-	if (voteType === 'cumulative') input.scores = cumulativeScores(election);
-	return input;
+	if (election.scale !== 1) input.unit = election.scale;
+	const hasThreshold = meta.min_project_score_threshold !== undefined;
+	if (rule === 'greedy-threshold' || (rule === 'greedy-no-skip' && hasThreshold)) {
+		input.minVotes = metaNumber(meta, 'min_project_score_threshold');
+	}
+	if (scores) input.scores = scores;
+	const withdrawn = election.projects.filter((project) => project.cost === WITHDRAWN_COST * election.scale);
+	if (withdrawn.length > 0) input.withdrawn = withdrawn.map((project) => project.id);
+	if (options.ties) input.ties = options.ties;
+	return { input, voteType, scale: election.scale, warnings: countWarnings(election, voteCounts(election), scores) };
 }
 
-function missingBudget(): never {
-	throw new PabulibError('missing_column', 'META has no budget');
+/**
+ * The tally input in whole currency units, for callers written before amounts could carry decimals: a file
+ * whose budget or costs have decimals is refused here (tallyInputFor counts it, in minor units).
+ */
+export function toTallyInput(election: PbElection, ruleOverride?: string): TallyInput {
+	if (election.scale !== 1) {
+		const amounts: Array<[string, string]> = [
+			['META budget', election.meta.budget ?? ''],
+			...election.projects.map((project): [string, string] => [`cost of project ${project.id}`, project.columns.cost]),
+		];
+		const [where, text] = amounts.find(([, written]) => /\.\d*[1-9]/.test(written)) ?? ['an amount', ''];
+		throw new PabulibError(
+			'bad_number',
+			`${where} is "${text}": amounts with decimals are counted in minor units, which this caller does not handle`,
+		);
+	}
+	return tallyInputFor(election, { rule: ruleOverride }).input;
 }
 
 /** Quotes a field when it holds `;`, a quote, a line break, or surrounding spaces that a reader might trim. */

@@ -86,16 +86,17 @@ function totalCost(projects: readonly PreparedProject[]): number {
 
 /**
  * Method of Equal Shares with Add1 completion, as equalshares.net computes it: while some unchosen project would
- * still fit in the real budget, rerun with every voter holding one more currency unit, keep that outcome if it
- * fits the real budget, and stop at the first that does not. No greedy fill-up afterwards.
+ * still fit in the real budget, rerun with every voter holding one more currency unit (`unit` minor units when
+ * amounts are in fen or grosze), keep that outcome if it fits the real budget, and stop at the first that does
+ * not. No greedy fill-up afterwards.
  *
- * Projects nobody approved can never be chosen, so they do not count against exhaustiveness (otherwise a cheap
- * unsupported project would make the completion loop forever).
+ * Projects nobody approved, and withdrawn ones, can never be chosen, so they do not count against exhaustiveness
+ * (otherwise a cheap unsupported project would make the completion loop forever).
  */
 export function runEqualSharesAdd1(election: PreparedElection): { selected: PreparedProject[]; details: EqualSharesDetails } {
-	const { budget, voters } = election;
-	const candidates = election.projects.filter((project) => project.votes > 0);
-	const voterCount = BigInt(voters);
+	const { budget, voters, unit } = election;
+	const candidates = election.projects.filter((project) => project.votes > 0 && !project.withdrawn);
+	const roundRaise = BigInt(voters) * BigInt(unit);
 
 	const isExhaustive = (selected: readonly PreparedProject[]): boolean => {
 		const left = budget - totalCost(selected);
@@ -105,12 +106,12 @@ export function runEqualSharesAdd1(election: PreparedElection): { selected: Prep
 	let selected = runEqualShares(candidates, voters, BigInt(budget));
 	let kept = 0;
 	for (let tried = 1; voters > 0 && !isExhaustive(selected); tried++) {
-		const next = runEqualShares(candidates, voters, BigInt(budget) + BigInt(tried) * voterCount);
+		const next = runEqualShares(candidates, voters, BigInt(budget) + BigInt(tried) * roundRaise);
 		if (totalCost(next) > budget) break;
 		selected = next;
 		kept = tried;
 	}
-	const virtualBudget = budget + kept * voters;
+	const virtualBudget = budget + kept * voters * unit;
 	return {
 		selected,
 		details: { virtualBudget, perVoterShare: voters > 0 ? virtualBudget / voters : 0, increments: kept },

@@ -3,19 +3,22 @@
  *
  * Tie-breaks (so that every outcome is reproducible):
  * - greedy rules order projects by votes (or the given score) descending, then cost ascending, then project id
- *   ascending — numerically when both ids are digit strings, else by code-unit string order;
+ *   ascending — numerically when both ids are digit strings, else by code-unit string order (or, with
+ *   `ties: 'listed'`, equal votes keep the order in which the projects were given);
  * - the Method of Equal Shares picks the largest effective vote count (cost / p), then lower cost, then more
  *   votes, then project id as above.
  * The `projects` list of a result is always in the greedy order, and `rank` is the position in it.
  */
 import { runEqualSharesAdd1 } from './equal-shares';
-import { compareByVoteOrder, runGreedy } from './greedy';
+import { compareByVotesThenListed, compareByVoteOrder, runGreedy } from './greedy';
 import { prepareElection, type PreparedElection, type PreparedProject } from './prepare';
 import type { EqualSharesDetails, NotSelectedReason, ProjectOutcome, TallyInput, TallyResult } from './types';
 
 export type * from './types';
 export { RULE_NAMES } from './types';
 export { compareProjectIds } from './order';
+export * from './amount';
+export * from './points';
 
 interface RuleOutcome {
 	selected: PreparedProject[];
@@ -29,7 +32,7 @@ function applyRule(input: TallyInput, election: PreparedElection, ordered: Prepa
 		case 'greedy':
 			return runGreedy(ordered, budget, { stopAtFirstMiss: false });
 		case 'greedy-no-skip':
-			return runGreedy(ordered, budget, { stopAtFirstMiss: true });
+			return runGreedy(ordered, budget, { stopAtFirstMiss: true, minScore: input.minVotes });
 		case 'greedy-threshold':
 			return runGreedy(ordered, budget, { stopAtFirstMiss: false, minScore: input.minVotes ?? 0 });
 		case 'equalshares/add1': {
@@ -48,7 +51,7 @@ function applyRule(input: TallyInput, election: PreparedElection, ordered: Prepa
 
 export function tally(input: TallyInput): TallyResult {
 	const election = prepareElection(input);
-	const ordered = [...election.projects].sort(compareByVoteOrder);
+	const ordered = [...election.projects].sort(input.ties === 'listed' ? compareByVotesThenListed : compareByVoteOrder);
 	const outcome = applyRule(input, election, ordered);
 
 	const projects: ProjectOutcome[] = ordered.map((project, position) => {

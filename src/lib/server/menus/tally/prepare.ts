@@ -10,10 +10,14 @@ export interface PreparedProject {
 	votes: number;
 	/** The greedy ordering key: the given score, or the number of votes. */
 	score: number;
+	/** Withdrawn after the vote: never funded. */
+	withdrawn: boolean;
 }
 
 export interface PreparedElection {
 	budget: number;
+	/** Budget units per currency unit (TallyInput.unit, 1 by default). */
+	unit: number;
 	projects: PreparedProject[];
 	voters: number;
 }
@@ -30,13 +34,20 @@ function assertWholeNonNegative(value: number, what: string): void {
  */
 export function prepareElection(input: TallyInput): PreparedElection {
 	assertWholeNonNegative(input.budget, 'budget');
+	const unit = input.unit ?? 1;
+	if (!Number.isSafeInteger(unit) || unit < 1) throw new RangeError(`unit must be a positive whole number, got ${unit}`);
 	const indexById = new Map<string, number>();
 	const projects: PreparedProject[] = input.projects.map((project, index) => {
 		assertWholeNonNegative(project.cost, `cost of project ${project.id}`);
 		if (indexById.has(project.id)) throw new RangeError(`duplicate project id ${project.id}`);
 		indexById.set(project.id, index);
-		return { index, id: project.id, cost: project.cost, supporters: [], votes: 0, score: 0 };
+		return { index, id: project.id, cost: project.cost, supporters: [], votes: 0, score: 0, withdrawn: false };
 	});
+	for (const id of input.withdrawn ?? []) {
+		const index = indexById.get(id);
+		if (index === undefined) throw new RangeError(`withdrawn project ${id} is not a project`);
+		projects[index].withdrawn = true;
+	}
 
 	input.ballots.forEach((ballot, voter) => {
 		for (const id of new Set(ballot)) {
@@ -50,5 +61,5 @@ export function prepareElection(input: TallyInput): PreparedElection {
 		project.votes = project.supporters.length;
 		project.score = input.scores ? (input.scores.get(project.id) ?? 0) : project.votes;
 	}
-	return { budget: input.budget, projects, voters: input.ballots.length };
+	return { budget: input.budget, unit, projects, voters: input.ballots.length };
 }
