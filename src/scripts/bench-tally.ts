@@ -37,7 +37,7 @@ function measure(folder: string, file: string, rule: RuleName, runs: number, tar
 	return { file, rule, runs, medianMs: median(times), targetMs, selected };
 }
 
-export function runTallyBench(folder = path.resolve(process.cwd(), '../shared/pabulib')): TallyBenchFigure[] {
+export function runTallyBench(folder = path.resolve(process.cwd(), 'tests/fixtures/pabulib/real')): TallyBenchFigure[] {
 	return [
 		measure(folder, 'Poland_Gdynia_2020.pb', 'greedy-no-skip', 5, 500),
 		measure(folder, 'Poland_Gdynia_2020.pb', 'greedy', 5, 500),

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { expectAccessible, pageAs, unique } from './helpers';
 
-const ASSEN = resolve(process.cwd(), '../shared/pabulib/Netherlands_Assen_2024.pb');
+const ASSEN = resolve(process.cwd(), 'tests/fixtures/pabulib/real/Netherlands_Assen_2024.pb');
 
 test('the new-menu form explains bad money and dates beside the fields, without JavaScript, and keeps the input', async ({ browser }) => {
 	const page = await pageAs(browser, 'street', { javaScriptEnabled: false });

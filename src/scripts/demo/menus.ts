@@ -155,7 +155,8 @@ export async function seedMenus(db: Db, ids: DemoIds, now: number) {
 	// Residents hear that the current vote is open (and, in its last day, that it closes soon).
 	runMenuReminders(db, now);
 
-	const file = resolve(process.cwd(), '../shared/pabulib/Netherlands_Assen_2024.pb');
+	// The real election is kept with the test fixtures (public Pabulib data, unchanged).
+	const file = resolve(process.cwd(), 'tests/fixtures/pabulib/real/Netherlands_Assen_2024.pb');
 	if (!existsSync(file)) {
 		console.warn(`demo menus: ${file} not found, so 鳳凰山社區 gets no replayed election`);
 		return;

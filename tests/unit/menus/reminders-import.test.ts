@@ -19,7 +19,7 @@ import { ballots, menuProjects, menus } from '../../../src/lib/server/menus/sche
 import { notifications } from '../../../src/lib/server/notifications/schema';
 import { DAY, HOUR } from '../../../src/lib/server/db/time';
 
-const PABULIB = resolve(process.cwd(), '../shared/pabulib');
+const PABULIB = resolve(process.cwd(), 'tests/fixtures/pabulib/real');
 const ASSEN = readFileSync(resolve(PABULIB, 'Netherlands_Assen_2024.pb'), 'utf8');
 /** A .pb file as the import form uploads it. */
 const pbFile = (text: string) => ({ file: [{ name: 'election.pb', type: 'text/plain', bytes: new TextEncoder().encode(text) }] });
