@@ -1,8 +1,9 @@
 // Who may do what, in one place. The command kernel authorizes every command with `permits()`; pages ask the
 // same question through each domain's abilities(), so a button and its command can never disagree.
 
-export const ROLES = ['resident', 'grid_worker', 'committee', 'street_staff', 'department', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
+import { ROLES, type Role } from '../codes';
+
+export { ROLES, type Role };
 
 /** Where each role is held: in a community (with its street), a street, a department of a street, or the site. */
 export const ROLE_SCOPE = {

@@ -3,8 +3,9 @@ import { sql } from 'drizzle-orm';
 import { users } from '../auth/schema';
 import { communities } from '../org/schema';
 import { proposals } from '../proposals/schema';
+import { COMMENT_STATUSES, REPORT_REASONS, STAGES, STANCES, THREAD_STATES } from '../../codes';
 
-export const THREAD_STATES = ['open', 'closed'] as const;
+export { COMMENT_STATUSES, REPORT_REASONS, STAGES, STANCES, THREAD_STATES, type CommentStatus, type Stance } from '../../codes';
 
 /** A consultation thread (協商議事), opened by the committee from a proposal or on its own. */
 export const consultations = sqliteTable(
@@ -48,12 +49,6 @@ export const consultations = sqliteTable(
 	]
 );
 
-export const STANCES = ['support', 'oppose', 'neutral', 'question'] as const;
-export type Stance = (typeof STANCES)[number];
-/** visible; hidden_reports: hidden by residents' reports pending review; hidden: hidden by the committee. */
-export const COMMENT_STATUSES = ['visible', 'hidden_reports', 'hidden'] as const;
-export type CommentStatus = (typeof COMMENT_STATUSES)[number];
-
 export const comments = sqliteTable(
 	'consultation_comments',
 	{
@@ -90,8 +85,6 @@ export const comments = sqliteTable(
 	]
 );
 
-export const REPORT_REASONS = ['spam', 'offensive', 'off_topic', 'other'] as const;
-
 /** One report per person per comment. */
 export const commentReports = sqliteTable(
 	'comment_reports',
@@ -107,9 +100,6 @@ export const commentReports = sqliteTable(
 	},
 	(t) => [primaryKey({ columns: [t.commentId, t.reporterId] }), index('comment_reports_reporter_idx').on(t.reporterId, t.createdAt)]
 );
-
-/** 四議: 1 提議, 2 商議, 3 審議, 4 決議. */
-export const STAGES = [1, 2, 3, 4] as const;
 
 /**
  * A meeting of 四議兩公開. A stage may be held again when its vote fails; only one passing record per

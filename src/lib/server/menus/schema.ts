@@ -3,10 +3,9 @@ import { sql } from 'drizzle-orm';
 import { users } from '../auth/schema';
 import { communities } from '../org/schema';
 
-export const BALLOT_RULES = ['approval_budget', 'choose_k'] as const;
-export const TALLY_RULES = ['greedy', 'greedy-no-skip', 'greedy-threshold', 'equalshares/add1'] as const;
-export const PHASES = ['collect', 'review', 'vote', 'results', 'implementation', 'acceptance'] as const;
-export type Phase = (typeof PHASES)[number];
+import { BALLOT_RULES, FEASIBILITY, IMPLEMENTATION_STATES, PHASES, TALLY_RULES } from '../../codes';
+
+export { BALLOT_RULES, FEASIBILITY, IMPLEMENTATION_STATES, PHASES, TALLY_RULES, type Phase } from '../../codes';
 
 /** A 民生微實事 project menu put before one community, with a budget in whole yuan and dated phases. */
 export const menus = sqliteTable(
@@ -55,8 +54,6 @@ export const menus = sqliteTable(
 	]
 );
 
-export const FEASIBILITY = ['pending', 'feasible', 'infeasible'] as const;
-export const IMPLEMENTATION_STATES = ['not_started', 'in_progress', 'completed', 'accepted'] as const;
 
 /** A candidate project on a menu. */
 export const menuProjects = sqliteTable(

@@ -3,13 +3,9 @@ import { sql } from 'drizzle-orm';
 import { users } from '../auth/schema';
 import { communities } from '../org/schema';
 
-/** PRODUCT.md's categories, as stored codes (labels come from the message catalogue). */
-export const CATEGORIES = ['environment', 'facilities', 'parking', 'safety', 'care', 'culture', 'property', 'other'] as const;
-export type Category = (typeof CATEGORIES)[number];
+import { CATEGORIES, PROPOSAL_EVENTS, PROPOSAL_STATES } from '../../codes';
 
-/** open → qualified → consultation / menu / answered / merged; withdrawn by the author before it qualifies. */
-export const PROPOSAL_STATES = ['open', 'qualified', 'consultation', 'menu', 'answered', 'merged', 'withdrawn'] as const;
-export type ProposalState = (typeof PROPOSAL_STATES)[number];
+export { CATEGORIES, PROPOSAL_STATES, type Category, type ProposalState, type ProposalEventKind } from '../../codes';
 
 /** A resident's issue (議題), seconded by neighbours until the committee must answer it. */
 export const proposals = sqliteTable(
@@ -75,8 +71,6 @@ export const proposalSeconds = sqliteTable(
 	(t) => [primaryKey({ columns: [t.proposalId, t.userId] }), index('proposal_seconds_user_idx').on(t.userId, t.createdAt)]
 );
 
-export const PROPOSAL_EVENTS = ['created', 'edited', 'withdrawn', 'qualified', 'consultation', 'menu', 'answered', 'merged', 'merged_in'] as const;
-export type ProposalEventKind = (typeof PROPOSAL_EVENTS)[number];
 
 /** The public history of a proposal: every change, when and by whom. */
 export const proposalEvents = sqliteTable(

@@ -5,8 +5,8 @@ import { communities, departments, grids, streets } from '../org/schema';
 import { ROLES, rolesHeldIn } from '../policy';
 
 export type { Role } from '../policy';
-export const MEMBERSHIP_STATUSES = ['pending', 'verified', 'rejected', 'revoked'] as const;
-export type MembershipStatus = (typeof MEMBERSHIP_STATUSES)[number];
+import { MEMBERSHIP_STATUSES } from '../../codes';
+export { MEMBERSHIP_STATUSES, type MembershipStatus } from '../../codes';
 
 const held = (scope: Parameters<typeof rolesHeldIn>[0]) => `role in (${rolesHeldIn(scope).map((r) => `'${r}'`).join(',')})`;
 /** Community roles carry a community and its street; street roles a street; departments a street and a department; the admin nothing. */

@@ -48,13 +48,9 @@ export interface TallyInput {
 	scores?: Map<string, number>;
 }
 
-export type NotSelectedReason =
-	| 'did_not_fit'
-	| 'below_threshold'
-	/** greedy-no-skip: ranked after the first project that did not fit. */
-	| 'stopped'
-	/** Method of Equal Shares: its supporters could not afford it. */
-	| 'not_affordable';
+/** did_not_fit; below_threshold; stopped (greedy-no-skip: after the first that did not fit); not_affordable (Equal Shares). */
+export type { NotSelectedReason } from '../../../codes';
+import type { NotSelectedReason } from '../../../codes';
 
 export interface ProjectOutcome {
 	id: string;

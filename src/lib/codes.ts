@@ -1,0 +1,59 @@
+// The codes the portal stores (states, categories, kinds), in one module the server and the browser share.
+// Tables and validation take their lists from here; `$lib/labels.ts` names each one in the reader's language,
+// typed by these codes, so a new code without its words does not compile.
+
+/** PRODUCT.md's categories of proposals. */
+export const CATEGORIES = ['environment', 'facilities', 'parking', 'safety', 'care', 'culture', 'property', 'other'] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+/** open → qualified → consultation / menu / answered / merged; withdrawn by the author before it qualifies. */
+export const PROPOSAL_STATES = ['open', 'qualified', 'consultation', 'menu', 'answered', 'merged', 'withdrawn'] as const;
+export type ProposalState = (typeof PROPOSAL_STATES)[number];
+
+export const PROPOSAL_EVENTS = ['created', 'edited', 'withdrawn', 'qualified', 'consultation', 'menu', 'answered', 'merged', 'merged_in'] as const;
+export type ProposalEventKind = (typeof PROPOSAL_EVENTS)[number];
+
+export const THREAD_STATES = ['open', 'closed'] as const;
+export type ThreadState = (typeof THREAD_STATES)[number];
+
+export const STANCES = ['support', 'oppose', 'neutral', 'question'] as const;
+export type Stance = (typeof STANCES)[number];
+
+/** visible; hidden by the community's report threshold pending review; hidden by the committee with a reason. */
+export const COMMENT_STATUSES = ['visible', 'hidden_reports', 'hidden'] as const;
+export type CommentStatus = (typeof COMMENT_STATUSES)[number];
+
+export const REPORT_REASONS = ['spam', 'offensive', 'off_topic', 'other'] as const;
+export type ReportReason = (typeof REPORT_REASONS)[number];
+
+/** 四議: 提議 → 商議 → 審議 → 決議. */
+export const STAGES = [1, 2, 3, 4] as const;
+export type StageNumber = (typeof STAGES)[number];
+
+export const BALLOT_RULES = ['approval_budget', 'choose_k'] as const;
+export type BallotRule = (typeof BALLOT_RULES)[number];
+
+export const TALLY_RULES = ['greedy', 'greedy-no-skip', 'greedy-threshold', 'equalshares/add1'] as const;
+export type TallyRule = (typeof TALLY_RULES)[number];
+
+/** A menu's dated phases, in order (a menu before its first date is `scheduled`). */
+export const PHASES = ['collect', 'review', 'vote', 'results', 'implementation', 'acceptance'] as const;
+export type Phase = (typeof PHASES)[number];
+export type MenuPhase = 'scheduled' | Phase;
+
+export const FEASIBILITY = ['pending', 'feasible', 'infeasible'] as const;
+export type Feasibility = (typeof FEASIBILITY)[number];
+
+/** Why a counted project was not chosen. */
+export const NOT_SELECTED_REASONS = ['did_not_fit', 'below_threshold', 'stopped', 'not_affordable'] as const;
+export type NotSelectedReason = (typeof NOT_SELECTED_REASONS)[number];
+
+export const IMPLEMENTATION_STATES = ['not_started', 'in_progress', 'completed', 'accepted'] as const;
+export type ImplementationState = (typeof IMPLEMENTATION_STATES)[number];
+
+/** What a membership makes someone; what each may do is decided in `server/policy.ts` alone. */
+export const ROLES = ['resident', 'grid_worker', 'committee', 'street_staff', 'department', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const MEMBERSHIP_STATUSES = ['pending', 'verified', 'rejected', 'revoked'] as const;
+export type MembershipStatus = (typeof MEMBERSHIP_STATUSES)[number];
