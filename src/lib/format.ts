@@ -3,8 +3,9 @@ import { getLocale } from '$lib/paraglide/runtime';
 const TZ = 'Asia/Shanghai';
 
 // Building an Intl formatter costs ~40 µs; a list page formats dozens of values, so keep one per locale and style.
-const cache = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
-function cached<T extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, make: () => T): T {
+type Formatter = Intl.DateTimeFormat | Intl.NumberFormat | Intl.ListFormat;
+const cache = new Map<string, Formatter>();
+function cached<T extends Formatter>(key: string, make: () => T): T {
 	let f = cache.get(key) as T | undefined;
 	if (!f) cache.set(key, (f = make()));
 	return f;
@@ -24,13 +25,6 @@ export function formatDateTime(at: number, dateOnly = false): string {
 	).format(new Date(at));
 }
 
-export function formatNumber(n: number, fractionDigits = 0): string {
-	const locale = getLocale();
-	return cached(`n|${locale}|${fractionDigits}`, () =>
-		new Intl.NumberFormat(locale, { maximumFractionDigits: fractionDigits, minimumFractionDigits: fractionDigits })
-	).format(n);
-}
-
 /** ¥12,345 for yuan; a replayed election keeps its own currency (€, zł…). Narrow symbols: never "CN¥". */
 export function formatMoney(n: number, currency = 'CNY'): string {
 	const locale = getLocale();
@@ -40,3 +34,9 @@ export function formatMoney(n: number, currency = 'CNY'): string {
 }
 
 export const formatYuan = (n: number) => formatMoney(n, 'CNY');
+
+/** Names joined as the reader's language joins them: 王秀英、李建國和張麗華 · Wang, Li and Zhang. */
+export function formatList(items: readonly string[]): string {
+	const locale = getLocale();
+	return cached(`l|${locale}`, () => new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' })).format(items);
+}

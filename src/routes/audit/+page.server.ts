@@ -5,10 +5,10 @@ import { AUDIT_PAGE, auditActions, auditScope, listAudit } from '$lib/server/aud
 import { hasMessage, t } from '$lib/server/i18n';
 import { requireActor } from '$lib/server/http';
 import { z } from 'zod';
+import { chinaDayStart, DAY } from '$lib/server/db/time';
 
-const CHINA_OFFSET = 8 * 60 * 60 * 1000;
 /** A yyyy-mm-dd date in China's time zone, as UTC ms (start of that day). */
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).transform((s) => Date.parse(`${s}T00:00:00Z`) - CHINA_OFFSET);
+const day = z.string().transform(chinaDayStart).refine((at) => !Number.isNaN(at));
 const filterSchema = z.object({
 	actor: z.string().trim().max(64).optional().catch(undefined),
 	action: z.string().trim().max(64).optional().catch(undefined),
@@ -45,7 +45,7 @@ export const load: PageServerLoad = (event) => {
 		actor: filter.actor || undefined,
 		action: filter.action || undefined,
 		from: filter.from,
-		to: filter.to !== undefined ? filter.to + 24 * 60 * 60 * 1000 : undefined,
+		to: filter.to !== undefined ? filter.to + DAY : undefined,
 		before: filter.before
 	});
 	const label = (action: string) => {

@@ -5,7 +5,7 @@
 // clocks, so the history, audit log and inbox read as they would in real life.
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../lib/server/db/client';
-import { DAY, HOUR, MINUTE } from '../../lib/server/db/time';
+import { chinaDate, DAY, HOUR, MINUTE } from '../../lib/server/db/time';
 import { users } from '../../lib/server/auth/schema';
 import { memberships, scopeKeyOf } from '../../lib/server/residency/schema';
 import { loadActor } from '../../lib/server/residency/queries';
@@ -27,7 +27,6 @@ function must<T>(result: Result<T>, what: string): T {
 }
 
 /** The calendar day in China (the streets' time zone) of a moment, as YYYY-MM-DD. */
-const chinaDate = (at: number) => new Date(at + 8 * HOUR).toISOString().slice(0, 10);
 
 /** Twenty more verified residents of 金韋, so seconds and threads have real numbers behind them. */
 function seedNeighbours(db: Db, ids: DemoIds, now: number, passwordHash: string) {

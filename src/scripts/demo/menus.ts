@@ -14,7 +14,7 @@ import { castBallot } from '../../lib/server/menus/ballots';
 import { publishResults } from '../../lib/server/menus/results';
 import { importPabulib } from '../../lib/server/menus/import';
 import { runMenuReminders } from '../../lib/server/menus/reminders';
-import { isoDay } from '../../lib/server/menus/rules';
+import { chinaDate as isoDay } from '../../lib/server/db/time';
 import type { Result } from '../../lib/server/result';
 import type { DemoIds } from './foundation';
 

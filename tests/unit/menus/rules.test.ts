@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkBallot, closingReminderDue, currentPhase, dayStart, isoDay, nextPhase } from '../../../src/lib/server/menus/rules';
+import { checkBallot, closingReminderDue, currentPhase, nextPhase } from '../../../src/lib/server/menus/rules';
+import { chinaDate as isoDay, chinaDayStart as dayStart } from '../../../src/lib/server/db/time';
 import { DAY, HOUR } from '../../../src/lib/server/db/time';
 
 const t0 = Date.UTC(2026, 0, 1);

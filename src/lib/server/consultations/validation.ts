@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { REPORT_REASONS, STANCES } from './schema';
-import { HOUR } from '../db/time';
+import { chinaDayStart, HOUR } from '../db/time';
 
 const text = (min: number, max: number, key: string) =>
 	z
@@ -20,21 +20,10 @@ const checkbox = z
 	.optional()
 	.transform((v) => v === 'on' || v === '1' || v === 'true');
 
-/** The streets are in China (UTC+8): a date means that day there. */
-const CHINA_OFFSET = 8 * HOUR;
-export function chinaDayStart(date: string): number {
-	const [y, m, d] = date.split('-').map(Number);
-	return Date.UTC(y, m - 1, d) - CHINA_OFFSET;
-}
 const date = z
 	.string({ error: 'err_required' })
 	.trim()
-	.regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'err_date' })
-	.refine((s) => {
-		const [y, m, d] = s.split('-').map(Number);
-		const t = new Date(Date.UTC(y, m - 1, d));
-		return y >= 2000 && y <= 2100 && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
-	}, { error: 'err_date' });
+	.refine((s) => !Number.isNaN(chinaDayStart(s)) && s >= '2000' && s < '2101', { error: 'err_date' });
 
 export const openSchema = z.object({
 	topic: text(4, 80, 'err_consultation_topic_length'),

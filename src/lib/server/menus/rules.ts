@@ -62,15 +62,6 @@ export function closingReminderDue(menu: PhasedMenu, now: number): boolean {
 	return currentPhase(menu, now) === 'vote' && menu.resultsStartsAt - now <= CLOSING_NOTICE;
 }
 
-/** Dates typed as YYYY-MM-DD mean midnight in China (UTC+8, no summer time), where the streets are. */
-export const CHINA_OFFSET = 8 * HOUR;
-export function dayStart(isoDate: string): number {
-	const [y, m, d] = isoDate.split('-').map(Number);
-	return Date.UTC(y, m - 1, d) - CHINA_OFFSET;
-}
-export function isoDay(at: number): string {
-	return new Date(at + CHINA_OFFSET).toISOString().slice(0, 10);
-}
 export { DAY };
 
 export type BallotRules = {

@@ -1,7 +1,7 @@
 // Inputs of the menus domain. Messages are message keys (err_…), shown beside the field.
 import { z } from 'zod';
 import { BALLOT_RULES, TALLY_RULES } from './schema';
-import { dayStart } from './rules';
+import { chinaDayStart } from '../db/time';
 
 /** Whole yuan up to ¥100,000,000; "200000", "200,000" and "¥200,000" all read as 200000. */
 export const MAX_YUAN = 100_000_000;
@@ -43,10 +43,10 @@ const day = z
 	.trim()
 	.min(1, { error: 'err_required' })
 	.regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'err_menu_date' })
-	.refine((s) => !Number.isNaN(dayStart(s)) && new Date(dayStart(s) + 8 * 3600_000).toISOString().startsWith(s), {
+	.refine((s) => !Number.isNaN(chinaDayStart(s)), {
 		error: 'err_menu_date'
 	})
-	.transform(dayStart);
+	.transform(chinaDayStart);
 
 const id = z.coerce.number({ error: 'err_invalid' }).int({ error: 'err_invalid' }).positive({ error: 'err_invalid' });
 const title = z.string({ error: 'err_required' }).trim().min(2, { error: 'err_menu_title_length' }).max(80, { error: 'err_menu_title_length' });

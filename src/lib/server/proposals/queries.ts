@@ -6,7 +6,7 @@ import { users } from '../auth/schema';
 import { proposals, proposalEvents, proposalSeconds, type ProposalState } from './schema';
 import { consultations } from '../consultations/schema';
 import { menuProjects } from '../menus/schema';
-import { isOverdue, queueOrder } from './rules';
+import { daysLeft, isOverdue, queueOrder } from './rules';
 import { mostSimilar, searchTerms } from './search';
 import type { ListQuery } from './validation';
 
@@ -47,9 +47,10 @@ type Summary = {
 	createdAt: number;
 	authorName: string;
 };
-export type ProposalSummary = Summary & { overdue: boolean };
+/** With what the server's clock says of its deadline (the browser's clock may be wrong). */
+export type ProposalSummary = Summary & { overdue: boolean; daysLeft: number | null };
 
-const withOverdue = (now: number) => (p: Summary): ProposalSummary => ({ ...p, overdue: isOverdue(p, now) });
+const withOverdue = (now: number) => (p: Summary): ProposalSummary => ({ ...p, overdue: isOverdue(p, now), daysLeft: daysLeft(p, now) });
 
 /** Conditions for a search box: FTS5 trigram for terms of 3+ characters, LIKE for shorter ones. */
 function searchCondition(q: string): SQL | undefined {

@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { createMenu } from '$lib/server/menus/commands';
-import { isoDay } from '$lib/server/menus/rules';
+import { chinaDate as isoDay } from '$lib/server/db/time';
 import { t } from '$lib/server/i18n';
 import { formAction, inCommunity, requireActor } from '$lib/server/http';
 import { DAY } from '$lib/server/db/time';

@@ -3,7 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db/client';
 import { editMenu } from '$lib/server/menus/commands';
 import { loadMenu, menuSubject, readOnly } from '$lib/server/menus/records';
-import { isoDay } from '$lib/server/menus/rules';
+import { chinaDate as isoDay } from '$lib/server/db/time';
 import { permits } from '$lib/server/policy';
 import { t } from '$lib/server/i18n';
 import { formAction, recordInCommunity, requireActor } from '$lib/server/http';
