@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { err, type Err } from './result';
 
 /**
@@ -18,3 +18,6 @@ export function parseInput<S extends z.ZodType>(
 	}
 	return err('invalid', { fields });
 }
+
+/** A record's id in a form field: a positive whole number, else "invalid". */
+export const idField = z.coerce.number({ error: 'err_invalid' }).int({ error: 'err_invalid' }).positive({ error: 'err_invalid' });

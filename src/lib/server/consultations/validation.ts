@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idField as id } from '../validation';
 import { REPORT_REASONS, STANCES } from './schema';
 import { chinaDayStart, HOUR } from '../db/time';
 
@@ -9,7 +10,6 @@ const text = (min: number, max: number, key: string) =>
 		.refine((s) => s.length > 0, { error: 'err_required' })
 		.refine((s) => [...s].length >= min && [...s].length <= max, { error: key });
 
-const id = z.coerce.number({ error: 'err_invalid' }).int({ error: 'err_invalid' }).positive({ error: 'err_invalid' });
 const optionalId = z
 	.union([z.literal(''), id])
 	.optional()

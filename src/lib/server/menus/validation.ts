@@ -1,5 +1,6 @@
 // Inputs of the menus domain. Messages are message keys (err_…), shown beside the field.
 import { z } from 'zod';
+import { idField as id } from '../validation';
 import { BALLOT_RULES, TALLY_RULES } from './schema';
 import { chinaDayStart } from '../db/time';
 
@@ -48,7 +49,6 @@ const day = z
 	})
 	.transform(chinaDayStart);
 
-const id = z.coerce.number({ error: 'err_invalid' }).int({ error: 'err_invalid' }).positive({ error: 'err_invalid' });
 const title = z.string({ error: 'err_required' }).trim().min(2, { error: 'err_menu_title_length' }).max(80, { error: 'err_menu_title_length' });
 const markdown = z.string().trim().max(5000, { error: 'err_too_long' }).optional().default('');
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idField as id } from '../validation';
 import { CATEGORIES } from './schema';
 
 /** Length in characters as a person counts them (an emoji or a CJK character is one). */
@@ -9,7 +10,6 @@ const length = (min: number, max: number, key: string) =>
 		.refine((s) => s.length > 0, { error: 'err_required' })
 		.refine((s) => [...s].length >= min && [...s].length <= max, { error: key });
 
-const id = z.coerce.number({ error: 'err_invalid' }).int({ error: 'err_invalid' }).positive({ error: 'err_invalid' });
 
 export const proposalSchema = z.object({
 	title: length(4, 80, 'err_proposal_title_length'),

@@ -1,5 +1,6 @@
 // Inputs of 實施 and 驗收. Messages are message keys (err_…), shown beside the field.
 import { z } from 'zod';
+import { idField as id } from '../../validation';
 
 export const MAX_PHOTOS = 6;
 export const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
@@ -7,7 +8,6 @@ export const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
 export const MAX_YUAN = 999_999_999;
 export const MAX_REPRESENTATIVES = 20;
 
-const id = z.coerce.number({ error: 'err_invalid' }).int({ error: 'err_invalid' }).positive({ error: 'err_invalid' });
 const text = (max: number) =>
 	z
 		.string({ error: 'err_required' })
