@@ -54,9 +54,7 @@ export function requireActor(event: Pick<RequestEvent, 'locals' | 'url'>): Actor
 }
 
 /** Only same-site paths may be a post-login destination. */
-export function safeNext(next: string | null): string {
-	return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/';
-}
+export { safeNext } from './safe-next';
 
 /** The community named in the URL, or the 404 page. */
 export function requireCommunity(slug: string): Community {
