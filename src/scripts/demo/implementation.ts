@@ -83,7 +83,7 @@ export async function seedImplementation(db: Db, ids: DemoIds, now: number) {
 		[46, 125, 50],
 		[21, 101, 192]
 	];
-	chosen.slice(0, 3).forEach((project, i) => {
+	for (const [i, project] of chosen.slice(0, 3).entries()) {
 		const target = { menuId: menu.id, projectId: project.id };
 		const cost = project.finalCost ?? project.estimatedCost;
 		const tone = tones[i];
@@ -95,7 +95,7 @@ export async function seedImplementation(db: Db, ids: DemoIds, now: number) {
 					{ at: at(0.8 + i * 0.05), percent: 100, body: '全部完工，現場已清理乾淨，等待居委會會同居民代表驗收。', photos: [photo(1, tone, 4), photo(1, tone, 5)] }
 				]
 			: [{ at: at(0.7), percent: 40, body: '已完成方案設計並公示，施工隊本週進場，預計下月完工。', photos: [photo(0.4, tone, 1)] }];
-		for (const step of steps) must(postProgress(db, street, { ...target, percent: step.percent, body: step.body }, step.photos, step.at), 'progress');
+		for (const step of steps) must(await postProgress(db, street, { ...target, percent: step.percent, body: step.body }, step.photos, step.at), 'progress');
 
 		SPENDING.forEach((line, n) => {
 			const planned = Math.round((cost * line.share) / 100) * 100;
@@ -115,5 +115,5 @@ export async function seedImplementation(db: Db, ids: DemoIds, now: number) {
 			][i];
 			must(acceptProject(db, committee, { ...target, remarks, representatives }, acceptedAt(i)), 'acceptance');
 		}
-	});
+	}
 }

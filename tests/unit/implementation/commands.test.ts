@@ -10,6 +10,7 @@ import { acceptProject, addSpendingLine, editSpendingLine, postProgress } from '
 import { projectImplementation } from '../../../src/lib/server/menus/implementation/queries';
 import { readPhoto } from '../../../src/lib/server/menus/implementation/storage';
 import { getTableConfig } from 'drizzle-orm/sqlite-core';
+import sharp from 'sharp';
 
 useTempUploads();
 
@@ -35,12 +36,12 @@ const acceptance = (projectId: number) => ({
 });
 
 describe('progress updates', () => {
-	it('moves the project not started → in progress → completed, and keeps the timeline', () => {
+	it('moves the project not started → in progress → completed, and keeps the timeline', async () => {
 		expect(project(w, menu.projects.a).implementationState).toBe('not_started');
-		const first = postProgress(w.db, w.actor('street'), update(menu.projects.a, '30'), [], w.now);
+		const first = await postProgress(w.db, w.actor('street'), update(menu.projects.a, '30'), [], w.now);
 		expect(first).toMatchObject({ ok: true, value: { state: 'in_progress', photos: 0 } });
 		expect(project(w, menu.projects.a)).toMatchObject({ implementationState: 'in_progress', progressPercent: 30 });
-		const done = postProgress(w.db, w.actor('street'), update(menu.projects.a, '100', '全部完工'), [], w.now + 1000);
+		const done = await postProgress(w.db, w.actor('street'), update(menu.projects.a, '100', '全部完工'), [], w.now + 1000);
 		expect(done).toMatchObject({ ok: true, value: { state: 'completed' } });
 		expect(project(w, menu.projects.a)).toMatchObject({ implementationState: 'completed', progressPercent: 100 });
 		const page = projectImplementation(w.db, w.ids.community.jinwei, menu.menuId, menu.projects.a)!;
@@ -49,7 +50,7 @@ describe('progress updates', () => {
 		expect(w.db.select().from(auditLog).where(eq(auditLog.action, 'impl.progress')).all()).toHaveLength(2);
 	});
 
-	it('refuses a percent outside 0–100 or not a whole number, beside the field, writing nothing', () => {
+	it('refuses a percent outside 0–100 or not a whole number, beside the field, writing nothing', async () => {
 		for (const [percent, key] of [
 			['101', 'err_impl_percent_range'],
 			['-1', 'err_impl_percent_range'],
@@ -57,79 +58,108 @@ describe('progress updates', () => {
 			['許多', 'err_number'],
 			['', 'err_required']
 		] as const) {
-			expect(postProgress(w.db, w.actor('street'), update(menu.projects.a, percent), [], w.now)).toEqual({
+			expect(await postProgress(w.db, w.actor('street'), update(menu.projects.a, percent), [], w.now)).toEqual({
 				ok: false,
 				error: 'invalid',
 				fields: { percent: key }
 			});
 		}
-		expect(postProgress(w.db, w.actor('street'), update(menu.projects.a, 40, ''), [], w.now)).toMatchObject({ fields: { body: 'err_required' } });
+		expect(await postProgress(w.db, w.actor('street'), update(menu.projects.a, 40, ''), [], w.now)).toMatchObject({ fields: { body: 'err_required' } });
 		expect(w.db.select().from(projectUpdates).all()).toHaveLength(0);
 		expect(project(w, menu.projects.a).implementationState).toBe('not_started');
 	});
 
-	it('stores JPEG, PNG and WebP under generated names with the type read from the bytes', () => {
+	it('stores JPEG, PNG and WebP under generated names with the type read from the bytes', async () => {
 		const uploads = [
 			{ name: '../../etc/passwd.png', bytes: fixture('photo.png') },
 			{ name: 'IMG_0001.jpg', bytes: fixture('photo.jpg') },
 			{ name: 'looks-like.jpg', bytes: fixture('photo.webp') }
 		];
-		const r = postProgress(w.db, w.actor('street'), update(menu.projects.a, 20), uploads, w.now);
+		const r = await postProgress(w.db, w.actor('street'), update(menu.projects.a, 20), uploads, w.now);
 		expect(r).toMatchObject({ ok: true, value: { photos: 3 } });
 		const rows = w.db.select().from(projectPhotos).orderBy(projectPhotos.position).all();
 		expect(rows.map((p) => p.contentType)).toEqual(['image/png', 'image/jpeg', 'image/webp']);
 		expect(rows.every((p) => /^[0-9a-f]{32}\.(png|jpg|webp)$/.test(p.fileName))).toBe(true);
 		expect(storedFiles().sort()).toEqual(rows.map((p) => p.fileName).sort());
-		expect(new Uint8Array(readPhoto(rows[1].fileName)!)).toEqual(fixture('photo.jpg'));
+		// what is stored is a new encoding of the picture, not the uploaded bytes
+		const stored = readPhoto(rows[1].fileName)!;
+		expect(new Uint8Array(stored)).not.toEqual(fixture('photo.jpg'));
+		expect(await sharp(stored).metadata()).toMatchObject({ format: 'jpeg', width: 8, height: 8 });
+		expect(rows[1].size).toBe(stored.length);
 	});
 
-	it('refuses a text file named .jpg, and stores nothing', () => {
+	it('refuses a text file named .jpg, and stores nothing', async () => {
 		const before = storedFiles().length;
-		const r = postProgress(w.db, w.actor('street'), update(menu.projects.a, 20), [png(), { name: 'photo.jpg', bytes: fixture('fake.jpg') }], w.now);
+		const r = await postProgress(w.db, w.actor('street'), update(menu.projects.a, 20), [png(), { name: 'photo.jpg', bytes: fixture('fake.jpg') }], w.now);
 		expect(r).toEqual({ ok: false, error: 'invalid', fields: { photos: 'err_impl_photo_type' } });
 		expect(storedFiles()).toHaveLength(before);
 		expect(w.db.select().from(projectUpdates).all()).toHaveLength(0);
 	});
 
-	it('refuses seven photos, and a photo over 5 MB', () => {
-		const seven = Array.from({ length: 7 }, png);
-		expect(postProgress(w.db, w.actor('street'), update(menu.projects.a, 20), seven, w.now)).toMatchObject({ fields: { photos: 'err_impl_photos_too_many' } });
-		const huge = new Uint8Array(5 * 1024 * 1024 + 1);
-		huge.set(fixture('photo.png'));
-		expect(postProgress(w.db, w.actor('street'), update(menu.projects.a, 20), [{ name: 'big.png', bytes: huge }], w.now)).toMatchObject({
-			fields: { photos: 'err_impl_photo_too_big' }
-		});
-		expect(postProgress(w.db, w.actor('street'), update(menu.projects.a, 20), Array.from({ length: 6 }, png), w.now)).toMatchObject({ ok: true, value: { photos: 6 } });
-	});
-
-	it('an empty file input is no photo at all', () => {
-		const r = postProgress(w.db, w.actor('street'), update(menu.projects.a, 20), [{ name: '', bytes: new Uint8Array(0) }], w.now);
-		expect(r).toMatchObject({ ok: true, value: { photos: 0 } });
-	});
-
-	it('removes the written photos when the transaction fails', () => {
+	it('refuses a PNG header followed by HTML, and a 30000×30000 PNG, beside the field, storing nothing', async () => {
 		const before = storedFiles().length;
-		const table = getTableConfig(projectPhotos).name;
-		w.db.run(sql.raw(`create trigger boom before insert on ${table} begin select raise(abort, 'disk said no'); end`));
-		expect(() => postProgress(w.db, w.actor('street'), update(menu.projects.a, 20), [png(), png()], w.now)).toThrow();
+		expect(await postProgress(w.db, w.actor('street'), update(menu.projects.a, 20), [png(), { name: 'x.png', bytes: fixture('png-header-html.png') }], w.now)).toEqual({
+			ok: false,
+			error: 'invalid',
+			fields: { photos: 'err_impl_photo_not_picture' }
+		});
+		expect(await postProgress(w.db, w.actor('street'), update(menu.projects.a, 20), [{ name: 'big.png', bytes: fixture('huge-30000.png') }], w.now)).toEqual({
+			ok: false,
+			error: 'invalid',
+			fields: { photos: 'err_impl_photo_too_many_pixels' }
+		});
 		expect(storedFiles()).toHaveLength(before);
 		expect(w.db.select().from(projectUpdates).all()).toHaveLength(0);
 	});
 
-	it('refuses updates on a project that was not selected, on an unpublished menu, and on a replayed election', () => {
+	it('stores a photo without its EXIF (no GPS position), turned upright', async () => {
+		const r = await postProgress(w.db, w.actor('street'), update(menu.projects.a, 20), [{ name: 'gps.jpg', bytes: fixture('gps.jpg') }, { name: 'o6.jpg', bytes: fixture('orientation-6.jpg') }], w.now);
+		expect(r).toMatchObject({ ok: true, value: { photos: 2 } });
+		const rows = w.db.select().from(projectPhotos).orderBy(projectPhotos.position).all();
+		const gps = await sharp(readPhoto(rows[0].fileName)!).metadata();
+		expect(gps.exif).toBeUndefined();
+		expect(await sharp(readPhoto(rows[1].fileName)!).metadata()).toMatchObject({ width: 20, height: 40 });
+	});
+
+	it('refuses seven photos, and a photo over 5 MB', async () => {
+		const seven = Array.from({ length: 7 }, png);
+		expect(await postProgress(w.db, w.actor('street'), update(menu.projects.a, 20), seven, w.now)).toMatchObject({ fields: { photos: 'err_impl_photos_too_many' } });
+		const huge = new Uint8Array(5 * 1024 * 1024 + 1);
+		huge.set(fixture('photo.png'));
+		expect(await postProgress(w.db, w.actor('street'), update(menu.projects.a, 20), [{ name: 'big.png', bytes: huge }], w.now)).toMatchObject({
+			fields: { photos: 'err_impl_photo_too_big' }
+		});
+		expect(await postProgress(w.db, w.actor('street'), update(menu.projects.a, 20), Array.from({ length: 6 }, png), w.now)).toMatchObject({ ok: true, value: { photos: 6 } });
+	});
+
+	it('an empty file input is no photo at all', async () => {
+		const r = await postProgress(w.db, w.actor('street'), update(menu.projects.a, 20), [{ name: '', bytes: new Uint8Array(0) }], w.now);
+		expect(r).toMatchObject({ ok: true, value: { photos: 0 } });
+	});
+
+	it('removes the written photos when the transaction fails', async () => {
+		const before = storedFiles().length;
+		const table = getTableConfig(projectPhotos).name;
+		w.db.run(sql.raw(`create trigger boom before insert on ${table} begin select raise(abort, 'disk said no'); end`));
+		await expect(postProgress(w.db, w.actor('street'), update(menu.projects.a, 20), [png(), png()], w.now)).rejects.toThrow();
+		expect(storedFiles()).toHaveLength(before);
+		expect(w.db.select().from(projectUpdates).all()).toHaveLength(0);
+	});
+
+	it('refuses updates on a project that was not selected, on an unpublished menu, and on a replayed election', async () => {
 		const files = storedFiles().length;
-		expect(postProgress(w.db, w.actor('street'), update(menu.projects.d, 10), [png()], w.now)).toEqual({ ok: false, error: 'impl_not_selected' });
+		expect(await postProgress(w.db, w.actor('street'), update(menu.projects.d, 10), [png()], w.now)).toEqual({ ok: false, error: 'impl_not_selected' });
 		const draft = publishedMenu(w, { published: false, title: '2027 年菜單' });
-		expect(postProgress(w.db, w.actor('street'), { ...update(draft.projects.a, 10), menuId: draft.menuId }, [], w.now)).toEqual({ ok: false, error: 'impl_not_selected' });
+		expect(await postProgress(w.db, w.actor('street'), { ...update(draft.projects.a, 10), menuId: draft.menuId }, [], w.now)).toEqual({ ok: false, error: 'impl_not_selected' });
 		const replay = publishedMenu(w, { source: 'pabulib', title: 'Assen 2024' });
-		expect(postProgress(w.db, w.actor('street'), { ...update(replay.projects.a, 10), menuId: replay.menuId }, [], w.now)).toEqual({ ok: false, error: 'impl_read_only' });
+		expect(await postProgress(w.db, w.actor('street'), { ...update(replay.projects.a, 10), menuId: replay.menuId }, [], w.now)).toEqual({ ok: false, error: 'impl_read_only' });
 		expect(w.db.select().from(projectUpdates).all()).toHaveLength(0);
 		expect(storedFiles()).toHaveLength(files);
 	});
 
-	it('a project named under another menu is not found', () => {
+	it('a project named under another menu is not found', async () => {
 		const other = publishedMenu(w, { title: '另一份菜單' });
-		expect(postProgress(w.db, w.actor('street'), { ...update(menu.projects.a, 10), menuId: other.menuId }, [], w.now)).toEqual({ ok: false, error: 'not_found' });
+		expect(await postProgress(w.db, w.actor('street'), { ...update(menu.projects.a, 10), menuId: other.menuId }, [], w.now)).toEqual({ ok: false, error: 'not_found' });
 	});
 });
 
@@ -175,19 +205,19 @@ describe('spending lines', () => {
 });
 
 describe('acceptance (驗收)', () => {
-	function complete(projectId: number) {
-		const r = postProgress(w.db, w.actor('street'), update(projectId, 100, '全部完工，等待驗收'), [], w.now);
+	async function complete(projectId: number) {
+		const r = await postProgress(w.db, w.actor('street'), update(projectId, 100, '全部完工，等待驗收'), [], w.now);
 		expect(r.ok).toBe(true);
 	}
 
-	it('needs the works completed first', () => {
+	it('needs the works completed first', async () => {
 		expect(acceptProject(w.db, w.actor('committee1'), acceptance(menu.projects.a), w.now)).toEqual({ ok: false, error: 'impl_not_completed' });
-		postProgress(w.db, w.actor('street'), update(menu.projects.a, 60), [], w.now);
+		await postProgress(w.db, w.actor('street'), update(menu.projects.a, 60), [], w.now);
 		expect(acceptProject(w.db, w.actor('committee1'), acceptance(menu.projects.a), w.now)).toEqual({ ok: false, error: 'impl_not_completed' });
 	});
 
-	it('records remarks and representatives; the project is accepted and ready to be rated', () => {
-		complete(menu.projects.a);
+	it('records remarks and representatives; the project is accepted and ready to be rated', async () => {
+		await complete(menu.projects.a);
 		expect(acceptProject(w.db, w.actor('committee1'), acceptance(menu.projects.a), w.now + 5)).toMatchObject({ ok: true, value: { acceptedAt: w.now + 5 } });
 		const page = projectImplementation(w.db, w.ids.community.jinwei, menu.menuId, menu.projects.a)!;
 		expect(page.project).toMatchObject({ state: 'accepted', acceptedAt: w.now + 5, readyForRating: true });
@@ -195,16 +225,16 @@ describe('acceptance (驗收)', () => {
 		expect(w.db.select().from(auditLog).where(eq(auditLog.action, 'impl.accept')).all()).toHaveLength(1);
 	});
 
-	it('twice is a conflict, and no further updates are taken', () => {
-		complete(menu.projects.a);
+	it('twice is a conflict, and no further updates are taken', async () => {
+		await complete(menu.projects.a);
 		expect(acceptProject(w.db, w.actor('committee1'), acceptance(menu.projects.a), w.now).ok).toBe(true);
 		expect(acceptProject(w.db, w.actor('street'), acceptance(menu.projects.a), w.now)).toEqual({ ok: false, error: 'impl_already_accepted' });
-		expect(postProgress(w.db, w.actor('street'), update(menu.projects.a, 90), [png()], w.now)).toEqual({ ok: false, error: 'impl_already_accepted' });
+		expect(await postProgress(w.db, w.actor('street'), update(menu.projects.a, 90), [png()], w.now)).toEqual({ ok: false, error: 'impl_already_accepted' });
 		expect(w.db.select().from(projectAcceptances).all()).toHaveLength(1);
 	});
 
-	it('a race of two acceptances ends in one row and a clean conflict', () => {
-		complete(menu.projects.a);
+	it('a race of two acceptances ends in one row and a clean conflict', async () => {
+		await complete(menu.projects.a);
 		// The second request read the project as completed before the first committed.
 		w.db.insert(projectAcceptances).values({ projectId: menu.projects.a, remarks: 'x', representatives: '["x"]', createdAt: w.now }).run();
 		expect(acceptProject(w.db, w.actor('committee1'), acceptance(menu.projects.a), w.now)).toEqual({ ok: false, error: 'impl_already_accepted' });
@@ -212,8 +242,8 @@ describe('acceptance (驗收)', () => {
 		expect(w.db.select().from(projectAcceptances).all()).toHaveLength(1);
 	});
 
-	it('needs the names of the resident representatives', () => {
-		complete(menu.projects.a);
+	it('needs the names of the resident representatives', async () => {
+		await complete(menu.projects.a);
 		expect(acceptProject(w.db, w.actor('committee1'), { ...acceptance(menu.projects.a), representatives: ' \n、 ' }, w.now)).toMatchObject({
 			fields: { representatives: 'err_impl_representatives_required' }
 		});
@@ -221,8 +251,8 @@ describe('acceptance (驗收)', () => {
 		expect(project(w, menu.projects.a).implementationState).toBe('completed');
 	});
 
-	it('tells everyone who voted for the project, and nobody else', () => {
-		complete(menu.projects.b);
+	it('tells everyone who voted for the project, and nobody else', async () => {
+		await complete(menu.projects.b);
 		expect(acceptProject(w.db, w.actor('committee1'), acceptance(menu.projects.b), w.now)).toMatchObject({ ok: true, value: { notified: 2 } });
 		const told = w.db.select().from(notifications).where(eq(notifications.kind, 'impl_accepted')).all();
 		expect(told.map((n) => n.userId).sort()).toEqual([w.ids.user.resident1, w.ids.user.resident6].sort());
@@ -250,9 +280,9 @@ describe('who may do what', () => {
 
 	for (const [username, allowed] of ROLES) {
 		const who = username ?? 'a visitor';
-		it(`${who}: post progress ${allowed.progress ? 'allowed' : 'refused'}, spending ${allowed.spending ? 'allowed' : 'refused'}, acceptance ${allowed.accept ? 'allowed' : 'refused'}`, () => {
+		it(`${who}: post progress ${allowed.progress ? 'allowed' : 'refused'}, spending ${allowed.spending ? 'allowed' : 'refused'}, acceptance ${allowed.accept ? 'allowed' : 'refused'}`, async () => {
 			// the project is complete, so that acceptance is possible for whoever may do it
-			expect(postProgress(w.db, w.actor('street'), update(menu.projects.c, 100), [], w.now).ok).toBe(true);
+			expect((await postProgress(w.db, w.actor('street'), update(menu.projects.c, 100), [], w.now)).ok).toBe(true);
 			const actor = username ? w.actor(username) : null;
 			const refusal = username ? 'forbidden' : 'unauthenticated';
 			const attempts = {
@@ -263,7 +293,7 @@ describe('who may do what', () => {
 			for (const key of ['progress', 'spending', 'accept'] as const) {
 				const files = storedFiles().length;
 				const before = rowsWritten(w);
-				const r = attempts[key]();
+				const r = await attempts[key]();
 				if (allowed[key]) {
 					expect(r.ok, `${who} ${key}`).toBe(true);
 				} else {

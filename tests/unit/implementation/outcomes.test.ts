@@ -10,7 +10,7 @@ useTempUploads();
 const png = () => ({ name: 'p.png', bytes: fixture('photo.png') });
 
 describe('成果公開', () => {
-	it('shows what each published menu chose, progress, planned vs actual, acceptance and the newest photos', () => {
+	it('shows what each published menu chose, progress, planned vs actual, acceptance and the newest photos', async () => {
 		const w = demoWorld();
 		const menu = publishedMenu(w);
 		publishedMenu(w, { published: false, title: '還在投票的菜單' });
@@ -18,8 +18,8 @@ describe('成果公開', () => {
 		publishedMenu(w, { community: 'fenghuangshan', title: '鳳凰山的菜單' });
 		const street = w.actor('street');
 		const base = { menuId: menu.menuId, projectId: menu.projects.a };
-		postProgress(w.db, street, { ...base, percent: 40, body: '開始施工' }, [png(), png()], w.now - 3 * DAY);
-		postProgress(w.db, street, { ...base, percent: 100, body: '全部燈具已換好' }, [png(), png(), png()], w.now - 2 * DAY);
+		await postProgress(w.db, street, { ...base, percent: 40, body: '開始施工' }, [png(), png()], w.now - 3 * DAY);
+		await postProgress(w.db, street, { ...base, percent: 100, body: '全部燈具已換好' }, [png(), png(), png()], w.now - 2 * DAY);
 		addSpendingLine(w.db, street, { ...base, item: '燈具', planned: 80000, actual: 78000 }, w.now);
 		addSpendingLine(w.db, street, { ...base, item: '人工', planned: 40000, actual: '' }, w.now);
 		addSpendingLine(w.db, street, { menuId: menu.menuId, projectId: menu.projects.b, item: '座椅', planned: 40000, actual: 41000 }, w.now);

@@ -5,7 +5,7 @@ import { isUniqueViolation, type Db } from '../../db/client';
 import { menuProjects, ballots, ballotChoices } from '../schema';
 import { projectAcceptances, projectPhotos, projectSpending, projectUpdates } from './schema';
 import { acceptanceSchema, editSpendingSchema, progressSchema, spendingSchema } from './validation';
-import { checkPhotos, type PhotoUpload } from './photos';
+import { checkPhotos, reencodePhotos, type PhotoUpload } from './photos';
 import { removePhotos, storePhotos } from './storage';
 import { acceptanceBlocked, implementationBlocked, stateAfterUpdate, type ImplementationState } from './rules';
 import { implementationTarget, projectLink, type ImplementationTarget } from './queries';
@@ -37,15 +37,16 @@ const auditScope = (t: ImplementationTarget) => ({
 
 /**
  * A progress update: text, percent (0–100) and up to six photos. The photo files are written only
- * after every check has passed, and removed again if the transaction does not commit.
+ * after every check has passed, and removed again if the transaction does not commit. What is stored is
+ * each photo decoded and encoded again (media/images.ts), never the bytes as uploaded.
  */
-export function postProgress(
+export async function postProgress(
 	db: Db,
 	actor: Actor | null,
 	input: unknown,
 	uploads: PhotoUpload[],
 	now: number
-): Result<{ updateId: number; state: ImplementationState; photos: number }> {
+): Promise<Result<{ updateId: number; state: ImplementationState; photos: number }>> {
 	if (!actor) return err('unauthenticated');
 	const parsed = parseInput(progressSchema, input);
 	const checked = checkPhotos(uploads);
@@ -58,8 +59,11 @@ export function postProgress(
 	if ('ok' in target) return target;
 	const state = stateAfterUpdate(target.project.implementationState, v.percent);
 	if (state === 'impl_already_accepted') return err(state);
+	// decoding is the costly part: only for someone allowed to post here (the transaction re-checks the state)
+	const pictures = await reencodePhotos(checked.photos);
+	if (!pictures.ok) return err('invalid', { fields: { photos: pictures.field } });
 
-	const files = storePhotos(checked.photos);
+	const files = storePhotos(pictures.photos);
 	try {
 		const result = db.transaction((tx): Result<{ updateId: number; state: ImplementationState; photos: number }> => {
 			const moved = tx
@@ -80,8 +84,8 @@ export function postProgress(
 							updateId: update.id,
 							projectId: target.project.id,
 							fileName,
-							contentType: checked.photos[position].type,
-							size: checked.photos[position].bytes.length,
+							contentType: pictures.photos[position].type,
+							size: pictures.photos[position].bytes.length,
 							position,
 							createdAt: now
 						}))

@@ -55,7 +55,7 @@ export const actions: Actions = {
 	progress: async (event) => {
 		const data = await event.request.formData();
 		const { menuId, projectId } = target(event);
-		const result = postProgress(getDb(), requireActor(event), { ...formObject(data), menuId, projectId }, await uploads(data), Date.now());
+		const result = await postProgress(getDb(), requireActor(event), { ...formObject(data), menuId, projectId }, await uploads(data), Date.now());
 		if (!result.ok) return failure(result, formValues(data), event.url);
 		done(event, 'progress', 'timeline');
 	},
