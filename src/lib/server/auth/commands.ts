@@ -90,7 +90,7 @@ export async function changePassword(
 	if (denied) return denied;
 	const parsed = parseInput(changePasswordSchema, input);
 	if (!parsed.ok) return parsed;
-	const gate = gateCurrentPassword(db, actor!.userId, now); if (!gate.ok) return gate;
+	if (!gateCurrentPassword(db, actor!.userId, now).ok) return err('invalid', { fields: { currentPassword: 'err_current_password_attempts' } });
 	const user = db.select().from(users).where(eq(users.id, actor!.userId)).get();
 	if (!user || !(await verifyPassword(user.passwordHash, parsed.value.currentPassword))) {
 		return err('invalid', { fields: { currentPassword: 'err_current_password_wrong' } });

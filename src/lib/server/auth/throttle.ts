@@ -20,11 +20,11 @@ import { HOUR, MINUTE } from '../db/time';
 export type Rule = { bucket: string; windowMs: number; free: number; baseMs: number; maxMs: number };
 
 export const RULES = {
-	accountAtAddress: { bucket: 'login_pair', windowMs: HOUR, free: 5, baseMs: 2_000, maxMs: 15 * MINUTE },
+	accountAtAddress: { bucket: 'login_pair', windowMs: HOUR, free: 5, baseMs: 30_000, maxMs: 15 * MINUTE },
 	address: { bucket: 'login_address', windowMs: 15 * MINUTE, free: 30, baseMs: 1_000, maxMs: MINUTE },
-	account: { bucket: 'login_account', windowMs: HOUR, free: 10, baseMs: 2_000, maxMs: 15 * MINUTE },
+	account: { bucket: 'login_account', windowMs: HOUR, free: 10, baseMs: 30_000, maxMs: 15 * MINUTE },
 	register: { bucket: 'register_address', windowMs: HOUR, free: 20, baseMs: 3 * MINUTE, maxMs: HOUR },
-	currentPassword: { bucket: 'current_password', windowMs: HOUR, free: 5, baseMs: 5_000, maxMs: 15 * MINUTE }
+	currentPassword: { bucket: 'current_password', windowMs: HOUR, free: 5, baseMs: 30_000, maxMs: 15 * MINUTE }
 } satisfies Record<string, Rule>;
 
 type Count = { n: number; last: number | null };
