@@ -18,8 +18,8 @@ function event(f: Fake): RequestEvent {
 }
 
 /** What an action would get from `await request.formData()` after the guard: the form, or the error's status. */
-async function formAfterGuard(e: RequestEvent) {
-	let outcome: FormData | number = 0;
+async function formAfterGuard(e: RequestEvent): Promise<FormData | number> {
+	let outcome = 0 as FormData | number;
 	await limitBodies({
 		event: e,
 		resolve: async (ev) => {
