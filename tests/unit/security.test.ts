@@ -4,14 +4,14 @@ import type { RequestEvent } from '@sveltejs/kit';
 import { bodyLimit, limitBodies, SMALL_BODY } from '../../src/lib/server/security/body-limit';
 import { HSTS, PRIVATE, securityHeaders } from '../../src/lib/server/security/headers';
 
-type Fake = { url: string; route?: string; user?: boolean; body?: BodyInit | ReadableStream<Uint8Array>; headers?: Record<string, string>; cookie?: string };
+type Fake = { url: string; route?: string; user?: 'resident' | 'street'; body?: BodyInit | ReadableStream<Uint8Array>; headers?: Record<string, string>; cookie?: string };
 
 function event(f: Fake): RequestEvent {
 	const request = new Request(f.url, { method: f.body ? 'POST' : 'GET', body: f.body, headers: f.headers, duplex: 'half' } as RequestInit);
 	return {
 		url: new URL(f.url),
 		route: { id: f.route ?? '/login' },
-		locals: { user: f.user ? { id: 1 } : null },
+		locals: { user: f.user ? { id: 1 } : null, actor: f.user ? { userId: 1, memberships: [{ role: f.user }] } : null },
 		request,
 		cookies: { get: (name: string) => (name === 'session' ? f.cookie : undefined) }
 	} as unknown as RequestEvent;
@@ -48,13 +48,15 @@ const chunked = (bytes: number, piece = 64 * 1024) => {
 };
 
 describe('bodyLimit', () => {
-	it('gives large bodies only to the upload actions of signed-in people', () => {
-		const at = (url: string, route: string, user: boolean) => bodyLimit({ url: new URL(url), route: { id: route }, locals: { user: user ? ({} as never) : null } } as never);
-		expect(at('http://x/c/jinwei/menus/1/projects/2?/progress', UPLOAD, true)).toBeGreaterThan(30 * 1024 * 1024);
-		expect(at('http://x/c/jinwei/menus/1/projects/2?/progress', UPLOAD, false)).toBe(SMALL_BODY);
-		expect(at('http://x/c/jinwei/menus/1/projects/2?/spending', UPLOAD, true)).toBe(SMALL_BODY);
-		expect(at('http://x/c/jinwei/menus/import', '/c/[slug]/menus/import', true)).toBeGreaterThan(20 * 1024 * 1024);
-		expect(at('http://x/login', '/login', true)).toBe(SMALL_BODY);
+	it('gives large bodies only to the upload actions of signed-in staff', () => {
+		const at = (url: string, route: string, role: 'resident' | 'street' | null) =>
+			bodyLimit({ url: new URL(url), route: { id: route }, locals: { actor: role ? { memberships: [{ role }] } : null } } as never);
+		expect(at('http://x/c/jinwei/menus/1/projects/2?/progress', UPLOAD, 'street')).toBeGreaterThan(30 * 1024 * 1024);
+		expect(at('http://x/c/jinwei/menus/1/projects/2?/progress', UPLOAD, 'resident')).toBe(SMALL_BODY);
+		expect(at('http://x/c/jinwei/menus/1/projects/2?/progress', UPLOAD, null)).toBe(SMALL_BODY);
+		expect(at('http://x/c/jinwei/menus/1/projects/2?/spending', UPLOAD, 'street')).toBe(SMALL_BODY);
+		expect(at('http://x/c/jinwei/menus/import', '/c/[slug]/menus/import', 'street')).toBeGreaterThan(20 * 1024 * 1024);
+		expect(at('http://x/login', '/login', 'street')).toBe(SMALL_BODY);
 	});
 });
 
@@ -77,10 +79,11 @@ describe('limitBodies', () => {
 		expect(await formAfterGuard(event({ url: 'http://x/login', body: chunked(512 * 1024), headers: urlencoded }))).toBeInstanceOf(FormData);
 	});
 
-	it('lets a signed-in upload action take 6 MB, and a visitor not', async () => {
-		const upload = (user: boolean) => event({ url: 'http://x/c/j/menus/1/projects/2?/progress', route: UPLOAD, user, body: chunked(6 * 1024 * 1024), headers: urlencoded });
-		expect(await formAfterGuard(upload(true))).toBeInstanceOf(FormData);
-		expect(await formAfterGuard(upload(false))).toBe(413);
+	it('lets staff send 6 MB to an upload action, and neither a resident nor a visitor', async () => {
+		const upload = (user?: 'resident' | 'street') => event({ url: 'http://x/c/j/menus/1/projects/2?/progress', route: UPLOAD, user, body: chunked(6 * 1024 * 1024), headers: urlencoded });
+		expect(await formAfterGuard(upload('street'))).toBeInstanceOf(FormData);
+		expect(await formAfterGuard(upload('resident'))).toBe(413);
+		expect(await formAfterGuard(upload())).toBe(413);
 	});
 
 	it('answers a truncated multipart body with 400', async () => {

@@ -1,15 +1,20 @@
 // Request bodies are bounded before anything reads them. Five visitors sending 40 MB each to any form took
-// the server to 910 MB: now only the upload actions of signed-in people take large bodies, and every other
+// the server to 910 MB: now only the upload actions of signed-in staff take large bodies, and every other
 // body is refused over 1 MB — by its Content-Length before a byte is read, and, for a chunked body, by
 // counting bytes as they arrive. A body that is not a well-formed form is a 400, not a 500.
 import { error, isHttpError, type Handle, type RequestEvent } from '@sveltejs/kit';
 import { MAX_PHOTO_BYTES, MAX_PHOTOS } from '../menus/implementation/validation';
 import { MAX_PB_BYTES } from '../menus/validation';
 import { t } from '../i18n';
+import { isStaff } from '../policy';
 
 export const SMALL_BODY = 1024 * 1024;
 
-/** The actions that take files: route id and action name (`?/name`, or `default`), for signed-in people only. */
+/**
+ * The actions that take files: route id and action name (`?/name`, or `default`). Only staff may use them
+ * (street staff post progress photos, the committee imports Pabulib files), so only signed-in staff get
+ * the larger limit: a resident's session is not enough to make the server hold 30 MB.
+ */
 export const UPLOADS = [
 	{ route: '/c/[slug]/menus/[id]/projects/[projectId]', action: 'progress', limit: MAX_PHOTOS * MAX_PHOTO_BYTES + SMALL_BODY },
 	{ route: '/c/[slug]/menus/import', action: 'default', limit: MAX_PB_BYTES + SMALL_BODY }
@@ -22,7 +27,7 @@ function actionName(url: URL): string {
 }
 
 export function bodyLimit(event: Pick<RequestEvent, 'url' | 'route' | 'locals'>): number {
-	if (!event.locals.user) return SMALL_BODY;
+	if (!event.locals.actor || !isStaff(event.locals.actor.memberships)) return SMALL_BODY;
 	const action = actionName(event.url);
 	return UPLOADS.find((u) => u.route === event.route.id && u.action === action)?.limit ?? SMALL_BODY;
 }
