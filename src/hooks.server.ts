@@ -8,6 +8,8 @@ import { paraglideMiddleware } from '$lib/paraglide/server';
 import { defineCustomServerStrategy } from '$lib/paraglide/runtime';
 import { handleSession } from '$lib/server/auth/handle';
 import { localeFromRequest, LOCALE_COOKIE, t } from '$lib/server/i18n';
+import { securityHeaders } from '$lib/server/security/headers';
+import { limitBodies } from '$lib/server/security/body-limit';
 
 /** Migrations run once, when the server starts (never while building). */
 export const init: ServerInit = () => {
@@ -22,15 +24,6 @@ export const init: ServerInit = () => {
 defineCustomServerStrategy('custom-locale', {
 	getLocale: (request) => localeFromRequest(request?.headers.get('cookie') ?? null, request?.headers.get('accept-language') ?? null)
 });
-
-const securityHeaders: Handle = async ({ event, resolve }) => {
-	const response = await resolve(event);
-	response.headers.set('X-Content-Type-Options', 'nosniff');
-	response.headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
-	response.headers.set('X-Frame-Options', 'DENY');
-	response.headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
-	return response;
-};
 
 const locale: Handle = ({ event, resolve }) =>
 	paraglideMiddleware(event.request, ({ request, locale }) => {
@@ -57,7 +50,8 @@ const countQueries: Handle = ({ event, resolve }) => {
 	});
 };
 
-export const handle: Handle = sequence(countQueries, securityHeaders, handleSession, locale);
+// limitBodies wraps the request body, so it comes after locale (Paraglide hands on a copy of the request).
+export const handle: Handle = sequence(countQueries, securityHeaders, handleSession, locale, limitBodies);
 
 /** Unexpected errors: logged for us, a calm localized page for the person. */
 export const handleError: HandleServerError = ({ error, status }) => {

@@ -1,7 +1,10 @@
 // The only road from user text to {@html}: Markdown through marked, then an allow-list sanitizer.
 // Raw HTML in the source is escaped by the sanitizer; links keep only http, https and mailto.
+// A hostile text must not take the page down: its structure is bounded first (markdown-limits.ts),
+// and if marked still fails, the text is shown as it was typed.
 import { Marked } from 'marked';
 import sanitizeHtml from 'sanitize-html';
+import { boundMarkdown, MARKDOWN_LIMITS } from './markdown-limits';
 
 const marked = new Marked({ gfm: true, breaks: true, async: false });
 
@@ -21,7 +24,25 @@ const OPTIONS: sanitizeHtml.IOptions = {
 };
 OPTIONS.allowedAttributes = { ...(OPTIONS.allowedAttributes as Record<string, string[]>), a: ['href', 'title', 'rel'] };
 
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** The text as typed, escaped: paragraphs at blank lines, line breaks kept. */
+export function plainTextHtml(source: string): string {
+	return source
+		.split(/\n\s*\n/)
+		.filter((p) => p.trim())
+		.map((p) => `<p>${p.replace(/[&<>"']/g, (c) => ESCAPES[c]).replace(/\n/g, '<br>')}</p>`)
+		.join('\n');
+}
+
 export function renderMarkdown(source: string): string {
-	const html = marked.parse(source ?? '') as string;
-	return sanitizeHtml(html, OPTIONS);
+	const text = source ?? '';
+	// Nothing a form accepts is this long (an import could be): show the start of it as text.
+	if (text.length > MARKDOWN_LIMITS.chars) return plainTextHtml(`${[...text.slice(0, MARKDOWN_LIMITS.chars)].slice(0, -1).join('')}…`);
+	try {
+		return sanitizeHtml(marked.parse(boundMarkdown(text)) as string, OPTIONS);
+	} catch (e) {
+		console.error('markdown: showing the text as typed after a render error', e);
+		return plainTextHtml(text);
+	}
 }

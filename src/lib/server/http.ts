@@ -55,9 +55,7 @@ export function requireActor(event: Pick<RequestEvent, 'locals' | 'url'>): Actor
 }
 
 /** Only same-site paths may be a post-login destination. */
-export function safeNext(next: string | null | undefined): string {
-	return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/';
-}
+export { safeNext } from './safe-next';
 
 /** The community named in the URL, or the 404 page. */
 export function requireCommunity(slug: string): Community {

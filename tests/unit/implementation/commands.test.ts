@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import sharp from 'sharp';
 import { and, eq, sql } from 'drizzle-orm';
 import { demoWorld, type World } from '../world';
 import { fixture, publishedMenu, storedFiles, useTempUploads } from './fixture';
@@ -86,7 +87,36 @@ describe('progress updates', () => {
 		expect(rows.map((p) => p.contentType)).toEqual(['image/png', 'image/jpeg', 'image/webp']);
 		expect(rows.every((p) => /^[0-9a-f]{32}\.(png|jpg|webp)$/.test(p.fileName))).toBe(true);
 		expect(storedFiles().sort()).toEqual(rows.map((p) => p.fileName).sort());
-		expect(new Uint8Array(readPhoto(rows[1].fileName)!)).toEqual(fixture('photo.jpg'));
+		// what is stored is a new encoding of the picture, not the uploaded bytes
+		const stored = readPhoto(rows[1].fileName)!;
+		expect(new Uint8Array(stored)).not.toEqual(fixture('photo.jpg'));
+		expect(await sharp(stored).metadata()).toMatchObject({ format: 'jpeg', width: 8, height: 8 });
+		expect(rows[1].size).toBe(stored.length);
+	});
+
+	it('refuses a PNG header followed by HTML, and a 30000×30000 PNG, beside the field, storing nothing', async () => {
+		const before = storedFiles().length;
+		expect(await postProgress(w.db, w.actor('street'), at(menu.projects.a), update(20, [png(), { name: 'x.png', bytes: fixture('png-header-html.png') }]), w.now)).toEqual({
+			ok: false,
+			error: 'invalid',
+			fields: { photos: 'err_impl_photo_not_picture' }
+		});
+		expect(await postProgress(w.db, w.actor('street'), at(menu.projects.a), update(20, [{ name: 'big.png', bytes: fixture('huge-30000.png') }]), w.now)).toEqual({
+			ok: false,
+			error: 'invalid',
+			fields: { photos: 'err_impl_photo_too_many_pixels' }
+		});
+		expect(storedFiles()).toHaveLength(before);
+		expect(w.db.select().from(projectUpdates).all()).toHaveLength(0);
+	});
+
+	it('stores a photo without its EXIF (no GPS position), turned upright', async () => {
+		const photos = [{ name: 'gps.jpg', bytes: fixture('gps.jpg') }, { name: 'o6.jpg', bytes: fixture('orientation-6.jpg') }];
+		const r = await postProgress(w.db, w.actor('street'), at(menu.projects.a), update(20, photos), w.now);
+		expect(r).toMatchObject({ ok: true, value: { photos: 2 } });
+		const rows = w.db.select().from(projectPhotos).orderBy(projectPhotos.position).all();
+		expect((await sharp(readPhoto(rows[0].fileName)!).metadata()).exif).toBeUndefined();
+		expect(await sharp(readPhoto(rows[1].fileName)!).metadata()).toMatchObject({ width: 20, height: 40 });
 	});
 
 	it('refuses a text file named .jpg, and stores nothing', async () => {

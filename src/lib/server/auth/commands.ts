@@ -4,22 +4,16 @@ import { isUniqueViolation } from '../db/client';
 import { users } from './schema';
 import { hashPassword, isCommonPassword, verifyPassword } from './passwords';
 import { createSession, generateSessionToken, invalidateOtherSessions } from './sessions';
-import { changePasswordSchema, loginSchema, profileSchema, registerSchema } from './validation';
+import { changePasswordSchema, loginSchema, profileSchemaFor, registerSchema } from './validation';
 import { parseInput } from '../validation';
 import { err, ok, type Result } from '../result';
 import { writeAudit } from '../audit/log';
-import { checkRate, recordRate, type Limit } from '../rate-limit/limiter';
+import { forgetAttempt, gateCurrentPassword, gateLogin, gateRegistration } from './throttle';
 import { isStaff } from '../policy';
 import { defineAsyncCommand, defineCommand } from '../kernel/command';
 import { loadSite } from '../org/records';
+import { imitatesStaff } from '../text';
 import { verifiedMemberships } from '../residency/queries';
-import { HOUR, MINUTE } from '../db/time';
-
-export const LOGIN_LIMITS = {
-	perAddress: { bucket: 'login_ip', max: 5, windowMs: MINUTE } satisfies Limit,
-	perAccount: { bucket: 'login_account', max: 10, windowMs: HOUR } satisfies Limit
-};
-const REGISTER_LIMIT: Limit = { bucket: 'register_ip', max: 20, windowMs: HOUR };
 
 // A real hash to verify against when the account does not exist, so timing does not tell.
 let dummyHash: Promise<string> | undefined;
@@ -32,8 +26,9 @@ export async function register(db: Db, input: unknown, ip: string | null, now: n
 	const v = parsed.value;
 	if (isCommonPassword(v.password)) return err('invalid', { fields: { password: 'err_password_common' } });
 	if (v.password.toLowerCase().includes(v.username)) return err('invalid', { fields: { password: 'err_password_has_name' } });
-	const rate = checkRate(db, REGISTER_LIMIT, ip ?? 'unknown', now);
-	if (!rate.allowed) return err('rate_limited', { params: { minutes: Math.ceil((rate.retryAt - now) / MINUTE) } });
+	// counted before hashing, failed attempts too (a taken name tells something)
+	const gate = gateRegistration(db, ip ?? 'unknown', now);
+	if (!gate.ok) return gate;
 	const passwordHash = await hashPassword(v.password);
 	const token = generateSessionToken();
 	try {
@@ -44,7 +39,6 @@ export async function register(db: Db, input: unknown, ip: string | null, now: n
 				.returning({ id: users.id })
 				.get();
 			const session = createSession(tx, token, user.id, false, now);
-			recordRate(tx, REGISTER_LIMIT, ip ?? 'unknown', now);
 			writeAudit(tx, { userId: user.id, ip }, { action: 'user.register', subjectType: 'user', subjectId: user.id, summary: { username: v.username } }, now);
 			return ok({ userId: user.id, token, staff: false, expiresAt: session.expiresAt });
 		});
@@ -58,29 +52,17 @@ export async function login(db: Db, input: unknown, ip: string | null, now: numb
 	const parsed = parseInput(loginSchema, input);
 	if (!parsed.ok) return parsed;
 	const name = parsed.value.username.toLowerCase();
-	const address = ip ?? 'unknown';
-	for (const [limit, key] of [
-		[LOGIN_LIMITS.perAddress, address],
-		[LOGIN_LIMITS.perAccount, name]
-	] as const) {
-		const rate = checkRate(db, limit, key, now);
-		if (!rate.allowed) {
-			return err('rate_limited', { params: { minutes: Math.max(1, Math.ceil((rate.retryAt - now) / MINUTE)) } });
-		}
-	}
+	// counted before the hash is checked, so parallel guesses cannot all slip under the limits
+	const gate = gateLogin(db, name, ip ?? 'unknown', now);
+	if (!gate.ok) return gate;
 	const user = db.select().from(users).where(eq(users.username, name)).get();
 	dummyHash ??= hashPassword('not-a-real-password-x9');
 	const valid = await verifyPassword(user?.passwordHash ?? (await dummyHash), parsed.value.password);
-	if (!user || !valid) {
-		db.transaction((tx) => {
-			recordRate(tx, LOGIN_LIMITS.perAddress, address, now);
-			recordRate(tx, LOGIN_LIMITS.perAccount, name, now);
-		});
-		return err('invalid_credentials');
-	}
+	if (!user || !valid) return err('invalid_credentials');
 	const staff = isStaff(verifiedMemberships(db, user.id));
 	const token = generateSessionToken();
 	return db.transaction((tx) => {
+		forgetAttempt(tx, gate.attempt);
 		const session = createSession(tx, token, user.id, staff, now);
 		writeAudit(tx, { userId: user.id, ip }, { action: 'user.login', subjectType: 'user', subjectId: user.id }, now);
 		return ok({ userId: user.id, token, staff, expiresAt: session.expiresAt });
@@ -89,12 +71,14 @@ export async function login(db: Db, input: unknown, ip: string | null, now: numb
 
 // ── One's own account: commands of the kernel (the account is the signed-in person's, so nothing is looked up) ──
 
-/** A new display name, shown wherever the person acts. */
+/** A new display name, shown wherever the person acts. Only staff may carry a staff title in it (居委會 王主任). */
 export const updateProfile = defineCommand({
 	action: 'account.update_profile',
 	load: loadSite,
 	subject: () => ({}),
-	input: profileSchema,
+	input: profileSchemaFor(true),
+	check: (_db, { actor, input }) =>
+		!isStaff(actor.memberships) && imitatesStaff(input.displayName) ? err('invalid', { fields: { displayName: 'err_display_name_staff_title' } }) : null,
 	run: ({ tx, actor, input }) => {
 		tx.update(users).set({ displayName: input.displayName }).where(eq(users.id, actor.userId)).run();
 		return ok(null);
@@ -111,7 +95,9 @@ export const changePassword = defineAsyncCommand({
 	load: (_db, target: { sessionId: string | null }) => ({ keepSessionId: target.sessionId }),
 	subject: () => ({}),
 	input: changePasswordSchema,
-	before: async (db, { actor, input }): Promise<Result<{ passwordHash: string }>> => {
+	before: async (db, { actor, input, now }): Promise<Result<{ passwordHash: string }>> => {
+		// counted before the slow check, so parallel guesses at the current password are held back too
+		if (!gateCurrentPassword(db, actor.userId, now).ok) return err('invalid', { fields: { currentPassword: 'err_current_password_attempts' } });
 		const user = db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, actor.userId)).get();
 		if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
 			return err('invalid', { fields: { currentPassword: 'err_current_password_wrong' } });

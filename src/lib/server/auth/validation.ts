@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { displayNameText } from '../text';
 
 // Letters, digits, '-' and '_' (3–32), or an 11-digit mainland mobile number. All-digit names must be a mobile.
 const USERNAME = /^(?:1[3-9]\d{9}|(?!\d+$)[A-Za-z0-9_-]{3,32})$/;
@@ -14,11 +15,8 @@ export const newPassword = z
 	.min(8, { error: 'err_password_short' })
 	.max(200, { error: 'err_password_long' });
 
-export const displayName = z
-	.string({ error: 'err_display_name_length' })
-	.trim()
-	.min(1, { error: 'err_display_name_length' })
-	.max(40, { error: 'err_display_name_length' });
+/** A resident's display name: clean text of 1–40 characters that does not pose as staff. */
+export const displayName = displayNameText(false);
 
 export const registerSchema = z
 	.object({ username, displayName, password: newPassword, passwordConfirm: z.string() })
@@ -33,4 +31,6 @@ export const changePasswordSchema = z
 	.object({ currentPassword: z.string().min(1, { error: 'err_required' }), password: newPassword, passwordConfirm: z.string() })
 	.refine((v) => v.password === v.passwordConfirm, { path: ['passwordConfirm'], error: 'err_password_mismatch' });
 
-export const profileSchema = z.object({ displayName });
+/** Staff may show their title in their name (居委會 王主任); residents may not. */
+export const profileSchemaFor = (staff: boolean) => z.object({ displayName: displayNameText(staff) });
+export const profileSchema = profileSchemaFor(false);

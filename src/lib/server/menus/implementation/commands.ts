@@ -8,7 +8,7 @@ import { ballots, ballotChoices, menuProjects } from '../schema';
 import { loadProject, projectLink, projectSubject, type ProjectRecord } from '../records';
 import { projectAcceptances, projectPhotos, projectSpending, projectUpdates } from './schema';
 import { acceptanceSchema, editSpendingSchema, progressSchema, spendingSchema, type ProgressInput } from './validation';
-import { checkPhotos, type CheckedPhoto } from './photos';
+import { checkPhotos, reencodePhotos, type CheckedPhoto } from './photos';
 import { removePhotos, storePhotos } from './storage';
 import { acceptanceBlocked, implementationBlocked, stateAfterUpdate, type ImplementationState } from './rules';
 
@@ -64,8 +64,9 @@ function writeProgress({ tx, actor, record: { project }, input: v, now }: Contex
 }
 
 /**
- * A progress update: text, percent (0–100) and up to six photos. The photos are checked before the
- * transaction (`checkPhotos`, the one place that judges a file), and written only once everything else holds.
+ * A progress update: text, percent (0–100) and up to six photos. The photos are checked and decoded before
+ * the transaction (`checkPhotos`, then `reencodePhotos`: upright, without EXIF/GPS, at most 40 megapixels),
+ * and only their re-encoded copies are written, once everything else holds.
  */
 export const postProgress = defineAsyncCommand({
 	action: 'menu.post_progress',
@@ -74,7 +75,9 @@ export const postProgress = defineAsyncCommand({
 	input: progressSchema,
 	before: async (_db, { input }): Promise<Result<Progress>> => {
 		const checked = checkPhotos(input.photos);
-		return checked.ok ? ok({ ...input, photos: checked.photos }) : err('invalid', { fields: { photos: checked.field } });
+		if (!checked.ok) return err('invalid', { fields: { photos: checked.field } });
+		const decoded = await reencodePhotos(checked.photos);
+		return decoded.ok ? ok({ ...input, photos: decoded.photos }) : err('invalid', { fields: { photos: decoded.field } });
 	},
 	run: writeProgress,
 	audit: ({ record, input }, v) => audited(record, { update: v.updateId, percent: input.percent, state: v.state, photos: v.photos })

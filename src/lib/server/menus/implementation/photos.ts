@@ -1,6 +1,8 @@
-// Uploaded photos are judged by their bytes, never by the name or type the browser sent.
+// Uploaded photos are judged by their bytes, never by the name or type the browser sent: first cheaply
+// (how many, how large, what their first bytes claim), then by decoding them (media/images.ts).
 import type { PhotoType } from './schema';
 import { MAX_PHOTOS, MAX_PHOTO_BYTES } from './validation';
+import { reencodePicture } from '../../media/images';
 
 /** One file from a multipart form, already read into memory. */
 export type PhotoUpload = { name: string; bytes: Uint8Array };
@@ -33,4 +35,18 @@ export function checkPhotos(uploads: PhotoUpload[]): { ok: true; photos: Checked
 		photos.push({ bytes: upload.bytes, type });
 	}
 	return { ok: true, photos };
+}
+
+/**
+ * The photos decoded and encoded again (turned upright, without EXIF), one at a time since each may hold
+ * 40 megapixels while it is decoded; or the message key for the field.
+ */
+export async function reencodePhotos(photos: CheckedPhoto[]): Promise<{ ok: true; photos: CheckedPhoto[] } | { ok: false; field: string }> {
+	const out: CheckedPhoto[] = [];
+	for (const photo of photos) {
+		const result = await reencodePicture(photo.bytes, photo.type);
+		if (!result.ok) return { ok: false, field: result.error === 'too_many_pixels' ? 'err_impl_photo_too_many_pixels' : 'err_impl_photo_not_picture' };
+		out.push({ bytes: result.picture.bytes, type: result.picture.type });
+	}
+	return { ok: true, photos: out };
 }

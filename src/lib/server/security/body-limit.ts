@@ -1,0 +1,99 @@
+// Request bodies are bounded before anything reads them. Five visitors sending 40 MB each to any form took
+// the server to 910 MB: now only the upload actions of signed-in staff take large bodies, and every other
+// body is refused over 1 MB — by its Content-Length before a byte is read, and, for a chunked body, by
+// counting bytes as they arrive. A body that is not a well-formed form is a 400, not a 500.
+import { error, isHttpError, type Handle, type RequestEvent } from '@sveltejs/kit';
+import { MAX_PHOTO_BYTES, MAX_PHOTOS } from '../menus/implementation/validation';
+import { MAX_PB_BYTES } from '../menus/validation';
+import { t } from '../i18n';
+import { isStaff } from '../policy';
+
+export const SMALL_BODY = 1024 * 1024;
+
+/**
+ * The actions that take files: route id and action name (`?/name`, or `default`). Only staff may use them
+ * (street staff post progress photos, the committee imports Pabulib files), so only signed-in staff get
+ * the larger limit: a resident's session is not enough to make the server hold 30 MB.
+ */
+export const UPLOADS = [
+	{ route: '/c/[slug]/menus/[id]/projects/[projectId]', action: 'progress', limit: MAX_PHOTOS * MAX_PHOTO_BYTES + SMALL_BODY },
+	{ route: '/c/[slug]/menus/import', action: 'default', limit: MAX_PB_BYTES + SMALL_BODY }
+];
+
+/** The form action a POST names, as SvelteKit reads it: the first `?/name` parameter, else `default`. */
+function actionName(url: URL): string {
+	for (const [name] of url.searchParams) if (name.startsWith('/')) return name.slice(1);
+	return 'default';
+}
+
+export function bodyLimit(event: Pick<RequestEvent, 'url' | 'route' | 'locals'>): number {
+	if (!event.locals.actor || !isStaff(event.locals.actor.memberships)) return SMALL_BODY;
+	const action = actionName(event.url);
+	return UPLOADS.find((u) => u.route === event.route.id && u.action === action)?.limit ?? SMALL_BODY;
+}
+
+const httpError = (status: number, key: string): unknown => {
+	try {
+		error(status, t(key));
+	} catch (e) {
+		return e;
+	}
+};
+
+/**
+ * The body, failing with 413 on the first read once more than `limit` bytes have come (or were announced).
+ * What is refused is read and forgotten rather than cut off, so the connection can still carry the answer.
+ */
+function bounded(body: ReadableStream<Uint8Array>, limit: number, announced: number): ReadableStream<Uint8Array> {
+	// photos get the message about photos; any other form, the one about forms
+	const tooLarge = () => httpError(413, limit > SMALL_BODY ? 'error_too_large' : 'error_request_too_large');
+	const reader = body.getReader();
+	if (announced > limit) {
+		void drain(reader);
+		return new ReadableStream({ pull: (controller) => controller.error(tooLarge()) });
+	}
+	let seen = 0;
+	return new ReadableStream({
+		async pull(controller) {
+			const { done, value } = await reader.read();
+			if (done) return controller.close();
+			seen += value.byteLength;
+			if (seen <= limit) return controller.enqueue(value);
+			controller.error(tooLarge());
+			void drain(reader);
+		},
+		cancel: () => void drain(reader)
+	});
+}
+
+async function drain(reader: ReadableStreamDefaultReader<Uint8Array>) {
+	try {
+		while (!(await reader.read()).done);
+	} catch {
+		// the client went away, or the server's own BODY_SIZE_LIMIT stopped it: nothing left to read
+	}
+}
+
+function guarded(request: Request, body: ReadableStream<Uint8Array>): Request {
+	const next = new Request(request, { body, duplex: 'half' } as RequestInit);
+	const parse = next.formData.bind(next);
+	Object.defineProperty(next, 'formData', {
+		value: async () => {
+			try {
+				return await parse();
+			} catch (e) {
+				throw isHttpError(e) ? e : httpError(400, 'error_bad_form');
+			}
+		}
+	});
+	return next;
+}
+
+export const limitBodies: Handle = ({ event, resolve }) => {
+	const body = event.request.body;
+	if (body) {
+		const announced = Number(event.request.headers.get('content-length') ?? 0);
+		event.request = guarded(event.request, bounded(body, bodyLimit(event), Number.isFinite(announced) ? announced : 0));
+	}
+	return resolve(event);
+};
