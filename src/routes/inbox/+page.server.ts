@@ -21,14 +21,15 @@ export const actions: Actions = {
 		if (Number.isInteger(id) && id > 0) markRead(getDb(), actor.userId, [id], Date.now());
 		redirect(303, safeNext(String(data.get('link') ?? '/inbox')));
 	},
+	// Back to the inbox with a redirect (not a page answering the post), so that reloading it posts nothing again.
 	read: async (event) => {
 		const actor = requireActor(event);
 		const id = Number((await event.request.formData()).get('id'));
 		if (Number.isInteger(id) && id > 0) markRead(getDb(), actor.userId, [id], Date.now());
-		return { ok: true };
+		redirect(303, '/inbox');
 	},
 	readAll: (event) => {
 		markAllRead(getDb(), requireActor(event).userId, Date.now());
-		return { ok: true };
+		redirect(303, '/inbox');
 	}
 };
