@@ -1,13 +1,12 @@
 // Guessing and mass registration over real parallel HTTP requests against the built server.
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import { expect, test, type APIRequestContext, workerOrigin, workerPort } from './test';
 import { unique } from './helpers';
 
-const ORIGIN = `http://localhost:${process.env.E2E_PORT ?? 4173}`;
 const address = () => `198.18.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
 
 const post = (request: APIRequestContext, path: string, form: Record<string, string>, from: string) =>
 	// accept: text/html, as a browser without JavaScript sends it (else SvelteKit answers the action in JSON)
-	request.post(path, { headers: { origin: ORIGIN, 'x-forwarded-for': from, accept: 'text/html' }, form, maxRedirects: 0 });
+	request.post(path, { headers: { origin: workerOrigin(), 'x-forwarded-for': from, accept: 'text/html' }, form, maxRedirects: 0 });
 
 const statuses = (responses: { status(): number }[]) =>
 	responses.reduce<Record<number, number>>((n, r) => ({ ...n, [r.status()]: (n[r.status()] ?? 0) + 1 }), {});
@@ -16,12 +15,12 @@ test('200 parallel wrong passwords: at most 5 are tried; the owner still signs i
 	const name = `victim_${unique()}`;
 	const password = 'harbour-lantern-58';
 	// the account is made in a context of its own: its session cookie must not ride along with the guesses
-	const registrar = await playwright.request.newContext({ baseURL: ORIGIN });
+	const registrar = await playwright.request.newContext({ baseURL: workerOrigin() });
 	const registered = await post(registrar, '/register', { username: name, displayName: '被猜的人', password, passwordConfirm: password }, address());
 	expect(registered.status()).toBe(303);
 	await registrar.dispose();
 
-	const request = await playwright.request.newContext({ baseURL: ORIGIN });
+	const request = await playwright.request.newContext({ baseURL: workerOrigin() });
 	const attacker = address();
 	const responses = await Promise.all(Array.from({ length: 200 }, (_, i) => post(request, '/login', { username: name, password: `guess-${i}-xyz` }, attacker)));
 	const counts = statuses(responses);

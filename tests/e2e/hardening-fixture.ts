@@ -6,11 +6,11 @@ import { communities } from '../../src/lib/server/org/schema';
 import { users } from '../../src/lib/server/auth/schema';
 import { unique } from './helpers';
 
-const port = process.env.E2E_PORT ?? '4173';
+import { workerDatabase } from './test';
 
 /** An open proposal in jinwei by resident1 whose stored body is `body` (as an old row or an import could hold). */
 export function proposalWithBody(body: string): { path: string; title: string } {
-	const { db, sqlite } = openDatabase(`tmp/e2e-${port}.db`);
+	const { db, sqlite } = openDatabase(workerDatabase());
 	try {
 		const community = db.select().from(communities).where(eq(communities.slug, 'jinwei')).get()!;
 		const author = db.select().from(users).where(eq(users.username, 'resident1')).get()!;

@@ -1,13 +1,11 @@
 // Redirects, request bodies, uploads and headers, against the built server.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page, workerOrigin, workerPort } from './test';
 import { request as httpRequest } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { encodePng } from '../../src/lib/server/menus/implementation/png';
 import { pageAs, PASSWORD } from './helpers';
 import { publishedMenu } from './implementation-fixture';
 
-const PORT = Number(process.env.E2E_PORT ?? 4173);
-const ORIGIN = `http://localhost:${PORT}`;
 
 /** Signs in through the form of the page already open (the helper would open /login afresh). */
 async function signInHere(page: Page, username: string) {
@@ -23,7 +21,7 @@ test.describe('open redirect', () => {
 			const response = await page.goto(`/login?next=${next}`);
 			expect(response?.status()).toBe(200);
 			await signInHere(page, 'resident2');
-			expect(new URL(page.url()).origin).toBe(ORIGIN);
+			expect(new URL(page.url()).origin).toBe(workerOrigin());
 			expect(new URL(page.url()).pathname).toBe('/');
 		});
 	}
@@ -47,7 +45,7 @@ test.describe('request bodies', () => {
 
 	test('2 MB to an ordinary form is refused with 413 and the localized page', async ({ request }) => {
 		const response = await request.post('/login', {
-			headers: { origin: ORIGIN, 'content-type': 'application/x-www-form-urlencoded', 'accept-language': 'zh-TW', accept: 'text/html' },
+			headers: { origin: workerOrigin(), 'content-type': 'application/x-www-form-urlencoded', 'accept-language': 'zh-TW', accept: 'text/html' },
 			data: form(2 * 1024 * 1024)
 		});
 		expect(response.status()).toBe(413);
@@ -59,7 +57,7 @@ test.describe('request bodies', () => {
 	test('2 MB sent chunked (no Content-Length) is refused with 413 too', async () => {
 		const status = await new Promise<number>((resolve, reject) => {
 			const req = httpRequest(
-				{ host: 'localhost', port: PORT, path: '/login', method: 'POST', headers: { origin: ORIGIN, 'content-type': 'application/x-www-form-urlencoded', 'transfer-encoding': 'chunked' } },
+				{ host: 'localhost', port: workerPort(), path: '/login', method: 'POST', headers: { origin: workerOrigin(), 'content-type': 'application/x-www-form-urlencoded', 'transfer-encoding': 'chunked' } },
 				(res) => {
 					res.resume();
 					resolve(res.statusCode ?? 0);
@@ -76,7 +74,7 @@ test.describe('request bodies', () => {
 
 	test('a truncated multipart body is a 400, not a 500', async ({ request }) => {
 		const response = await request.post('/login', {
-			headers: { origin: ORIGIN, 'content-type': 'multipart/form-data; boundary=zzz', 'accept-language': 'zh-TW' },
+			headers: { origin: workerOrigin(), 'content-type': 'multipart/form-data; boundary=zzz', 'accept-language': 'zh-TW' },
 			data: Buffer.from('--zzz\r\nContent-Disposition: form-data; name="username"\r\n\r\nresident1\r\n--zzz\r\nContent-Disposition: form-data; name="password"\r\n\r\ncoco')
 		});
 		expect(response.status()).toBe(400);
@@ -96,14 +94,14 @@ test.describe('request bodies', () => {
 
 		const menu = publishedMenu();
 		const visitor = await request.post(`${menu.url(menu.projects.lights)}?/progress`, {
-			headers: { origin: ORIGIN },
+			headers: { origin: workerOrigin() },
 			multipart: { body: '施工中', percent: '10', photos: { name: 'noise.png', mimeType: 'image/png', buffer: noise } }
 		});
 		expect(visitor.status()).toBe(413);
 		// a resident's session is not enough either: large bodies are for staff
 		const resident = await pageAs(browser, 'resident1');
 		const fromResident = await resident.request.post(`${menu.url(menu.projects.lights)}?/progress`, {
-			headers: { origin: ORIGIN, accept: 'text/html' },
+			headers: { origin: workerOrigin(), accept: 'text/html' },
 			multipart: { body: '施工中', percent: '10', photos: { name: 'noise.png', mimeType: 'image/png', buffer: noise } }
 		});
 		expect(fromResident.status()).toBe(413);
@@ -137,7 +135,7 @@ test.describe('headers', () => {
 		expect(csp).toMatch(/style-src 'self'(;|$| 'nonce-)/);
 		expect(csp).not.toMatch(/style-src [^;]*'unsafe-inline'/);
 		expect(csp).toContain("style-src-attr 'unsafe-inline'");
-		// served over http here; Strict-Transport-Security is for https sites (unit-tested with an https ORIGIN)
+		// served over http here; Strict-Transport-Security is for https sites (unit-tested with an https workerOrigin())
 		expect(anonymous.headers()['strict-transport-security']).toBeUndefined();
 	});
 
@@ -154,13 +152,15 @@ test.describe('headers', () => {
 		expect(font).not.toBe('');
 	});
 
-	test('no-JS: progress meters keep their width from style attributes', async ({ browser }) => {
+	test('no-JS: progress bars are native <progress> elements with their value, drawn without inline styles', async ({ browser }) => {
 		const context = await browser.newContext({ javaScriptEnabled: false, locale: 'zh-TW' });
 		const page = await context.newPage();
 		await page.goto('/c/jinwei/outcomes');
-		const widths = await page.locator('[style*="width"]').evaluateAll((els) => els.map((e) => (e as HTMLElement).getBoundingClientRect().width));
-		expect(widths.length).toBeGreaterThan(0);
-		expect(widths.some((w) => w > 0)).toBe(true);
+		const bars = await page.locator('progress.bar').evaluateAll((els) => els.map((e) => ({ value: (e as HTMLProgressElement).value, width: e.getBoundingClientRect().width })));
+		expect(bars.length).toBeGreaterThan(0);
+		expect(bars.every((b) => b.width > 0)).toBe(true);
+		expect(bars.some((b) => b.value > 0)).toBe(true);
+		expect(await page.locator('main [style*="width"]').count()).toBe(0);
 		await context.close();
 	});
 });

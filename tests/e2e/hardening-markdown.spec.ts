@@ -1,5 +1,5 @@
 // A proposal whose stored body is hostile Markdown still opens, quickly, for everyone.
-import { expect, test } from '@playwright/test';
+import { expect, test, workerOrigin, workerPort } from './test';
 import { proposalWithBody } from './hardening-fixture';
 import { HOSTILE_MARKDOWN } from '../fixtures/hostile-markdown';
 

@@ -47,7 +47,7 @@ for (const javaScriptEnabled of [true, false]) {
 		await committee.getByRole('button', { name: '確認驗收' }).click();
 		await expect(committee.getByRole('status')).toHaveText('驗收結果已登記，並已通知投票支持這個項目的居民。');
 		const record = committee.locator('section:has(#acceptance)');
-		await expect(record).toContainText('王秀英、李建國、張麗華');
+		await expect(record).toContainText('王秀英、李建國和張麗華');
 		await expect(record).toContainText('燈具安裝到位，感應正常。');
 		await expect(record).toContainText('林淑芬（金韋居委會）');
 		await expect(committee.locator('.summary')).toContainText('已驗收');
@@ -93,7 +93,7 @@ test('成果公開 shows what was chosen, progress, spending, acceptance and pho
 	await expect(lights).toContainText('完成進度 100%');
 	await expect(lights).toContainText('¥86,000');
 	await expect(lights).toContainText('¥84,500');
-	await expect(lights).toContainText('在場居民代表：王秀英、李建國');
+	await expect(lights).toContainText('在場居民代表：王秀英和李建國');
 	await expect(lights).toContainText('質量符合要求。');
 	await expect(lights).toContainText(`全部燈具已換好 ${menu.tag}`);
 	expect(await lights.locator('img').evaluateAll((imgs) => Promise.all((imgs as HTMLImageElement[]).map((i) => i.decode().then(() => i.naturalWidth))))).toEqual([48]);
@@ -105,7 +105,7 @@ test('成果公開 shows what was chosen, progress, spending, acceptance and pho
 	await page.emulateMedia({ media: 'print' });
 	await expect(page.locator('header.site')).toBeHidden();
 	await expect(page.getByText('本頁列印自')).toBeVisible();
-	await expect(lights).toContainText('在場居民代表：王秀英、李建國');
+	await expect(lights).toContainText('在場居民代表：王秀英和李建國');
 	await page.screenshot({ path: test.info().outputPath('outcomes-print.png'), fullPage: true });
 	await page.emulateMedia({ media: 'screen' });
 

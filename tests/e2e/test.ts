@@ -6,7 +6,8 @@ export const E2E_PORT = Number(process.env.E2E_PORT ?? 4173);
 export const E2E_WORKERS = 2;
 
 /** This worker's server, and its database file (for fixtures that write test data straight into it). */
-export const workerOrigin = () => `http://localhost:${E2E_PORT + base.info().parallelIndex}`;
+export const workerPort = () => E2E_PORT + base.info().parallelIndex;
+export const workerOrigin = () => `http://localhost:${workerPort()}`;
 export const workerDatabase = () => `tmp/e2e-${E2E_PORT + base.info().parallelIndex}.db`;
 
 export const test = base.extend({

@@ -1,6 +1,6 @@
 // Route glue, the same in every route: URL params → the scope a command runs in; a form post → the command →
 // redirect(303) with a one-time message, or fail(400|403|404|409|429) with the messages and what was typed.
-import { error, fail, redirect, type Cookies, type RequestEvent } from '@sveltejs/kit';
+import { error, fail, isHttpError, redirect, type Cookies, type RequestEvent } from '@sveltejs/kit';
 import type { Err, Result } from './result';
 import { errorMessage, hasMessage, localizeFields, t } from './i18n';
 import type { Actor } from './policy';
@@ -142,7 +142,9 @@ export function formAction<Target, T>(command: AnyCommand<Target, T>, options: F
 		let data: FormData;
 		try {
 			data = await event.request.formData();
-		} catch {
+		} catch (e) {
+			// a body over its limit is refused as such (413); anything else that does not parse is a bad form
+			if (isHttpError(e)) throw e;
 			error(400, t('error_bad_form'));
 		}
 		const input: Record<string, unknown> = { ...formObject(data), ...options.input?.(event) };
