@@ -60,6 +60,10 @@ test('security headers and CSP are sent', async ({ request }) => {
 test('unknown community → 404 page; acting outside one\'s scope → 403 page, in the reader\'s language', async ({ browser, page }) => {
 	const missing = await page.goto('/c/no-such-place');
 	expect(missing?.status()).toBe(404);
+	// only canonical decimal ids name a record: 1e1 is not 10, 0x1 is not 1
+	for (const path of ['/c/jinwei/proposals/1e1', '/c/jinwei/proposals/0x1', '/c/jinwei/menus/01', '/c/jinwei/consultations/1.0']) {
+		expect((await page.request.get(path)).status(), path).toBe(404);
+	}
 	await expect(page.getByRole('heading', { name: '找不到這個頁面' })).toBeVisible();
 
 	const resident = await pageAs(browser, 'resident1');

@@ -2,7 +2,7 @@
 import { expect, test, type Page, workerOrigin, workerPort } from './test';
 import { request as httpRequest } from 'node:http';
 import { randomBytes } from 'node:crypto';
-import { encodePng } from '../../src/lib/server/menus/implementation/png';
+import { encodePng } from '../../src/lib/server/media/png';
 import { pageAs, PASSWORD } from './helpers';
 import { publishedMenu } from './implementation-fixture';
 

@@ -46,7 +46,7 @@ test('street staff post an update with photos (JavaScript on); the photos are se
 	expect(photo.headers()['cache-control']).toContain('immutable');
 	// the stored photo is a fresh encoding of the upload (media/images.ts), the same picture
 	expect(await sharp(await photo.body()).metadata()).toMatchObject({ format: 'png', width: 48, height: 32 });
-	expect((await page.request.get('/media/999999999')).status()).toBe(404);
+	expect((await page.request.get('/media/projects/999999999')).status()).toBe(404);
 });
 
 test('a text file named .jpg and seven photos are refused beside the field, keeping what was typed', async ({ browser }) => {

@@ -41,42 +41,42 @@ const ORGANISATION = [
 ];
 const PROPOSALS = [
 	'/c/[slug]/proposals/new default',
-	'/c/[slug]/proposals/[id]/edit default',
-	'/c/[slug]/proposals/[id] second',
-	'/c/[slug]/proposals/[id] withdraw',
-	'/c/[slug]/proposals/[id] answer',
-	'/c/[slug]/proposals/[id] menu',
-	'/c/[slug]/proposals/[id] merge',
+	'/c/[slug]/proposals/[id=id]/edit default',
+	'/c/[slug]/proposals/[id=id] second',
+	'/c/[slug]/proposals/[id=id] withdraw',
+	'/c/[slug]/proposals/[id=id] answer',
+	'/c/[slug]/proposals/[id=id] menu',
+	'/c/[slug]/proposals/[id=id] merge',
 	'/c/[slug]/manage answer',
 	'/c/[slug]/manage menu',
 	'/c/[slug]/manage merge'
 ];
 const CONSULTATIONS = [
 	'/c/[slug]/consultations/new default',
-	'/c/[slug]/consultations/[id] comment',
-	'/c/[slug]/consultations/[id] report',
-	'/c/[slug]/consultations/[id] hide',
-	'/c/[slug]/consultations/[id] restore',
-	'/c/[slug]/consultations/[id] pin',
-	'/c/[slug]/consultations/[id] lock',
-	'/c/[slug]/consultations/[id] unlock',
-	'/c/[slug]/consultations/[id] stage',
-	'/c/[slug]/consultations/[id] publishResolution',
-	'/c/[slug]/consultations/[id] implementation',
-	'/c/[slug]/consultations/[id] close'
+	'/c/[slug]/consultations/[id=id] comment',
+	'/c/[slug]/consultations/[id=id] report',
+	'/c/[slug]/consultations/[id=id] hide',
+	'/c/[slug]/consultations/[id=id] restore',
+	'/c/[slug]/consultations/[id=id] pin',
+	'/c/[slug]/consultations/[id=id] lock',
+	'/c/[slug]/consultations/[id=id] unlock',
+	'/c/[slug]/consultations/[id=id] stage',
+	'/c/[slug]/consultations/[id=id] publishResolution',
+	'/c/[slug]/consultations/[id=id] implementation',
+	'/c/[slug]/consultations/[id=id] close'
 ];
 const MENUS = [
 	'/c/[slug]/menus/new default',
-	'/c/[slug]/menus/[id]/edit default',
-	'/c/[slug]/menus/[id] submit',
-	'/c/[slug]/menus/[id] review',
-	'/c/[slug]/menus/[id] advance',
-	'/c/[slug]/menus/[id]/ballot vote',
-	'/c/[slug]/menus/[id]/results publish',
-	'/c/[slug]/menus/[id]/projects/[projectId] progress',
-	'/c/[slug]/menus/[id]/projects/[projectId] addSpending',
-	'/c/[slug]/menus/[id]/projects/[projectId] editSpending',
-	'/c/[slug]/menus/[id]/projects/[projectId] accept',
+	'/c/[slug]/menus/[id=id]/edit default',
+	'/c/[slug]/menus/[id=id] submit',
+	'/c/[slug]/menus/[id=id] review',
+	'/c/[slug]/menus/[id=id] advance',
+	'/c/[slug]/menus/[id=id]/ballot vote',
+	'/c/[slug]/menus/[id=id]/results publish',
+	'/c/[slug]/menus/[id=id]/projects/[projectId=id] progress',
+	'/c/[slug]/menus/[id=id]/projects/[projectId=id] addSpending',
+	'/c/[slug]/menus/[id=id]/projects/[projectId=id] editSpending',
+	'/c/[slug]/menus/[id=id]/projects/[projectId=id] accept',
 	'/c/[slug]/menus/import default'
 ];
 
@@ -118,14 +118,14 @@ test('proposals and the committee’s answers', async ({ browser }) => {
 
 	await r1.goto(`${proposal}/edit`);
 	await r1.getByLabel('地點（選填）').fill('金韋花園 3 棟單車棚');
-	await walk.step(r1, '/c/[slug]/proposals/[id]/edit default', () => r1.getByRole('button', { name: '儲存' }).click(), {
+	await walk.step(r1, '/c/[slug]/proposals/[id=id]/edit default', () => r1.getByRole('button', { name: '儲存' }).click(), {
 		flash: '已儲存。',
 		shows: r1.getByText('地點：金韋花園 3 棟單車棚')
 	});
 
 	const r2 = await noJs(browser, neighbour.username);
 	await r2.goto(proposal);
-	await walk.step(r2, '/c/[slug]/proposals/[id] second', () => r2.getByRole('button', { name: '附議', exact: true }).click(), {
+	await walk.step(r2, '/c/[slug]/proposals/[id=id] second', () => r2.getByRole('button', { name: '附議', exact: true }).click(), {
 		flash: '已附議，謝謝你的支持。',
 		keep: [[r2.locator('.meter strong', { hasText: /^1$/ }), 1]],
 		shows: r2.getByText('您已附議這個議題。')
@@ -134,7 +134,7 @@ test('proposals and the committee’s answers', async ({ browser }) => {
 	// The author withdraws another of their proposals.
 	const [withdrawn] = newProposals(author.username, 'open', [`Walk ${tag} withdraw me`]);
 	await r1.goto(`/c/jinwei/proposals/${withdrawn}`);
-	await walk.step(r1, '/c/[slug]/proposals/[id] withdraw', () => r1.getByRole('button', { name: '撤回議題' }).click(), {
+	await walk.step(r1, '/c/[slug]/proposals/[id=id] withdraw', () => r1.getByRole('button', { name: '撤回議題' }).click(), {
 		flash: '議題已撤回。',
 		keep: [[r1.getByRole('button', { name: '撤回議題' }), 0]]
 	});
@@ -154,7 +154,7 @@ test('proposals and the committee’s answers', async ({ browser }) => {
 	};
 	await respond(
 		toAnswer,
-		'/c/[slug]/proposals/[id] answer',
+		'/c/[slug]/proposals/[id=id] answer',
 		'答覆並結案',
 		() => committee.getByLabel('答覆內容和理由').fill('物業已排期下週維修。'),
 		'答覆並結案',
@@ -163,7 +163,7 @@ test('proposals and the committee’s answers', async ({ browser }) => {
 	await expect(committee.getByText('物業已排期下週維修。')).toBeVisible();
 	await respond(
 		toMenu,
-		'/c/[slug]/proposals/[id] menu',
+		'/c/[slug]/proposals/[id=id] menu',
 		'列入民生微實事項目清單',
 		() => committee.locator('form[action="?/menu"]').getByLabel('說明（選填）').fill('下一期菜單徵集時提出。'),
 		'列入項目清單',
@@ -171,7 +171,7 @@ test('proposals and the committee’s answers', async ({ browser }) => {
 	);
 	await respond(
 		toMerge,
-		'/c/[slug]/proposals/[id] merge',
+		'/c/[slug]/proposals/[id=id] merge',
 		'合併到重複的議題',
 		() => committee.getByLabel('合併到').selectOption(String(proposalId)),
 		'合併',
@@ -255,7 +255,7 @@ test('a consultation: discussion, moderation, the four stages of a 重大事項,
 	await r2.goto(thread);
 	await r2.getByRole('radio', { name: '贊成', exact: true }).check();
 	await r2.getByLabel('您的意見').fill('支持用維修基金修屋頂。');
-	await walk.step(r2, '/c/[slug]/consultations/[id] comment', () => r2.getByRole('button', { name: '發表意見' }).click(), {
+	await walk.step(r2, '/c/[slug]/consultations/[id=id] comment', () => r2.getByRole('button', { name: '發表意見' }).click(), {
 		flash: '已發表留言。',
 		keep: [[comments(r2), 1]],
 		shows: r2.getByRole('heading', { name: '留言（1）' })
@@ -266,7 +266,7 @@ test('a consultation: discussion, moderation, the four stages of a 重大事項,
 	await r3.goto(thread);
 	await r3.locator('summary', { hasText: '檢舉' }).click();
 	await r3.getByRole('radio', { name: '廣告或灌水' }).check();
-	await walk.step(r3, '/c/[slug]/consultations/[id] report', () => r3.getByRole('button', { name: '送出檢舉' }).click(), {
+	await walk.step(r3, '/c/[slug]/consultations/[id=id] report', () => r3.getByRole('button', { name: '送出檢舉' }).click(), {
 		flash: '已檢舉，居委會會查看這則留言。',
 		keep: [[comments(r3), 1]],
 		shows: r3.getByText('您已檢舉')
@@ -278,26 +278,26 @@ test('a consultation: discussion, moderation, the four stages of a 重大事項,
 	await expect(committee.getByText('未處理的檢舉：1 次')).toBeVisible();
 	await committee.locator('article.comment summary', { hasText: '隱藏' }).click();
 	await committee.getByLabel('隱藏原因').fill('請就事論事');
-	await walk.step(committee, '/c/[slug]/consultations/[id] hide', () => committee.getByRole('button', { name: '隱藏留言' }).click(), {
+	await walk.step(committee, '/c/[slug]/consultations/[id=id] hide', () => committee.getByRole('button', { name: '隱藏留言' }).click(), {
 		flash: '已隱藏留言，留言者會收到原因。',
 		keep: [[comments(committee), 1]],
 		shows: committee.getByText('這則留言已被居委會隱藏。原因：請就事論事')
 	});
-	await walk.step(committee, '/c/[slug]/consultations/[id] restore', () => committee.getByRole('button', { name: '恢復顯示' }).click(), {
+	await walk.step(committee, '/c/[slug]/consultations/[id=id] restore', () => committee.getByRole('button', { name: '恢復顯示' }).click(), {
 		flash: '已恢復留言。',
 		keep: [[committee.getByText('這則留言已被居委會隱藏'), 0]]
 	});
 	await committee.locator('summary', { hasText: '置頂討論摘要' }).click();
 	await committee.getByLabel('摘要', { exact: true }).fill('居民支持用維修基金修屋頂。');
-	await walk.step(committee, '/c/[slug]/consultations/[id] pin', () => committee.getByRole('button', { name: '儲存摘要' }).click(), {
+	await walk.step(committee, '/c/[slug]/consultations/[id=id] pin', () => committee.getByRole('button', { name: '儲存摘要' }).click(), {
 		flash: '已置頂摘要。',
 		shows: committee.getByRole('heading', { name: '居委會的討論摘要' })
 	});
-	await walk.step(committee, '/c/[slug]/consultations/[id] lock', () => committee.getByRole('button', { name: '暫停留言' }).click(), {
+	await walk.step(committee, '/c/[slug]/consultations/[id=id] lock', () => committee.getByRole('button', { name: '暫停留言' }).click(), {
 		flash: '已暫停留言。',
 		shows: committee.getByRole('button', { name: '恢復留言' })
 	});
-	await walk.step(committee, '/c/[slug]/consultations/[id] unlock', () => committee.getByRole('button', { name: '恢復留言' }).click(), {
+	await walk.step(committee, '/c/[slug]/consultations/[id=id] unlock', () => committee.getByRole('button', { name: '恢復留言' }).click(), {
 		flash: '已重新開放留言。',
 		shows: committee.getByRole('button', { name: '暫停留言' })
 	});
@@ -316,19 +316,19 @@ test('a consultation: discussion, moderation, the four stages of a 重大事項,
 			await committee.getByLabel('反對票').fill('1');
 			await committee.getByLabel('棄權票').fill('0');
 		}
-		await walk.step(committee, '/c/[slug]/consultations/[id] stage', () => committee.getByRole('button', { name: '儲存記錄' }).click(), {
+		await walk.step(committee, '/c/[slug]/consultations/[id=id] stage', () => committee.getByRole('button', { name: '儲存記錄' }).click(), {
 			flash: '已記錄。',
 			keep: [[records, stage + 1]]
 		});
 	}
 	await committee.locator('summary', { hasText: '決議公開' }).click();
 	await committee.getByLabel('決議內容').fill('動用維修基金修繕屋頂防水層。');
-	await walk.step(committee, '/c/[slug]/consultations/[id] publishResolution', () => committee.getByRole('button', { name: '決議公開' }).click(), {
+	await walk.step(committee, '/c/[slug]/consultations/[id=id] publishResolution', () => committee.getByRole('button', { name: '決議公開' }).click(), {
 		flash: '決議已公開，協商已結束。',
 		shows: committee.getByText('動用維修基金修繕屋頂防水層。')
 	});
 	await committee.getByLabel('實施結果').fill('屋頂防水層已於本月完工。');
-	await walk.step(committee, '/c/[slug]/consultations/[id] implementation', () => committee.getByRole('button', { name: '公開實施結果' }).click(), {
+	await walk.step(committee, '/c/[slug]/consultations/[id=id] implementation', () => committee.getByRole('button', { name: '公開實施結果' }).click(), {
 		flash: '已公開實施結果。',
 		shows: [committee.getByRole('heading', { name: '實施結果公開' }), committee.getByText('屋頂防水層已於本月完工。')]
 	});
@@ -338,7 +338,7 @@ test('a consultation: discussion, moderation, the four stages of a 重大事項,
 	await committee.goto(`/c/jinwei/consultations/${ordinary}`);
 	await committee.locator('summary', { hasText: '結束協商並公布決議' }).click();
 	await committee.getByLabel('決議內容').fill('夜間開放商業街停車場。');
-	await walk.step(committee, '/c/[slug]/consultations/[id] close', () => committee.getByRole('button', { name: '結束協商並公布決議' }).click(), {
+	await walk.step(committee, '/c/[slug]/consultations/[id=id] close', () => committee.getByRole('button', { name: '結束協商並公布決議' }).click(), {
 		flash: '協商已結束並公布決議。',
 		shows: committee.getByText('夜間開放商業街停車場。')
 	});
@@ -365,7 +365,7 @@ test('a project menu from creation to acceptance, and a Pabulib import', async (
 	const menu = pathOf(street);
 	await street.goto(`${menu}/edit`);
 	await street.getByLabel('說明', { exact: true }).fill('走訪用的菜單，歡迎提出項目。');
-	await walk.step(street, '/c/[slug]/menus/[id]/edit default', () => street.getByRole('button', { name: '儲存' }).click(), {
+	await walk.step(street, '/c/[slug]/menus/[id=id]/edit default', () => street.getByRole('button', { name: '儲存' }).click(), {
 		flash: '菜單的修改已儲存。',
 		shows: street.getByText('走訪用的菜單，歡迎提出項目。')
 	});
@@ -376,7 +376,7 @@ test('a project menu from creation to acceptance, and a Pabulib import', async (
 	await resident.getByLabel('項目名稱').fill(`單車棚 ${tag}`);
 	await resident.getByLabel('估算費用（元）').fill('30000');
 	const cards = (page: Page) => page.locator('li.card[id^=project-]');
-	await walk.step(resident, '/c/[slug]/menus/[id] submit', () => resident.getByRole('button', { name: '提交項目' }).click(), {
+	await walk.step(resident, '/c/[slug]/menus/[id=id] submit', () => resident.getByRole('button', { name: '提交項目' }).click(), {
 		flash: '已提交候選項目，居委會或街道評議後會通知您。',
 		keep: [[cards(resident), 1]],
 		shows: resident.getByRole('heading', { name: '候選項目（1）' })
@@ -384,7 +384,7 @@ test('a project menu from creation to acceptance, and a Pabulib import', async (
 	const project = `${menu}/projects/${(await cards(resident).getAttribute('id'))!.slice('project-'.length)}`;
 	const committee = await noJs(browser, 'committee1');
 	await committee.goto(menu);
-	await walk.step(committee, '/c/[slug]/menus/[id] review', () => cards(committee).getByRole('button', { name: '可行', exact: true }).click(), {
+	await walk.step(committee, '/c/[slug]/menus/[id=id] review', () => cards(committee).getByRole('button', { name: '可行', exact: true }).click(), {
 		flash: '已評議，結果已儲存。',
 		keep: [[cards(committee), 1]],
 		shows: cards(committee).getByText('核定 ¥30,000')
@@ -393,7 +393,7 @@ test('a project menu from creation to acceptance, and a Pabulib import', async (
 	// The street moves it to review and to the vote; the resident votes; the street closes the vote.
 	const advance = async (phase: string, flash: string) => {
 		if (pathOf(street) !== menu) await street.goto(menu);
-		await walk.step(street, '/c/[slug]/menus/[id] advance', () => street.getByRole('button', { name: `提前進入「${phase}」` }).click(), {
+		await walk.step(street, '/c/[slug]/menus/[id=id] advance', () => street.getByRole('button', { name: `提前進入「${phase}」` }).click(), {
 			flash,
 			keep: [[street.getByRole('button', { name: `提前進入「${phase}」` }), 0]]
 		});
@@ -402,7 +402,7 @@ test('a project menu from creation to acceptance, and a Pabulib import', async (
 	await advance('投票', '已進入「投票」階段，居民已收到投票通知。');
 	await resident.goto(`${menu}/ballot`);
 	await resident.getByLabel(new RegExp(`單車棚 ${tag}`)).check();
-	await walk.step(resident, '/c/[slug]/menus/[id]/ballot vote', () => resident.getByRole('button', { name: '投出選票' }).click(), {
+	await walk.step(resident, '/c/[slug]/menus/[id=id]/ballot vote', () => resident.getByRole('button', { name: '投出選票' }).click(), {
 		flash: '已投票，選票已儲存。投票結束前可以再修改，以最後一次為準。',
 		shows: resident.getByLabel(new RegExp(`單車棚 ${tag}`))
 	});
@@ -412,7 +412,7 @@ test('a project menu from creation to acceptance, and a Pabulib import', async (
 
 	// The street publishes the count.
 	await street.goto(`${menu}/results`);
-	await walk.step(street, '/c/[slug]/menus/[id]/results publish', () => street.getByRole('button', { name: '公布結果' }).click(), {
+	await walk.step(street, '/c/[slug]/menus/[id=id]/results publish', () => street.getByRole('button', { name: '公布結果' }).click(), {
 		flash: '結果已公布，投票的居民已收到通知。',
 		keep: [[street.getByRole('button', { name: '公布結果' }), 0]],
 		shows: street.getByRole('row', { name: new RegExp(`單車棚 ${tag}`) }).getByText('入選', { exact: true })
@@ -424,7 +424,7 @@ test('a project menu from creation to acceptance, and a Pabulib import', async (
 	await street.getByLabel('完成進度（%）').fill('100');
 	await street.getByLabel('現場照片').setInputFiles('tests/fixtures/photo.jpg');
 	const updates = street.locator('#timeline + ol > li');
-	await walk.step(street, '/c/[slug]/menus/[id]/projects/[projectId] progress', () => street.getByRole('button', { name: '發佈進度' }).click(), {
+	await walk.step(street, '/c/[slug]/menus/[id=id]/projects/[projectId=id] progress', () => street.getByRole('button', { name: '發佈進度' }).click(), {
 		flash: '進度已發佈。',
 		keep: [
 			[updates, 1],
@@ -435,7 +435,7 @@ test('a project menu from creation to acceptance, and a Pabulib import', async (
 	const lines = street.locator('section[aria-labelledby=spending] tbody tr');
 	await street.getByLabel('支出項目').fill('LED 燈具');
 	await street.getByLabel('計劃金額（元）').fill('28000');
-	await walk.step(street, '/c/[slug]/menus/[id]/projects/[projectId] addSpending', () => street.getByRole('button', { name: '登記這一項' }).click(), {
+	await walk.step(street, '/c/[slug]/menus/[id=id]/projects/[projectId=id] addSpending', () => street.getByRole('button', { name: '登記這一項' }).click(), {
 		flash: '支出明細已儲存。',
 		keep: [[lines, 1]],
 		shows: street.getByRole('rowheader', { name: 'LED 燈具' })
@@ -444,7 +444,7 @@ test('a project menu from creation to acceptance, and a Pabulib import', async (
 	await street.getByLabel('實際金額（元）').fill('27500');
 	await walk.step(
 		street,
-		'/c/[slug]/menus/[id]/projects/[projectId] editSpending',
+		'/c/[slug]/menus/[id=id]/projects/[projectId=id] editSpending',
 		() => street.locator('#spending-form').getByRole('button', { name: '儲存' }).click(),
 		{
 			flash: '支出明細已儲存。',
@@ -455,7 +455,7 @@ test('a project menu from creation to acceptance, and a Pabulib import', async (
 	await committee.goto(project);
 	await committee.getByLabel('在場的居民代表').fill('王秀英、李建國');
 	await committee.getByLabel('驗收意見').fill('燈具安裝到位。');
-	await walk.step(committee, '/c/[slug]/menus/[id]/projects/[projectId] accept', () => committee.getByRole('button', { name: '確認驗收' }).click(), {
+	await walk.step(committee, '/c/[slug]/menus/[id=id]/projects/[projectId=id] accept', () => committee.getByRole('button', { name: '確認驗收' }).click(), {
 		flash: '驗收結果已登記，並已通知投票支持這個項目的居民。',
 		keep: [[committee.getByRole('button', { name: '確認驗收' }), 0]],
 		shows: committee.locator('section:has(#acceptance)').getByText('燈具安裝到位。')

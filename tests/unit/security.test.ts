@@ -6,12 +6,16 @@ import { HSTS, PRIVATE, securityHeaders } from '../../src/lib/server/security/he
 
 type Fake = { url: string; route?: string; user?: 'resident' | 'street'; body?: BodyInit | ReadableStream<Uint8Array>; headers?: Record<string, string>; cookie?: string };
 
+/** Street staff of street 1, or a resident of its community 1. */
+const membership = (who: 'resident' | 'street') =>
+	who === 'street' ? { role: 'street_staff', communityId: null, streetId: 1 } : { role: 'resident', communityId: 1, streetId: 1 };
+
 function event(f: Fake): RequestEvent {
 	const request = new Request(f.url, { method: f.body ? 'POST' : 'GET', body: f.body, headers: f.headers, duplex: 'half' } as RequestInit);
 	return {
 		url: new URL(f.url),
 		route: { id: f.route ?? '/login' },
-		locals: { user: f.user ? { id: 1 } : null, actor: f.user ? { userId: 1, memberships: [{ role: f.user }] } : null },
+		locals: { user: f.user ? { id: 1 } : null, actor: f.user ? { userId: 1, memberships: [membership(f.user)] } : null },
 		request,
 		cookies: { get: (name: string) => (name === 'session' ? f.cookie : undefined) }
 	} as unknown as RequestEvent;
@@ -34,7 +38,7 @@ async function formAfterGuard(e: RequestEvent): Promise<FormData | number> {
 	return outcome;
 }
 
-const UPLOAD = '/c/[slug]/menus/[id]/projects/[projectId]';
+const UPLOAD = '/c/[slug]/menus/[id=id]/projects/[projectId=id]';
 const chunked = (bytes: number, piece = 64 * 1024) => {
 	let sent = 0;
 	return new ReadableStream<Uint8Array>({
@@ -48,9 +52,9 @@ const chunked = (bytes: number, piece = 64 * 1024) => {
 };
 
 describe('bodyLimit', () => {
-	it('gives large bodies only to the upload actions of signed-in staff', () => {
+	it('gives large bodies only to the upload actions, and only to people who may use them somewhere', () => {
 		const at = (url: string, route: string, role: 'resident' | 'street' | null) =>
-			bodyLimit({ url: new URL(url), route: { id: route }, locals: { actor: role ? { memberships: [{ role }] } : null } } as never);
+			bodyLimit({ url: new URL(url), route: { id: route }, locals: { actor: role ? { memberships: [membership(role)] } : null } } as never);
 		expect(at('http://x/c/jinwei/menus/1/projects/2?/progress', UPLOAD, 'street')).toBeGreaterThan(30 * 1024 * 1024);
 		expect(at('http://x/c/jinwei/menus/1/projects/2?/progress', UPLOAD, 'resident')).toBe(SMALL_BODY);
 		expect(at('http://x/c/jinwei/menus/1/projects/2?/progress', UPLOAD, null)).toBe(SMALL_BODY);
@@ -79,7 +83,7 @@ describe('limitBodies', () => {
 		expect(await formAfterGuard(event({ url: 'http://x/login', body: chunked(512 * 1024), headers: urlencoded }))).toBeInstanceOf(FormData);
 	});
 
-	it('lets staff send 6 MB to an upload action, and neither a resident nor a visitor', async () => {
+	it('lets street staff send 6 MB to the progress upload, and neither a resident nor a visitor', async () => {
 		const upload = (user?: 'resident' | 'street') => event({ url: 'http://x/c/j/menus/1/projects/2?/progress', route: UPLOAD, user, body: chunked(6 * 1024 * 1024), headers: urlencoded });
 		expect(await formAfterGuard(upload('street'))).toBeInstanceOf(FormData);
 		expect(await formAfterGuard(upload('resident'))).toBe(413);
@@ -117,7 +121,7 @@ describe('securityHeaders', () => {
 	});
 
 	it('leaves an immutable photo and anonymous pages alone', async () => {
-		expect((await headersFor({ url: 'http://x/media/1', cookie: 'tok' }, 'image/png', { 'cache-control': 'public, max-age=31536000, immutable' })).get('cache-control')).toContain('immutable');
+		expect((await headersFor({ url: 'http://x/media/projects/1', cookie: 'tok' }, 'image/png', { 'cache-control': 'public, max-age=31536000, immutable' })).get('cache-control')).toContain('immutable');
 		expect((await headersFor({ url: 'http://x/' })).get('cache-control')).toBeNull();
 	});
 });

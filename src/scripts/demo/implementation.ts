@@ -9,7 +9,7 @@ import { menus, menuProjects } from '../../lib/server/menus/schema';
 import { users } from '../../lib/server/auth/schema';
 import { loadActor } from '../../lib/server/residency/queries';
 import { acceptProject, addSpendingLine, postProgress, type PhotoUpload } from '../../lib/server/menus/implementation/commands';
-import { encodePng, type Rgb } from '../../lib/server/menus/implementation/png';
+import { encodePng, type Rgb } from '../../lib/server/media/png';
 import type { Result } from '../../lib/server/result';
 import type { DemoIds } from './foundation';
 

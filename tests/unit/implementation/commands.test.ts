@@ -10,9 +10,10 @@ import { notifications } from '../../../src/lib/server/notifications/schema';
 import { acceptProject, addSpendingLine, editSpendingLine, postProgress } from '../../../src/lib/server/menus/implementation/commands';
 import { projectImplementation } from '../../../src/lib/server/menus/implementation/queries';
 import { loadProject } from '../../../src/lib/server/menus/records';
-import type { PhotoUpload } from '../../../src/lib/server/menus/implementation/photos';
+import type { PhotoUpload } from '../../../src/lib/server/media/photos';
 import { projectAt } from '../menus/helpers';
-import { readPhoto } from '../../../src/lib/server/menus/implementation/storage';
+import { readPhoto as readStored } from '../../../src/lib/server/media/storage';
+const readPhoto = (name: string) => readStored('projects', name);
 import { getTableConfig } from 'drizzle-orm/sqlite-core';
 
 useTempUploads();
@@ -99,12 +100,12 @@ describe('progress updates', () => {
 		expect(await postProgress(w.db, w.actor('street'), at(menu.projects.a), update(20, [png(), { name: 'x.png', bytes: fixture('png-header-html.png') }]), w.now)).toEqual({
 			ok: false,
 			error: 'invalid',
-			fields: { photos: 'err_impl_photo_not_picture' }
+			fields: { photos: 'err_photo_not_picture' }
 		});
 		expect(await postProgress(w.db, w.actor('street'), at(menu.projects.a), update(20, [{ name: 'big.png', bytes: fixture('huge-30000.png') }]), w.now)).toEqual({
 			ok: false,
 			error: 'invalid',
-			fields: { photos: 'err_impl_photo_too_many_pixels' }
+			fields: { photos: 'err_photo_too_many_pixels' }
 		});
 		expect(storedFiles()).toHaveLength(before);
 		expect(w.db.select().from(projectUpdates).all()).toHaveLength(0);
@@ -122,18 +123,18 @@ describe('progress updates', () => {
 	it('refuses a text file named .jpg, and stores nothing', async () => {
 		const before = storedFiles().length;
 		const r = await postProgress(w.db, w.actor('street'), at(menu.projects.a), update(20, [png(), { name: 'photo.jpg', bytes: fixture('fake.jpg') }]), w.now);
-		expect(r).toEqual({ ok: false, error: 'invalid', fields: { photos: 'err_impl_photo_type' } });
+		expect(r).toEqual({ ok: false, error: 'invalid', fields: { photos: 'err_photo_type' } });
 		expect(storedFiles()).toHaveLength(before);
 		expect(w.db.select().from(projectUpdates).all()).toHaveLength(0);
 	});
 
 	it('refuses seven photos, and a photo over 5 MB', async () => {
 		const seven = Array.from({ length: 7 }, png);
-		expect(await postProgress(w.db, w.actor('street'), at(menu.projects.a), update(20, seven), w.now)).toMatchObject({ fields: { photos: 'err_impl_photos_too_many' } });
+		expect(await postProgress(w.db, w.actor('street'), at(menu.projects.a), update(20, seven), w.now)).toMatchObject({ fields: { photos: 'err_photos_too_many' } });
 		const huge = new Uint8Array(5 * 1024 * 1024 + 1);
 		huge.set(fixture('photo.png'));
 		expect(await postProgress(w.db, w.actor('street'), at(menu.projects.a), update(20, [{ name: 'big.png', bytes: huge }]), w.now)).toMatchObject({
-			fields: { photos: 'err_impl_photo_too_big' }
+			fields: { photos: 'err_photo_too_big' }
 		});
 		expect(await postProgress(w.db, w.actor('street'), at(menu.projects.a), update(20, Array.from({ length: 6 }, png)), w.now)).toMatchObject({ ok: true, value: { photos: 6 } });
 	});

@@ -7,8 +7,9 @@ import { communityOutcomes } from '../../../src/lib/server/menus/implementation/
 import { projectImplementation } from '../../../src/lib/server/menus/implementation/queries';
 import { loadProject } from '../../../src/lib/server/menus/records';
 import { projectAt } from '../menus/helpers';
-import { detectImageType } from '../../../src/lib/server/menus/implementation/photos';
-import { readPhoto } from '../../../src/lib/server/menus/implementation/storage';
+import { detectImageType } from '../../../src/lib/server/media/photos';
+import { readPhoto as readStored } from '../../../src/lib/server/media/storage';
+const readPhoto = (name: string) => readStored('projects', name);
 import { notifications } from '../../../src/lib/server/notifications/schema';
 import { projectPhotos } from '../../../src/lib/server/menus/implementation/schema';
 

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DAY } from '../../../src/lib/server/db/time';
 import { menus, menuProjects, ballots, ballotChoices } from '../../../src/lib/server/menus/schema';
-import { photosDir } from '../../../src/lib/server/menus/implementation/storage';
+import { mediaDir } from '../../../src/lib/server/media/storage';
 import type { World } from '../world';
 
 /** Each test file writes its photos into its own temporary folder. */
@@ -15,7 +15,7 @@ export function useTempUploads() {
 
 export function storedFiles(): string[] {
 	try {
-		return readdirSync(photosDir());
+		return readdirSync(mediaDir('projects'));
 	} catch {
 		return [];
 	}

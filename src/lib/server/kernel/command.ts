@@ -39,6 +39,8 @@ export type Context<R, I> = {
 	notify(userIds: Iterable<number>, kind: string, params: NotificationParams, link: string): void;
 	/** An effect to run after the commit (a webhook …): queued in the outbox, sent with retries. */
 	effect(kind: EffectKind, payload: Record<string, unknown>): void;
+	/** Undoes something outside the database (a file written) if the transaction does not commit. */
+	cleanup(undo: () => void): void;
 };
 
 /** The audit row of a command: its action is the command's policy action; the rest comes from here. */
@@ -135,6 +137,7 @@ class RolledBack extends Error {
 /** Step 5: one IMMEDIATE transaction with the change, its audit row, inbox items and queued effects. */
 function commit<Target extends Scoped, R, S extends z.ZodType, I, T>(spec: Spec<Target, R, S, I, T>, db: Db, c: Checked<R, I>): Result<T> {
 	let queued = false;
+	const undo: (() => void)[] = [];
 	try {
 		const result = db.transaction(
 			(tx) => {
@@ -145,7 +148,8 @@ function commit<Target extends Scoped, R, S extends z.ZodType, I, T>(spec: Spec<
 					effect: (kind, payload) => {
 						enqueueEffect(tx, kind, payload, c.now);
 						queued = true;
-					}
+					},
+					cleanup: (fn) => void undo.push(fn)
 				};
 				const outcome = spec.run(context);
 				// A refusal found inside the transaction (a guarded update lost a race) writes nothing.
@@ -160,6 +164,7 @@ function commit<Target extends Scoped, R, S extends z.ZodType, I, T>(spec: Spec<
 		if (queued) wakeEffects();
 		return result;
 	} catch (e) {
+		for (const fn of undo.reverse()) fn();
 		if (e instanceof RolledBack) return e.result as Result<T>;
 		if (spec.conflict && isUniqueViolation(e)) return err(spec.conflict);
 		throw e;

@@ -6,18 +6,18 @@ import { error, isHttpError, type Handle, type RequestEvent } from '@sveltejs/ki
 import { MAX_PHOTO_BYTES, MAX_PHOTOS } from '../menus/implementation/validation';
 import { MAX_PB_BYTES } from '../menus/validation';
 import { t } from '../i18n';
-import { isStaff } from '../policy';
+import { canSomewhere, type CommandAction } from '../policy';
 
 export const SMALL_BODY = 1024 * 1024;
 
 /**
- * The actions that take files: route id and action name (`?/name`, or `default`). Only staff may use them
- * (street staff post progress photos, the committee imports Pabulib files), so only signed-in staff get
- * the larger limit: a resident's session is not enough to make the server hold 30 MB.
+ * The actions that take files: route id and form action name (`?/name`, or `default`), and the policy action
+ * a person must be allowed somewhere to send a large body to it: a signed-in session alone is not enough to
+ * make the server hold 30 MB. A domain that takes photos adds its form here.
  */
-export const UPLOADS = [
-	{ route: '/c/[slug]/menus/[id]/projects/[projectId]', action: 'progress', limit: MAX_PHOTOS * MAX_PHOTO_BYTES + SMALL_BODY },
-	{ route: '/c/[slug]/menus/import', action: 'default', limit: MAX_PB_BYTES + SMALL_BODY }
+export const UPLOADS: { route: string; action: string; may: CommandAction; limit: number }[] = [
+	{ route: '/c/[slug]/menus/[id=id]/projects/[projectId=id]', action: 'progress', may: 'menu.post_progress', limit: MAX_PHOTOS * MAX_PHOTO_BYTES + SMALL_BODY },
+	{ route: '/c/[slug]/menus/import', action: 'default', may: 'menu.import_pabulib', limit: MAX_PB_BYTES + SMALL_BODY }
 ];
 
 /** The form action a POST names, as SvelteKit reads it: the first `?/name` parameter, else `default`. */
@@ -27,9 +27,9 @@ function actionName(url: URL): string {
 }
 
 export function bodyLimit(event: Pick<RequestEvent, 'url' | 'route' | 'locals'>): number {
-	if (!event.locals.actor || !isStaff(event.locals.actor.memberships)) return SMALL_BODY;
 	const action = actionName(event.url);
-	return UPLOADS.find((u) => u.route === event.route.id && u.action === action)?.limit ?? SMALL_BODY;
+	const upload = UPLOADS.find((u) => u.route === event.route.id && u.action === action);
+	return upload && canSomewhere(event.locals.actor, upload.may) ? upload.limit : SMALL_BODY;
 }
 
 const httpError = (status: number, key: string): unknown => {

@@ -7,12 +7,12 @@ import { ok, err, type Result } from '../../result';
 import { ballots, ballotChoices, menuProjects } from '../schema';
 import { loadProject, projectLink, projectSubject, type ProjectRecord } from '../records';
 import { projectAcceptances, projectPhotos, projectSpending, projectUpdates } from './schema';
-import { acceptanceSchema, editSpendingSchema, progressSchema, spendingSchema, type ProgressInput } from './validation';
-import { checkPhotos, reencodePhotos, type CheckedPhoto } from './photos';
-import { removePhotos, storePhotos } from './storage';
+import { acceptanceSchema, editSpendingSchema, progressSchema, PROGRESS_PHOTOS, spendingSchema, type ProgressInput } from './validation';
+import { acceptPhotos, type CheckedPhoto } from '../../media/photos';
+import { removePhotos, storePhotos } from '../../media/storage';
 import { acceptanceBlocked, implementationBlocked, stateAfterUpdate, type ImplementationState } from './rules';
 
-export type { PhotoUpload } from './photos';
+export type { PhotoUpload } from '../../media/photos';
 
 const onProject = { load: loadProject, subject: projectSubject };
 /** Only selected projects of a menu whose results are published, and never a replayed election. */
@@ -22,8 +22,8 @@ const audited = ({ project }: ProjectRecord, summary: Record<string, unknown>) =
 type Progress = Omit<ProgressInput, 'photos'> & { photos: CheckedPhoto[] };
 type Posted = { updateId: number; state: ImplementationState; photos: number };
 
-/** The update's rows; the photo files are written here, after every check, and removed if this fails. */
-function writeProgress({ tx, actor, record: { project }, input: v, now }: Context<ProjectRecord, Progress>): Result<Posted> {
+/** The update's rows; the photo files are written here, after every check, and removed if this does not commit. */
+function writeProgress({ tx, actor, record: { project }, input: v, now, cleanup }: Context<ProjectRecord, Progress>): Result<Posted> {
 	const state = stateAfterUpdate(project.implementationState, v.percent);
 	if (state === 'impl_already_accepted') return err(state);
 	// Guarded: an update that arrives after the acceptance does not reopen the project.
@@ -38,35 +38,30 @@ function writeProgress({ tx, actor, record: { project }, input: v, now }: Contex
 		.values({ projectId: project.id, body: v.body, percent: v.percent, authorId: actor.userId, createdAt: now })
 		.returning({ id: projectUpdates.id })
 		.get();
-	const files = storePhotos(v.photos);
-	try {
-		if (files.length) {
-			tx.insert(projectPhotos)
-				.values(
-					files.map((fileName, position) => ({
-						updateId: update.id,
-						projectId: project.id,
-						fileName,
-						contentType: v.photos[position].type,
-						size: v.photos[position].bytes.length,
-						position,
-						createdAt: now
-					}))
-				)
-				.run();
-		}
-	} catch (e) {
-		// The transaction is undone: the files it would have pointed to go too. The error goes on up.
-		removePhotos(files);
-		throw e;
+	const files = storePhotos('projects', v.photos);
+	cleanup(() => removePhotos('projects', files));
+	if (files.length) {
+		tx.insert(projectPhotos)
+			.values(
+				files.map((fileName, position) => ({
+					updateId: update.id,
+					projectId: project.id,
+					fileName,
+					contentType: v.photos[position].type,
+					size: v.photos[position].bytes.length,
+					position,
+					createdAt: now
+				}))
+			)
+			.run();
 	}
 	return ok({ updateId: update.id, state, photos: files.length });
 }
 
 /**
  * A progress update: text, percent (0–100) and up to six photos. The photos are checked and decoded before
- * the transaction (`checkPhotos`, then `reencodePhotos`: upright, without EXIF/GPS, at most 40 megapixels),
- * and only their re-encoded copies are written, once everything else holds.
+ * the transaction (`acceptPhotos`: upright, without EXIF/GPS, at most 40 megapixels), and only their
+ * re-encoded copies are written, once everything else holds.
  */
 export const postProgress = defineAsyncCommand({
 	action: 'menu.post_progress',
@@ -74,10 +69,8 @@ export const postProgress = defineAsyncCommand({
 	rule: (actor, record) => workable(actor, record) ?? (record.project.implementationState === 'accepted' ? 'impl_already_accepted' : null),
 	input: progressSchema,
 	before: async (_db, { input }): Promise<Result<Progress>> => {
-		const checked = checkPhotos(input.photos);
-		if (!checked.ok) return err('invalid', { fields: { photos: checked.field } });
-		const decoded = await reencodePhotos(checked.photos);
-		return decoded.ok ? ok({ ...input, photos: decoded.photos }) : err('invalid', { fields: { photos: decoded.field } });
+		const accepted = await acceptPhotos(input.photos, PROGRESS_PHOTOS);
+		return accepted.ok ? ok({ ...input, photos: accepted.photos }) : err('invalid', { fields: { photos: accepted.field } });
 	},
 	run: writeProgress,
 	audit: ({ record, input }, v) => audited(record, { update: v.updateId, percent: input.percent, state: v.state, photos: v.photos })

@@ -7,7 +7,7 @@ import { users } from '../../auth/schema';
 import { projectAcceptances, projectPhotos, projectSpending, projectUpdates } from './schema';
 import { readyForRating, spendingTotals } from './rules';
 
-export const mediaUrl = (photoId: number) => `/media/${photoId}`;
+export const mediaUrl = (photoId: number) => `/media/projects/${photoId}`;
 
 /** Everything the project page shows about a project loaded in its community: timeline with photos, spending, acceptance. Four queries. */
 export function projectImplementation(db: DbOrTx, record: ProjectRecord) {

@@ -5,8 +5,7 @@ import { sql } from 'drizzle-orm';
 import { users } from '../../auth/schema';
 import { menuProjects } from '../schema';
 
-export const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
-export type PhotoType = (typeof PHOTO_TYPES)[number];
+import { PHOTO_TYPES } from '../../media/photos';
 
 /** A progress update posted by street staff: what was done, how far along, with photos. */
 export const projectUpdates = sqliteTable(

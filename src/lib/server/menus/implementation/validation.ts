@@ -2,8 +2,12 @@
 import { z } from 'zod';
 import { idField as id } from '../../validation';
 
+import { MAX_PHOTO_BYTES, type PhotoLimits } from '../../media/photos';
+
+export { MAX_PHOTO_BYTES };
 export const MAX_PHOTOS = 6;
-export const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
+/** A progress update takes up to six photos of 5 MB. */
+export const PROGRESS_PHOTOS: PhotoLimits = { max: MAX_PHOTOS, maxBytes: MAX_PHOTO_BYTES, tooMany: 'err_photos_too_many' };
 /** Nothing on a 民生微實事 menu costs a billion yuan: a larger figure is a typo. */
 export const MAX_YUAN = 999_999_999;
 export const MAX_REPRESENTATIVES = 20;
