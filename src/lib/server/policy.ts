@@ -69,7 +69,11 @@ type Rule = {
 	owner?: true;
 };
 
-const RESIDENT = ['resident', 'grid_worker'] as const;
+/**
+ * Residents' powers (propose, second, comment, vote …) come from verified residency alone. A grid worker who
+ * lives in the community holds both memberships; one who does not has a grid worker's powers only.
+ */
+const RESIDENT = ['resident'] as const;
 const COMMITTEE = ['committee', 'street_staff'] as const;
 const STREET = ['street_staff'] as const;
 const ADMIN = ['admin'] as const;

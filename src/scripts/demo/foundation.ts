@@ -27,14 +27,25 @@ const COMMUNITIES = [
 	{ slug: 'shuangshui', name: '雙水社區', description: '雙水社區以新建商品房為主，年輕家庭多，關注托育、停車和社區活動空間。', grids: ['第一網格（雙水灣）', '第二網格（水岸花城）'] }
 ] as const;
 
-type Person = { username: string; name: string; role?: Role; where?: 'jinwei' | 'fenghuangshan' | 'street' | 'site'; home?: [string, string, string]; grid?: number; department?: string; pending?: boolean };
+type Person = {
+	username: string;
+	name: string;
+	role?: Role;
+	where?: 'jinwei' | 'fenghuangshan' | 'street' | 'site';
+	home?: [string, string, string];
+	grid?: number;
+	department?: string;
+	pending?: boolean;
+	/** A grid worker who also lives in the community: a verified residency beside the appointment. */
+	livesThere?: boolean;
+};
 
 const PEOPLE: Person[] = [
 	{ username: 'admin', name: '系統管理員', role: 'admin', where: 'site' },
 	{ username: 'street', name: '周振華（街道辦）', role: 'street_staff', where: 'street' },
 	{ username: 'committee1', name: '林淑芬（金韋居委會）', role: 'committee', where: 'jinwei' },
 	{ username: 'committee2', name: '黃國強（鳳凰山居委會）', role: 'committee', where: 'fenghuangshan' },
-	{ username: 'grid1', name: '陳志明（網格員）', role: 'grid_worker', where: 'jinwei', grid: 0 },
+	{ username: 'grid1', name: '陳志明（網格員）', role: 'grid_worker', where: 'jinwei', grid: 0, home: ['金韋花園', '1', '1-101'], livesThere: true },
 	{ username: 'dept1', name: '城管執法隊', role: 'department', where: 'street', department: '城管執法隊' },
 	{ username: 'resident1', name: '王秀英', role: 'resident', where: 'jinwei', home: ['金韋花園', '3', '1-502'], grid: 0 },
 	{ username: 'resident2', name: '李建國', role: 'resident', where: 'jinwei', home: ['金韋花園', '5', '2-301'], grid: 0 },
@@ -83,9 +94,9 @@ export function seedFoundation(db: Db, passwordHash: string, now: number): DemoI
 					streetId,
 					scopeKey: scopeKeyOf({ communityId, streetId }),
 					gridId: communityId && p.grid !== undefined ? ids.grids[p.where][p.grid] : null,
-					compound: p.home?.[0] ?? null,
-					building: p.home?.[1] ?? null,
-					unit: p.home?.[2] ?? null,
+					compound: p.role === 'resident' ? (p.home?.[0] ?? null) : null,
+					building: p.role === 'resident' ? (p.home?.[1] ?? null) : null,
+					unit: p.role === 'resident' ? (p.home?.[2] ?? null) : null,
 					departmentId: p.department ? ids.department[p.department] : null,
 					decidedBy: by,
 					decidedAt: p.pending ? null : at + DAY,
@@ -93,6 +104,11 @@ export function seedFoundation(db: Db, passwordHash: string, now: number): DemoI
 				})
 				.returning()
 				.get();
+			if (p.livesThere && communityId) {
+				tx.insert(memberships)
+					.values({ userId, role: 'resident', status: 'verified', communityId, streetId, scopeKey: scopeKeyOf({ communityId, streetId }), gridId: ids.grids[p.where as 'jinwei'][p.grid ?? 0], compound: p.home?.[0] ?? null, building: p.home?.[1] ?? null, unit: p.home?.[2] ?? null, decidedBy: ids.user[p.where === 'jinwei' ? 'committee1' : 'committee2'], decidedAt: at + DAY, createdAt: at })
+					.run();
+			}
 			if (p.role === 'admin') continue;
 			const entry = { subjectType: 'membership', subjectId: m.id, communityId, streetId };
 			if (p.role === 'resident') {

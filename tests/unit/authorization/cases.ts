@@ -178,6 +178,7 @@ export const PEOPLE = [
 	'resident2',
 	'resident9',
 	'grid1',
+	'grid_only',
 	'committee1',
 	'committee2',
 	'street',

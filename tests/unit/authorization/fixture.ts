@@ -70,6 +70,9 @@ function build(db: Db): { ids: DemoIds; records: Records } {
 		const communityId = role === 'street_staff' ? null : beyond;
 		db.insert(memberships).values({ userId: user.id, role, status: 'verified', communityId, streetId: otherStreet, scopeKey: scopeKeyOf({ communityId, streetId: otherStreet }), createdAt: NOW - 80 * DAY }).run();
 	};
+	// a grid worker of jinwei's second grid who does not live in the community: no resident's powers
+	const gridOnly = db.insert(users).values({ username: 'grid_only', displayName: 'grid_only', passwordHash: 'x', createdAt: NOW - 80 * DAY }).returning().get();
+	db.insert(memberships).values({ userId: gridOnly.id, role: 'grid_worker', status: 'verified', communityId: jinwei, streetId: ids.streetId, gridId: ids.grids.jinwei[1], scopeKey: scopeKeyOf({ communityId: jinwei }), createdAt: NOW - 80 * DAY }).run();
 	person('street_b', 'street_staff');
 	person('committee_b', 'committee');
 	person('resident_b', 'resident');

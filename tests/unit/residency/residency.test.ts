@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
+import { createProposal } from '../../../src/lib/server/proposals/commands';
 import { demoWorld, type World } from '../world';
 import { memberships } from '../../../src/lib/server/residency/schema';
 import { auditLog } from '../../../src/lib/server/audit/schema';
@@ -125,11 +126,12 @@ describe('appointing', () => {
 
 	it('revoking keeps the row, marked revoked, and removes the power', () => {
 		const w = demoWorld();
-		const m = w.db.select().from(memberships).where(eq(memberships.userId, w.ids.user.grid1)).get()!;
+		const m = w.db.select().from(memberships).where(and(eq(memberships.userId, w.ids.user.grid1), eq(memberships.role, 'grid_worker'))).get()!;
 		const at = { streetId: w.ids.streetId, id: m.id };
 		expect(revokeMembership(w.db, w.actor('committee1'), at, {}, w.now)).toEqual({ ok: false, error: 'forbidden' });
 		expect(revokeMembership(w.db, w.actor('street'), at, {}, w.now).ok).toBe(true);
-		expect(w.actor('grid1').memberships).toHaveLength(0);
+		// the appointment ends; the residency of the grid worker, who lives there, stays
+		expect(w.actor('grid1').memberships.map((x) => x.role)).toEqual(['resident']);
 		expect(w.db.select().from(memberships).where(eq(memberships.id, m.id)).get()?.status).toBe('revoked');
 		expect(revokeMembership(w.db, w.actor('street'), at, {}, w.now)).toEqual({ ok: false, error: 'already_revoked' });
 	});
@@ -166,8 +168,22 @@ describe('grid workers', () => {
 		const elsewhere = { communityId: w.ids.community.jinwei, streetId: w.ids.streetId, gridId: w.ids.grids.jinwei[2] };
 		expect(w.actor('resident1').memberships[0].gridId).toBeNull();
 		expect(can(w.actor('resident1'), 'proposal.second', elsewhere)).toBe(true);
-		expect(can(w.actor('grid1'), 'proposal.second', elsewhere)).toBe(false);
-		expect(can(w.actor('grid1'), 'proposal.second', { ...elsewhere, gridId: w.ids.grids.jinwei[0] })).toBe(true);
+		// grid1 acts as a grid worker in the first grid only …
+		expect(can(w.actor('grid1'), 'community.manage_view', elsewhere)).toBe(false);
+		expect(can(w.actor('grid1'), 'community.manage_view', { ...elsewhere, gridId: w.ids.grids.jinwei[0] })).toBe(true);
+		// … and as the resident he also is, anywhere in his community
+		expect(can(w.actor('grid1'), 'proposal.second', elsewhere)).toBe(true);
+	});
+
+	it('act as residents (propose, second, vote) only where they hold a verified residency', () => {
+		const w = demoWorld();
+		// 鄭玉珍 lives in 鳳凰山 and is appointed grid worker of 金韋: a grid worker there, not a resident
+		expect(appointCommunityStaff(w.db, w.actor('street'), inStreet(w), { username: 'resident9', role: 'grid_worker', gridId: String(w.ids.grids.jinwei[0]) }, w.now).ok).toBe(true);
+		const jinwei = { communityId: w.ids.community.jinwei };
+		const proposal = { title: '網格員想提的議題', body: '這是一段足夠長的議題內容。', category: 'other' };
+		expect(createProposal(w.db, w.actor('resident9'), jinwei, proposal, w.now)).toEqual({ ok: false, error: 'forbidden' });
+		// 陳志明 is grid worker and resident of 金韋: he proposes as the resident he is
+		expect(createProposal(w.db, w.actor('grid1'), jinwei, proposal, w.now).ok).toBe(true);
 	});
 
 	it('are appointed to a grid of their community, and only of it', () => {
