@@ -50,6 +50,25 @@ export const boundedMarkdown = () =>
 		{ error: 'err_markdown_too_deep' }
 	);
 
+type TextOptions = { multiline?: boolean; markdown?: boolean };
+
+/**
+ * The one builder for text fields: clean text (plainText), required, `min`–`max` characters as people count
+ * them (else `key`), and for Markdown fields shaped so that it renders quickly.
+ */
+export function text(min: number, max: number, key: string, options: TextOptions = {}) {
+	const clean = plainText({ multiline: options.multiline || options.markdown })
+		.refine((s) => s.length > 0, { error: 'err_required' })
+		.pipe(textLength(min, max, key));
+	return options.markdown ? clean.pipe(boundedMarkdown()) : clean;
+}
+
+/** The same for a field that may be left empty: empty (or not sent) is null. */
+export function optionalText(max: number, key = 'err_too_long', options: TextOptions = {}) {
+	const clean = plainText({ multiline: options.multiline || options.markdown }).pipe(textLength(0, max, key));
+	return (options.markdown ? clean.pipe(boundedMarkdown()) : clean).optional().transform((s) => s || null);
+}
+
 // ── Names that imitate staff ──────────────────────────────────────────────────────────────────────────
 
 /** Titles only staff may show, in simplified form; names are folded the same way before comparing. */

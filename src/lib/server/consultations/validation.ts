@@ -3,12 +3,9 @@ import { idField as id } from '../validation';
 import { REPORT_REASONS, STANCES } from './schema';
 import { chinaDayStart, HOUR } from '../db/time';
 
-const text = (min: number, max: number, key: string) =>
-	z
-		.string({ error: 'err_required' })
-		.trim()
-		.refine((s) => s.length > 0, { error: 'err_required' })
-		.refine((s) => [...s].length >= min && [...s].length <= max, { error: key });
+import { optionalText, text } from '../text';
+
+const markdown = { markdown: true };
 
 const optionalId = z
 	.union([z.literal(''), id])
@@ -27,7 +24,7 @@ const date = z
 
 export const openSchema = z.object({
 	topic: text(4, 80, 'err_consultation_topic_length'),
-	background: text(10, 5000, 'err_consultation_background_length'),
+	background: text(10, 5000, 'err_consultation_background_length', markdown),
 	/** The last day comments are taken (inclusive), or empty. */
 	closesOn: z.union([z.literal(''), date]).optional().transform((v) => (v ? chinaDayStart(v) + 24 * HOUR : null)),
 	major: checkbox,
@@ -36,7 +33,7 @@ export const openSchema = z.object({
 
 export const commentSchema = z
 	.object({
-		body: text(1, 2000, 'err_comment_length'),
+		body: text(1, 2000, 'err_comment_length', markdown),
 		stance: z
 			.union([z.literal(''), z.enum(STANCES, { error: 'err_comment_stance' })])
 			.optional()
@@ -46,14 +43,14 @@ export const commentSchema = z
 	.refine((v) => v.parentId !== null || v.stance !== null, { path: ['stance'], error: 'err_comment_stance' });
 
 /** The committee answers a comment: always a reply, never a side taken (a stance sent along is ignored). */
-export const officialReplySchema = z.object({ body: text(1, 2000, 'err_comment_length'), parentId: id });
+export const officialReplySchema = z.object({ body: text(1, 2000, 'err_comment_length', markdown), parentId: id });
 
 export const reportSchema = z.object({ commentId: id, reason: z.enum(REPORT_REASONS, { error: 'err_report_reason' }) });
 export const hideSchema = z.object({ commentId: id, reason: text(2, 200, 'err_hide_reason') });
 export const commentIdSchema = z.object({ commentId: id });
-export const pinSchema = z.object({ summary: z.string().trim().max(5000, { error: 'err_too_long' }).optional().default('') });
-export const closeSchema = z.object({ resolution: text(10, 10_000, 'err_resolution_length') });
-export const implementationSchema = z.object({ implementation: text(10, 10_000, 'err_implementation_length') });
+export const pinSchema = z.object({ summary: optionalText(5000, 'err_too_long', markdown).transform((s) => s ?? '') });
+export const closeSchema = z.object({ resolution: text(10, 10_000, 'err_resolution_length', markdown) });
+export const implementationSchema = z.object({ implementation: text(10, 10_000, 'err_implementation_length', markdown) });
 
 /** The stage a form asks to record, read on its own: a step out of turn is refused before anything else. */
 export const stageNumberSchema = z.object({ stage: z.coerce.number().int() });
@@ -64,7 +61,7 @@ export const stageSchema = z
 	.object({
 		stage: z.coerce.number({ error: 'err_invalid' }).int().min(1, { error: 'err_invalid' }).max(4, { error: 'err_invalid' }),
 		heldOn: date,
-		body: text(10, 5000, 'err_stage_body_length'),
+		body: text(10, 5000, 'err_stage_body_length', markdown),
 		outcome: text(2, 200, 'err_stage_outcome_length'),
 		entitled: count.refine((n) => n >= 1, { error: 'err_stage_entitled' }),
 		attended: count,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { optionalText, text } from '../text';
 
 // The record a form acts on (a street, a community, a grid, a department) comes from the URL or a field the
 // route turns into the command's target; these schemas hold only what the person typed.
@@ -6,8 +7,8 @@ const slug = z
 	.string()
 	.trim()
 	.regex(/^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/, { error: 'err_slug_format' });
-const name = z.string().trim().min(2, { error: 'err_name_length' }).max(40, { error: 'err_name_length' });
-const description = z.string().trim().max(500, { error: 'err_too_long' }).optional().default('');
+const name = text(2, 40, 'err_name_length');
+const description = optionalText(500, 'err_too_long', { multiline: true }).transform((s) => s ?? '');
 
 export const streetSchema = z.object({ slug, name });
 export const updateStreetSchema = z.object({ name });
@@ -18,7 +19,7 @@ export const renameGridSchema = z.object({ name });
 export const departmentSchema = z.object({
 	name,
 	/** Telephone, office hours, address: how residents and the street reach it. */
-	contact: z.string().trim().max(100, { error: 'err_too_long' }).optional().default('')
+	contact: optionalText(100).transform((s) => s ?? '')
 });
 
 const setting = (max: number) =>

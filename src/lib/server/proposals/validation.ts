@@ -2,45 +2,24 @@ import { z } from 'zod';
 import { idField as id } from '../validation';
 import { CATEGORIES } from './schema';
 
-/** Length in characters as a person counts them (an emoji or a CJK character is one). */
-const length = (min: number, max: number, key: string) =>
-	z
-		.string({ error: 'err_required' })
-		.trim()
-		.refine((s) => s.length > 0, { error: 'err_required' })
-		.refine((s) => [...s].length >= min && [...s].length <= max, { error: key });
+import { optionalText, text } from '../text';
 
 
 export const proposalSchema = z.object({
-	title: length(4, 80, 'err_proposal_title_length'),
-	body: length(10, 5000, 'err_proposal_body_length'),
+	title: text(4, 80, 'err_proposal_title_length'),
+	body: text(10, 5000, 'err_proposal_body_length', { markdown: true }),
 	category: z.enum(CATEGORIES, { error: 'err_proposal_category' }),
-	location: z
-		.string()
-		.trim()
-		.max(80, { error: 'err_too_long' })
-		.optional()
-		.transform((s) => s || null)
+	location: optionalText(80)
 });
 export type ProposalInput = z.infer<typeof proposalSchema>;
 
-export const answerSchema = z.object({ reason: length(4, 2000, 'err_proposal_reason_length') });
+export const answerSchema = z.object({ reason: text(4, 2000, 'err_proposal_reason_length', { markdown: true }) });
 export const menuSchema = z.object({
-	note: z
-		.string()
-		.trim()
-		.max(2000, { error: 'err_too_long' })
-		.optional()
-		.transform((s) => s || null)
+	note: optionalText(2000, 'err_too_long', { markdown: true })
 });
 export const mergeSchema = z.object({
 	targetId: id,
-	note: z
-		.string()
-		.trim()
-		.max(2000, { error: 'err_too_long' })
-		.optional()
-		.transform((s) => s || null)
+	note: optionalText(2000, 'err_too_long', { markdown: true })
 });
 
 export const LIST_SORTS = ['newest', 'seconds', 'deadline'] as const;

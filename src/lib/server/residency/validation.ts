@@ -1,9 +1,9 @@
 import { z } from 'zod';
+import { optionalText, text } from '../text';
 import { COMMUNITY_STAFF_ROLES } from '../policy';
 
 // What the person typed; the community, street, department or membership acted on is the command's target.
-const addressPart = (max: number) =>
-	z.string().trim().min(1, { error: 'err_required' }).max(max, { error: 'err_too_long' });
+const addressPart = (max: number) => text(1, max, 'err_too_long');
 
 /** An optional grid: '' (not chosen) is null. */
 const optionalGrid = z
@@ -21,7 +21,7 @@ export const applySchema = z.object({
 export const reviewSchema = z
 	.object({
 		decision: z.enum(['verify', 'reject'], { error: 'err_invalid' }),
-		reason: z.string().trim().max(200, { error: 'err_too_long' }).optional().default('')
+		reason: optionalText(200).transform((s) => s ?? '')
 	})
 	.refine((v) => v.decision === 'verify' || v.reason.length >= 2, { path: ['reason'], error: 'err_reject_reason_required' });
 
