@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { raceWorld } from '../world';
 import { propose, proposalAt, validProposal } from './helpers';
-import { answerProposal, editProposal, mergeProposal, secondProposal, withdrawProposal } from '../../../src/lib/server/proposals/commands';
+import { answerProposal, createProposal, editProposal, mergeProposal, secondProposal, withdrawProposal } from '../../../src/lib/server/proposals/commands';
 import { proposals, proposalSeconds } from '../../../src/lib/server/proposals/schema';
 import { communities } from '../../../src/lib/server/org/schema';
 import { auditLog } from '../../../src/lib/server/audit/schema';
@@ -72,6 +72,19 @@ describe('races between two connections', () => {
 			expect(secondProposal(w.rival, w.actor('resident2'), at, {}, w.now)).toMatchObject({ ok: true, value: { qualified: true } });
 			expect(late.commit()).toEqual({ ok: false, error: 'proposal_not_open' });
 			expect(w.db.select().from(proposals).where(eq(proposals.id, id)).get()!.state).toBe('qualified');
+		} finally {
+			w.close();
+		}
+	});
+
+	it('the daily limit holds across two processes: the sixth proposal of the day is refused, even when two arrive together', () => {
+		const w = raceWorld();
+		try {
+			for (let i = 0; i < 4; i++) propose(w, 'resident1', { title: `今天的第${i + 1}個議題` });
+			const late = prepared(createProposal.prepare(w.db, w.actor('resident1'), { communityId: w.ids.community.jinwei }, validProposal({ title: '第五個，另一台手機' }), w.now));
+			expect(createProposal(w.rival, w.actor('resident1'), { communityId: w.ids.community.jinwei }, validProposal({ title: '第五個，這台電腦' }), w.now).ok).toBe(true);
+			expect(late.commit()).toMatchObject({ ok: false, error: 'limit_proposals' });
+			expect(w.db.select().from(proposals).where(eq(proposals.authorId, w.ids.user.resident1)).all()).toHaveLength(5);
 		} finally {
 			w.close();
 		}

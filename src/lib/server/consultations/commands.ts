@@ -12,7 +12,7 @@ import { committeeUserIds } from '../residency/queries';
 import { addEvent, loadProposal, recordResponse } from '../proposals/records';
 import { proposals } from '../proposals/schema';
 import { awaitsResponse } from '../proposals/rules';
-import { checkPostingLimits, recordPosting } from '../proposals/limits';
+import { checkPostingLimits, claimPosting } from '../proposals/limits';
 import { consultations, comments, commentReports, type Stance } from './schema';
 import { commentSchema, officialReplySchema, openSchema, reportSchema } from './validation';
 import { commentBlock, reportsHide } from './rules';
@@ -79,12 +79,13 @@ function writeComment({ tx, actor, record: { thread, community }, now, notify }:
 	if (v.parentId !== null && !parent) return err('not_found');
 	// Replies stay one level deep: a reply to a reply joins the same top-level comment.
 	const parentId = parent ? (parent.parentId ?? parent.id) : null;
+	const limited = claimPosting(tx, actor, 'comment', now);
+	if (limited) return limited;
 	const row = tx
 		.insert(comments)
 		.values({ consultationId: thread.id, authorId: actor.userId, parentId, stance: v.stance, official: v.official, body: v.body, createdAt: now })
 		.returning({ id: comments.id })
 		.get();
-	recordPosting(tx, actor, 'comment', now);
 	if (parent && parent.authorId !== actor.userId) {
 		notify([parent.authorId], 'comment_reply', { name: actor.displayName, topic: thread.topic }, commentLink(community, thread.id, row.id));
 	}
@@ -150,7 +151,8 @@ export const reportComment = defineCommand({
 			.returning({ authorId: comments.authorId, openReports: comments.openReports })
 			.get();
 		if (!after) return err('comment_already_hidden');
-		recordPosting(tx, actor, 'report', now);
+		const limited = claimPosting(tx, actor, 'report', now);
+		if (limited) return limited;
 		const hidden = reportsHide(after.openReports, community.reportHideThreshold);
 		if (hidden) {
 			tx.update(comments).set({ status: 'hidden_reports', hiddenAt: now, hiddenBy: null, hiddenReason: null }).where(eq(comments.id, input.commentId)).run();

@@ -9,7 +9,7 @@ import { ok, err } from '../result';
 import { proposals, proposalSeconds } from './schema';
 import { answerSchema, menuSchema, mergeSchema, proposalSchema } from './validation';
 import { acceptsMerge, acceptsSeconds, awaitsResponse, editable, withdrawable } from './rules';
-import { checkPostingLimits, recordPosting } from './limits';
+import { checkPostingLimits, claimPosting } from './limits';
 import { addEvent, loadProposal, proposalLink, proposalSubject, recordResponse, settleSeconds, type ProposalRecord } from './records';
 
 const NOTHING = z.object({});
@@ -24,13 +24,14 @@ export const createProposal = defineCommand({
 	input: proposalSchema,
 	check: (db, { actor, now }) => checkPostingLimits(db, actor, 'proposal', now),
 	run: ({ tx, actor, record: community, input: v, now }) => {
+		const limited = claimPosting(tx, actor, 'proposal', now);
+		if (limited) return limited;
 		const row = tx
 			.insert(proposals)
 			.values({ communityId: community.id, authorId: actor.userId, title: v.title, body: v.body, category: v.category, location: v.location, createdAt: now, updatedAt: now })
 			.returning({ id: proposals.id })
 			.get();
 		addEvent(tx, row.id, 'created', actor.userId, now);
-		recordPosting(tx, actor, 'proposal', now);
 		return ok(row);
 	},
 	audit: ({ input: v }, row) => ({ subjectType: 'proposal', subjectId: row.id, summary: { title: v.title, category: v.category } })

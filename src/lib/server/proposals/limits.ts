@@ -27,10 +27,17 @@ export function checkPostingLimits(db: DbOrTx, actor: Actor, kind: LimitKind, no
 	return null;
 }
 
-/** Call in the transaction of the post. */
-export function recordPosting(tx: DbOrTx, actor: Actor, kind: LimitKind, now: number) {
+/**
+ * In the transaction of the post: checks the limits again and counts the post. The command's IMMEDIATE
+ * transaction holds the write lock, so parallel posts (even through two server processes) are counted one
+ * after another and never slip past the limit together. Null when counted, else the error to return.
+ */
+export function claimPosting(tx: DbOrTx, actor: Actor, kind: LimitKind, now: number): Err | null {
+	const limited = checkPostingLimits(tx, actor, kind, now);
+	if (limited) return limited;
 	recordRate(tx, LIMITS[kind], String(actor.userId), now);
 	if (actor.ip) recordRate(tx, LIMITS.address, actor.ip, now);
+	return null;
 }
 
 function minutesUntil(at: number, now: number) {
