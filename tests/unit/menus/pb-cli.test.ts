@@ -4,15 +4,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { HAND_MADE, REAL } from '../pabulib/fixtures';
+import { runPb } from '../../../src/scripts/pb-cli';
 
 const assen = path.join(REAL, 'Netherlands_Assen_2024.pb');
 const scratch = mkdtempSync(path.join(tmpdir(), 'pb-cli-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-function pb(...args: string[]) {
-	const run = spawnSync('npx', ['tsx', 'src/scripts/pb.ts', ...args], { cwd: process.cwd(), encoding: 'utf8' });
-	return { status: run.status, stdout: run.stdout, stderr: run.stderr };
-}
+// In-process: one tsx start per case cost 5 to 18 seconds each; the entry point itself is run once below.
+const pb = (...args: string[]) => runPb(args);
 
 function expectOneErrorLine(run: ReturnType<typeof pb>, message: RegExp): void {
 	expect(run.status).toBe(1);
@@ -80,6 +79,15 @@ describe('pb tally', () => {
 		expectOneErrorLine(pb('tally', assen, '--rule', 'phragmen'), /rule "phragmen" is not supported/);
 		expectOneErrorLine(pb('tally', assen, '--ties', 'random'), /--ties takes listed or cheaper-first, not random/);
 		expectOneErrorLine(pb('check'), /DIR is missing; usage:/);
+	});
+});
+
+describe('the pb entry point', () => {
+	it('prints what runPb prints and exits with its status', () => {
+		const ok = spawnSync('npx', ['tsx', 'src/scripts/pb.ts', 'tally', assen], { cwd: process.cwd(), encoding: 'utf8' });
+		expect([ok.status, ok.stdout, ok.stderr]).toEqual([0, runPb(['tally', assen]).stdout, '']);
+		const bad = spawnSync('npx', ['tsx', 'src/scripts/pb.ts', 'count'], { cwd: process.cwd(), encoding: 'utf8' });
+		expect([bad.status, bad.stdout, bad.stderr]).toEqual([1, '', runPb(['count']).stderr]);
 	});
 });
 
