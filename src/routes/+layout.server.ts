@@ -5,6 +5,7 @@ import { unreadCount } from '$lib/server/notifications/queries';
 import { canSomewhere, reach } from '$lib/server/policy';
 import { takeFlash } from '$lib/server/http';
 import { getLocale } from '$lib/paraglide/runtime';
+import { holdsDesk } from '$lib/server/desk/rules';
 
 export const load: LayoutServerLoad = ({ locals, cookies }) => {
 	const db = getDb();
@@ -19,6 +20,7 @@ export const load: LayoutServerLoad = ({ locals, cookies }) => {
 					.filter((s) => streets.streetIds.includes(s.id))
 					.map((s) => ({ slug: s.slug, name: s.name }))
 			: [],
+		hasDesk: actor ? holdsDesk(actor.memberships) : false,
 		isAdmin: canSomewhere(actor, 'site.admin_view'),
 		canAudit: canSomewhere(actor, 'audit.view'),
 		/** What the last form did, said once on the page it led to. */

@@ -4,10 +4,13 @@ import { getDb } from '$lib/server/db/client';
 import { login } from '$lib/server/auth/commands';
 import { clientAddress, setSessionCookie } from '$lib/server/auth/handle';
 import { failure, formObject, formValues, safeNext } from '$lib/server/http';
+import { landing } from '$lib/server/desk/landing';
 
 export const load: PageServerLoad = ({ locals, url }) => {
-	if (locals.user) redirect(303, safeNext(url.searchParams.get('next')));
-	return { next: safeNext(url.searchParams.get('next')) };
+	const next = url.searchParams.get('next');
+	if (locals.user) redirect(303, next ? safeNext(next) : landing(getDb(), locals.user.id));
+	// without a destination, signing in lands where the person works or lives (desk/landing.ts)
+	return { next: next ? safeNext(next) : '' };
 };
 
 export const actions: Actions = {
@@ -16,6 +19,7 @@ export const actions: Actions = {
 		const result = await login(getDb(), formObject(data), clientAddress(event), Date.now());
 		if (!result.ok) return failure(result, formValues(data));
 		setSessionCookie(event, result.value.token, result.value.expiresAt);
-		redirect(303, safeNext(String(data.get('next') ?? event.url.searchParams.get('next') ?? '/')));
+		const next = String(data.get('next') ?? event.url.searchParams.get('next') ?? '');
+		redirect(303, next ? safeNext(next) : landing(getDb(), result.value.userId));
 	}
 };
