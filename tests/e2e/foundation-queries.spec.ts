@@ -36,9 +36,9 @@ test('staff pages stay within the query budget', async ({ browser, page }) => {
 	const thread = await firstLink(page, '/c/jinwei/consultations', /^\/c\/jinwei\/consultations\/\d+$/);
 	const ballot = await firstLink(page, '/c/jinwei/menus', /^\/c\/jinwei\/menus\/\d+\/ballot$/);
 	for (const [who, paths] of [
-		['committee1', ['/c/jinwei/manage', '/audit', '/my', '/inbox', thread]],
+		['committee1', ['/desk', '/c/jinwei/manage', '/audit', '/my', '/inbox', thread]],
 		['resident1', [ballot, '/c/jinwei/proposals/new', '/inbox']],
-		['street', ['/street/pingxiangmen/manage', '/audit']],
+		['street', ['/desk', '/street/pingxiangmen/manage', '/audit']],
 		['admin', ['/admin']]
 	] as const) {
 		const staff = await pageAs(browser, who);

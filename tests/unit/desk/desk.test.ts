@@ -50,6 +50,7 @@ describe("a menu's next step", () => {
 	it('follows the phase and what is still open', () => {
 		expect(menuNextStep(facts(now + DAY), now)).toBe('announce');
 		expect(menuNextStep(facts(now), now)).toBe('gather_candidates');
+		expect(menuNextStep(facts(now, { pendingCandidates: 1 }), now)).toBe('review_candidates');
 		expect(menuNextStep(facts(now - DAY, { pendingCandidates: 2 }), now)).toBe('review_candidates');
 		expect(menuNextStep(facts(now - DAY), now)).toBe('open_vote');
 		expect(menuNextStep(facts(now - 2 * DAY), now)).toBe('voting');

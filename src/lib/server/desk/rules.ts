@@ -36,7 +36,8 @@ export function menuNextStep(menu: MenuFacts, now: number): MenuStep {
 		case 'scheduled':
 			return 'announce';
 		case 'collect':
-			return 'gather_candidates';
+			// the committee reviews candidates as they come in
+			return menu.pendingCandidates > 0 ? 'review_candidates' : 'gather_candidates';
 		case 'review':
 			return menu.pendingCandidates > 0 ? 'review_candidates' : 'open_vote';
 		case 'vote':
