@@ -11,13 +11,44 @@ console.log(`Creating the demo database at ${file} …`);
 await freshDemoDatabase(file);
 
 if (!existsSync(`${buildDir}/index.js`)) {
-	console.log('Building the portal (first run only) …');
-	const built = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
-	if (built.status !== 0) process.exit(built.status ?? 1);
+	// the build's chatter is kept out of the way; it is shown only if the build fails
+	console.log('Building the portal (first run only, about a minute) …');
+	const built = spawnSync('npm', ['run', 'build'], { encoding: 'utf8' });
+	if (built.status !== 0) {
+		process.stdout.write(built.stdout);
+		process.stderr.write(built.stderr);
+		process.exit(built.status ?? 1);
+	}
 }
 
 const origin = process.env.ORIGIN ?? `http://localhost:${port}`;
-console.log(`\n共同締造 is running on ${origin}\nDemo accounts (password: ${process.env.DEMO_PASSWORD ? '$DEMO_PASSWORD' : 'cocreate-demo'}): admin, street, committee1, committee2, grid1, dept1, resident1 … resident9, neighbor01 … neighbor20, newcomer (see README.md)\n`);
-const server = spawn('node', [buildDir], { stdio: 'inherit', env: { BODY_SIZE_LIMIT: '40M', ...process.env, PORT: port, ORIGIN: origin, DATABASE_URL: file } });
+const password = process.env.DEMO_PASSWORD ? 'the one in DEMO_PASSWORD' : 'cocreate-demo';
+const banner = [
+	'',
+	`共同締造 is running: open ${origin}`,
+	'',
+	'Sign in with any of these (README.md says who is who):',
+	'  admin                      site administrator',
+	'  street                     street office staff (屏襄門街道)',
+	'  committee1, committee2     residents\' committees (金韋, 鳳凰山)',
+	'  grid1                      grid worker (金韋)',
+	'  dept1                      a department (城管執法隊)',
+	'  resident1 … resident9      residents; neighbor01 … neighbor20 more residents',
+	'  newcomer                   registered, residency pending',
+	`Password for every account: ${password}`,
+	'Stop with Ctrl+C.',
+	''
+].join('\n');
+
+const server = spawn('node', [buildDir], { stdio: ['ignore', 'pipe', 'inherit'], env: { BODY_SIZE_LIMIT: '40M', ...process.env, PORT: port, ORIGIN: origin, DATABASE_URL: file } });
+// the banner comes last, once the server listens, so the address and accounts are the last lines on screen
+let listening = false;
+server.stdout.on('data', (chunk: Buffer) => {
+	if (listening) return void process.stdout.write(chunk);
+	if (/Listening on/.test(chunk.toString())) {
+		listening = true;
+		console.log(banner);
+	}
+});
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));

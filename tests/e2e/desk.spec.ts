@@ -94,3 +94,26 @@ test('the desk and the community page for staff pass axe, on a phone and in larg
 	await expectAccessible(page);
 	await page.context().close();
 });
+
+test('"apply to be a resident" survives signing up: the login page says why, registering leads back to the form (without JavaScript)', async ({ browser }) => {
+	const page = await (await browser.newContext({ javaScriptEnabled: false, locale: 'zh-TW' })).newPage();
+	await page.goto('/c/jinwei');
+	await page.getByRole('link', { name: '申請成為居民' }).click();
+	await expect(page).toHaveURL(/\/login\?next=%2Fc%2Fjinwei%2Fapply$/);
+	await expect(page.getByText('請先登入，再填寫居民申請。')).toBeVisible();
+	await page.getByRole('main').getByRole('link', { name: '註冊' }).click();
+	const name = `intent_${unique()}`;
+	await page.getByLabel('登入名稱').fill(name);
+	await page.getByLabel('顯示名稱').fill('想搬來的人');
+	await page.getByLabel('密碼', { exact: true }).fill('quiet-harbour-88');
+	await page.getByLabel('再輸入一次密碼').fill('quiet-harbour-88');
+	await page.getByRole('button', { name: '註冊' }).click();
+	await expect(page).toHaveURL(/\/c\/jinwei\/apply$/);
+	await expect(page.getByText('註冊成功，歡迎！')).toBeVisible();
+	await page.getByLabel('小區').fill('韋園新村');
+	await page.getByLabel('樓棟').fill('6');
+	await page.getByLabel('單元／房號').fill('2-302');
+	await page.getByRole('button', { name: '送出申請' }).click();
+	await expect(page.getByText('您的居民申請正在等待居委會審核。')).toBeVisible();
+	await page.context().close();
+});

@@ -42,10 +42,12 @@ test('a rejected application shows the reason to the applicant', async ({ browse
 	const committee = await pageAs(browser, 'committee1');
 	await committee.goto('/c/jinwei/manage');
 	const item = committee.getByRole('listitem').filter({ hasText: '@newcomer' });
-	await item.getByRole('button', { name: '不通過' }).click();
+	await item.getByText('不通過…').click();
+	await item.getByRole('button', { name: '確定不通過' }).click();
 	await expect(committee.getByText('不通過時請寫明原因')).toBeVisible();
+	// the refused form stays open, with the reason field beside its message
 	await committee.getByRole('listitem').filter({ hasText: '@newcomer' }).getByLabel('不通過的原因').fill('查無此房號，請帶房產證到居委會');
-	await committee.getByRole('listitem').filter({ hasText: '@newcomer' }).getByRole('button', { name: '不通過' }).click();
+	await committee.getByRole('listitem').filter({ hasText: '@newcomer' }).getByRole('button', { name: '確定不通過' }).click();
 	await expect(committee.getByText('已退回申請')).toBeVisible();
 	const newcomer = await pageAs(browser, 'newcomer');
 	await newcomer.goto('/my');
@@ -103,7 +105,8 @@ test('a wrong password is refused, and too many failures say when to try again',
 	for (let i = 0; i < 5; i++) {
 		await page.getByLabel('登入名稱').fill('resident5');
 		await page.getByLabel('密碼').fill(`not-my-password-${i}`);
-		await page.getByRole('button', { name: '登入' }).last().click();
+		// each answer is awaited: the alert's text alone cannot tell the fourth refusal from the fifth
+		await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes('/login')), page.getByRole('button', { name: '登入' }).last().click()]);
 		await expect(page.getByRole('alert')).toHaveText('登入名稱或密碼不正確。');
 		await expect(page.getByLabel('登入名稱')).toHaveValue('resident5');
 	}

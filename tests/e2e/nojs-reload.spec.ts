@@ -606,7 +606,8 @@ test('accounts, preferences, residency, the committee’s settings and the inbox
 	await walk.step(me, '/login default', () => me.getByRole('button', { name: '登入' }).last().click(), {
 		shows: me.getByRole('button', { name: '登出' })
 	});
-	expect(pathOf(me)).toBe('/');
+	// without a destination, a resident lands on their community
+	expect(pathOf(me)).toBe('/c/jinwei');
 	walk.done();
 });
 
@@ -713,7 +714,10 @@ test('the admin’s streets, communities, grids, staff and deliveries; a street�
 		keep: [[gridWorker, 1]],
 		shows: gridWorker.getByText(`走訪第一網格${tag}`)
 	});
-	await walk.step(desk, '/street/[slug]/manage revoke', () => gridWorker.getByRole('button', { name: `解除${worker.name}的委任` }).click(), {
+	await walk.step(desk, '/street/[slug]/manage revoke', async () => {
+		await gridWorker.getByText(`解除${worker.name}的委任…`).click();
+		await gridWorker.getByRole('button', { name: '確定解除委任' }).click();
+	}, {
 		flash: '已解除委任。',
 		keep: [[gridWorker, 0]]
 	});
@@ -721,7 +725,10 @@ test('the admin’s streets, communities, grids, staff and deliveries; a street�
 
 	// The admin relieves the officer, and sends a dead delivery again.
 	await admin.goto('/admin');
-	await walk.step(admin, '/admin revoke', () => staff.getByRole('button', { name: `解除${officer.name}的委任` }).click(), {
+	await walk.step(admin, '/admin revoke', async () => {
+		await staff.getByText(`解除${officer.name}的委任…`).click();
+		await staff.getByRole('button', { name: '確定解除委任' }).click();
+	}, {
 		flash: '已解除委任。',
 		keep: [[staff, 0]]
 	});

@@ -10,7 +10,10 @@ export const load: PageServerLoad = ({ locals, url }) => {
 	const next = url.searchParams.get('next');
 	if (locals.user) redirect(303, next ? safeNext(next) : landing(getDb(), locals.user.id));
 	// without a destination, signing in lands where the person works or lives (desk/landing.ts)
-	return { next: next ? safeNext(next) : '' };
+	const kept = next ? safeNext(next) : '';
+	// say why the person was sent here: applying to live in a community, or any page that needs an account
+	const reason = !kept || kept === '/' ? null : /^\/c\/[^/]+\/apply$/.test(kept) ? 'apply' : 'other';
+	return { next: kept, reason };
 };
 
 export const actions: Actions = {
