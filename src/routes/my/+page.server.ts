@@ -1,7 +1,7 @@
 import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db/client';
 import { membershipsOfUser } from '$lib/server/residency/queries';
-import { myBallots, myProposals } from '$lib/server/my-activity';
+import { myBallots, myProposals, mySeconds, myThreads } from '$lib/server/my-activity';
 import { requireActor } from '$lib/server/http';
 
 export const load: PageServerLoad = (event) => {
@@ -11,6 +11,8 @@ export const load: PageServerLoad = (event) => {
 		displayName: actor.displayName,
 		memberships: membershipsOfUser(getDb(), actor.userId),
 		proposals: myProposals(getDb(), actor.userId),
+		seconded: mySeconds(getDb(), actor.userId),
+		threads: myThreads(getDb(), actor.userId),
 		ballots: myBallots(getDb(), actor.userId)
 	};
 };

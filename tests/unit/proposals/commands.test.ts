@@ -3,7 +3,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { demoWorld } from '../world';
 import { addResidents, propose, proposalAt, setThreshold, snapshot, validProposal } from './helpers';
 import { answerProposal, createProposal, editProposal, markForMenu, mergeProposal, secondProposal, withdrawProposal } from '../../../src/lib/server/proposals/commands';
-import { listProposals, proposalDetail, proposalsMarkedForMenu, responseQueue, similarOpenProposals } from '../../../src/lib/server/proposals/queries';
+import { listProposals, proposalDetail, proposalsMarkedForMenu, responseQueue, similarLiveProposals } from '../../../src/lib/server/proposals/queries';
 import { proposals, proposalSeconds } from '../../../src/lib/server/proposals/schema';
 import { notifications } from '../../../src/lib/server/notifications/schema';
 import { auditLog } from '../../../src/lib/server/audit/schema';
@@ -286,8 +286,8 @@ describe('finding proposals', () => {
 		const ev = propose(w, 'resident1', { title: '金韋花園增設電動車充電樁' });
 		const old = propose(w, 'resident2', { title: '增設電動車充電樁（舊）' });
 		withdrawProposal(w.db, w.actor('resident2'), proposalAt(w.db, old), {}, w.now);
-		expect(similarOpenProposals(w.db, w.ids.community.jinwei, '希望多裝一些充電樁').map((s) => s.id)).toEqual([ev]);
-		expect(similarOpenProposals(w.db, w.ids.community.fenghuangshan, '希望多裝一些充電樁')).toEqual([]);
+		expect(similarLiveProposals(w.db, w.ids.community.jinwei, '希望多裝一些充電樁').map((s) => s.id)).toEqual([ev]);
+		expect(similarLiveProposals(w.db, w.ids.community.fenghuangshan, '希望多裝一些充電樁')).toEqual([]);
 	});
 });
 

@@ -106,14 +106,15 @@ export function latestProposals(db: DbOrTx, communityId: number, now: number, li
 		.map(withOverdue(now));
 }
 
-const ACTIVE: ProposalState[] = ['open', 'qualified'];
+/** Proposals still being dealt with: a new one like them should join them (second, comment) instead. */
+const LIVE: ProposalState[] = ['open', 'qualified', 'consultation', 'menu'];
 
-/** Open proposals like the one being written, so residents can second instead of duplicating. */
-export function similarOpenProposals(db: DbOrTx, communityId: number, title: string, excludeId?: number) {
+/** Live proposals like the one being written, so residents can second or join in instead of duplicating. */
+export function similarLiveProposals(db: DbOrTx, communityId: number, title: string, excludeId?: number) {
 	const candidates = db
 		.select({ id: proposals.id, title: proposals.title, body: proposals.body, secondCount: proposals.secondCount, state: proposals.state })
 		.from(proposals)
-		.where(and(eq(proposals.communityId, communityId), inArray(proposals.state, ACTIVE)))
+		.where(and(eq(proposals.communityId, communityId), inArray(proposals.state, LIVE)))
 		.orderBy(desc(proposals.updatedAt))
 		.limit(500)
 		.all()

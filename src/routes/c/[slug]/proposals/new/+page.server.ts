@@ -2,7 +2,7 @@ import { fail, type RequestEvent } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db/client';
 import { createProposal } from '$lib/server/proposals/commands';
-import { similarOpenProposals } from '$lib/server/proposals/queries';
+import { similarLiveProposals } from '$lib/server/proposals/queries';
 import { proposalSchema } from '$lib/server/proposals/validation';
 import { parseInput } from '$lib/server/validation';
 import { t } from '$lib/server/i18n';
@@ -32,7 +32,7 @@ async function similarFirst(event: RequestEvent) {
 	const valid = parseInput(proposalSchema, input);
 	if (!valid.ok || !createProposal.allows(event.locals.actor, community, Date.now())) return null;
 	const seen = new Set(String(input.seen ?? '').split(',').filter(Boolean).map(Number));
-	const similar = similarOpenProposals(getDb(), community.id, valid.value.title);
+	const similar = similarLiveProposals(getDb(), community.id, valid.value.title);
 	if (!similar.some((s) => !seen.has(s.id))) return null;
 	return fail(409, { values: formValues(data), errors: {} as Record<string, string>, similar, message: t('proposal_similar_found') });
 }
