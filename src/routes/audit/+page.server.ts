@@ -6,6 +6,8 @@ import { hasMessage, t } from '$lib/server/i18n';
 import { requireActor } from '$lib/server/http';
 import { z } from 'zod';
 import { chinaDayStart, DAY } from '$lib/server/db/time';
+import { describeSummary, parseSummary, subjectHref, subjectWords } from '$lib/server/audit/describe';
+import { listCommunities } from '$lib/server/org/queries';
 
 /** A yyyy-mm-dd date in China's time zone, as UTC ms (start of that day). */
 const day = z.string().transform(chinaDayStart).refine((at) => !Number.isNaN(at));
@@ -16,23 +18,6 @@ const filterSchema = z.object({
 	to: day.optional().catch(undefined),
 	before: z.coerce.number().int().positive().optional().catch(undefined)
 });
-
-/** The change's summary as short "key: value" pairs; long texts are cut for the table. */
-function summaryPairs(json: string): [string, string][] {
-	let parsed: unknown;
-	try {
-		parsed = JSON.parse(json);
-	} catch {
-		return [['', json]];
-	}
-	if (!parsed || typeof parsed !== 'object') return [];
-	return Object.entries(parsed as Record<string, unknown>)
-		.filter(([, v]) => v !== undefined && v !== null && v !== '')
-		.map(([k, v]) => {
-			const text = typeof v === 'string' ? v : JSON.stringify(v);
-			return [k, text.length > 120 ? `${text.slice(0, 120)}…` : text];
-		});
-}
 
 export const load: PageServerLoad = (event) => {
 	const actor = requireActor(event);
@@ -48,6 +33,7 @@ export const load: PageServerLoad = (event) => {
 		to: filter.to !== undefined ? filter.to + DAY : undefined,
 		before: filter.before
 	});
+	const slugs = new Map(listCommunities(db).map((c) => [c.id, c.slug]));
 	const label = (action: string) => {
 		const key = `audit_${action.replace(/[^a-z0-9]+/g, '_')}`;
 		return hasMessage(key) ? t(key) : action;
@@ -55,12 +41,21 @@ export const load: PageServerLoad = (event) => {
 	return {
 		filter: { actor: params.actor ?? '', action: params.action ?? '', from: params.from ?? '', to: params.to ?? '' },
 		actions: auditActions(db, scope).map((a) => ({ value: a, label: label(a) })),
-		rows: rows.slice(0, AUDIT_PAGE).map((r) => ({
-			...r,
-			label: label(r.action),
-			subject: hasMessage(`subject_${r.subjectType}`) ? t(`subject_${r.subjectType}`) : r.subjectType,
-			details: summaryPairs(r.summary)
-		})),
+		rows: rows.slice(0, AUDIT_PAGE).map((r) => {
+			const summary = parseSummary(r.summary);
+			const slug = r.communityId != null ? (slugs.get(r.communityId) ?? null) : null;
+			return {
+				id: r.id,
+				createdAt: r.createdAt,
+				actorDisplay: r.actorDisplay,
+				actorName: r.actorName,
+				label: label(r.action),
+				subject: subjectWords(r.subjectType),
+				subjectId: r.subjectId,
+				subjectHref: subjectHref(r.subjectType, r.subjectId, slug, summary),
+				details: describeSummary(summary, r.subjectType, slug)
+			};
+		}),
 		older: rows.length > AUDIT_PAGE ? rows[AUDIT_PAGE - 1].id : null
 	};
 };

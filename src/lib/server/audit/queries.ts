@@ -34,6 +34,7 @@ export function listAudit(db: DbOrTx, scope: SQL | undefined, filter: AuditFilte
 			action: auditLog.action,
 			subjectType: auditLog.subjectType,
 			subjectId: auditLog.subjectId,
+			communityId: auditLog.communityId,
 			summary: auditLog.summary,
 			ip: auditLog.ip,
 			createdAt: auditLog.createdAt,
