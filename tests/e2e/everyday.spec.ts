@@ -49,3 +49,19 @@ test('"my" page lists the proposals I seconded and the consultations I spoke in'
 	await expectAccessible(page);
 	await page.context().close();
 });
+
+test('reporting a comment without JavaScript returns to that comment, with the message in view', async ({ browser }) => {
+	const page = await pageAs(browser, 'neighbor15', { javaScriptEnabled: false });
+	await page.goto('/c/jinwei/consultations');
+	const hrefs = await page.locator('main a').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
+	await page.goto(hrefs.find((h) => /^\/c\/jinwei\/consultations\/\d+$/.test(h))!);
+	const comment = page.locator('article.comment').filter({ has: page.locator('summary', { hasText: '檢舉' }) }).last();
+	const id = await comment.getAttribute('id');
+	await comment.locator('summary', { hasText: '檢舉' }).click();
+	await comment.getByLabel('離題').check();
+	await comment.getByRole('button', { name: '送出檢舉' }).click();
+	await expect(page).toHaveURL(new RegExp(`#${id}$`));
+	const flash = page.getByRole('status').filter({ hasText: '已檢舉，居委會會查看這則留言。' });
+	await expect(flash).toBeInViewport();
+	await page.context().close();
+});

@@ -115,8 +115,8 @@ export type Upload = { name: string; type: string; bytes: Uint8Array };
 export type FormActionOptions<Target, T> = {
 	/** The scope the URL names (and the record's id in it; a desk's forms name their record in a field). */
 	target: (event: RequestEvent, input: Record<string, unknown>) => Target;
-	/** Where the result is shown: a path, or one computed from the command's value. */
-	to: string | ((value: T, event: RequestEvent) => string);
+	/** Where the result is shown: a path, or one computed from the command's value (or what was posted). */
+	to: string | ((value: T, event: RequestEvent, input: Record<string, unknown>) => string);
 	/** The one-time message on that page (a `flash_` message key). */
 	flash: string | ((value: T) => string);
 	/** Fields the route adds to what was posted (which form, fixed choices). */
@@ -153,6 +153,6 @@ export function formAction<Target, T>(command: AnyCommand<Target, T>, options: F
 		const result = await command(getDb(), event.locals.actor, target, input, Date.now());
 		if (!result.ok) return failure(result, { ...formValues(data), ...(options.form ? { form: options.form } : {}) }, event.url);
 		setFlash(event.cookies, typeof options.flash === 'function' ? options.flash(result.value) : options.flash);
-		redirect(303, typeof options.to === 'function' ? options.to(result.value, event) : options.to);
+		redirect(303, typeof options.to === 'function' ? options.to(result.value, event, input) : options.to);
 	};
 }

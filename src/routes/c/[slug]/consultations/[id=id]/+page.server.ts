@@ -73,6 +73,9 @@ export const load: PageServerLoad = async ({ params, parent, locals }) => {
 };
 
 const here = (_v: unknown, e: RequestEvent) => e.url.pathname;
+/** Back to the comment acted on, so the reader keeps their place in a long thread (with JavaScript or without). */
+const atComment = (_v: unknown, e: RequestEvent, input: Record<string, unknown>) =>
+	/^\d+$/.test(String(input.commentId ?? '')) ? `${e.url.pathname}#comment-${input.commentId}` : e.url.pathname;
 const onThread = (e: RequestEvent) => recordInCommunity(e);
 
 /** A comment, or the committee's official reply: the new comment is where the page opens. */
@@ -90,9 +93,9 @@ export const actions: Actions = {
 		const record = loadThread(getDb(), onThread(event));
 		return record && speaksOfficially(event.locals.actor, record) ? officialReply(event) : comment(event);
 	},
-	report: formAction(reportComment, { target: onThread, to: here, flash: 'flash_reported' }),
-	hide: formAction(hideComment, { target: onThread, to: here, flash: 'flash_comment_hidden' }),
-	restore: formAction(restoreComment, { target: onThread, to: here, flash: 'flash_comment_restored' }),
+	report: formAction(reportComment, { target: onThread, to: atComment, flash: 'flash_reported' }),
+	hide: formAction(hideComment, { target: onThread, to: atComment, flash: 'flash_comment_hidden' }),
+	restore: formAction(restoreComment, { target: onThread, to: atComment, flash: 'flash_comment_restored' }),
 	lock: formAction(lockThread, { target: onThread, to: here, flash: 'flash_thread_locked' }),
 	unlock: formAction(unlockThread, { target: onThread, to: here, flash: 'flash_thread_unlocked' }),
 	pin: formAction(pinSummary, { target: onThread, to: here, flash: (v) => (v.pinned ? 'flash_summary_pinned' : 'flash_summary_unpinned') }),
