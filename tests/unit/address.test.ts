@@ -1,0 +1,12 @@
+import { describe, expect, it } from 'vitest';
+import { addressLine } from '../../src/lib/address';
+
+describe('an address as typed', () => {
+	it.each([
+		[{ compound: '金韋花園', building: '3', unit: '1-502' }, '金韋花園 3 棟 1-502 單元'],
+		[{ compound: '金韋花園', building: '3 棟', unit: '1-502' }, '金韋花園 3 棟 1-502 單元'],
+		[{ compound: '韋園新村', building: '3號樓', unit: '2單元402室' }, '韋園新村 3號樓 2單元402室'],
+		[{ compound: '鳳凰苑', building: '12A', unit: '' }, '鳳凰苑 12A 棟'],
+		[{ compound: '鳳凰苑', building: null, unit: null }, '鳳凰苑']
+	])('%j reads %s', (address, line) => expect(addressLine(address)).toBe(line));
+});
