@@ -30,22 +30,32 @@ describe('language of a request', () => {
 	});
 });
 
+/** A message is text, or (for plurals) variants chosen by declared inputs. */
+type Variants = { declarations: string[]; selectors: string[]; match: Record<string, string> };
+type Message = string | Variants[];
+const texts = (msg: Message | undefined): string[] => (msg === undefined ? [] : typeof msg === 'string' ? [msg] : msg.flatMap((v) => Object.values(v.match)));
+const params = (msg: Message): string[] => {
+	const found = new Set(texts(msg).flatMap((s) => [...s.matchAll(/\{(\w+)\}/g)].map((x) => x[1])));
+	if (typeof msg !== 'string') for (const v of msg) for (const d of v.declarations) if (d.startsWith('input ')) found.add(d.slice('input '.length).trim());
+	return [...found].sort();
+};
+
 describe('message catalogue', () => {
 	// Every folder of messages holds one file per language with the same keys, none empty.
 	const dirs = ['messages', ...readdirSync('messages').map((d) => join('messages', d)).filter((d) => statSync(d).isDirectory())];
 	for (const dir of dirs) {
 		it(`${dir}: every message exists in zh-Hant, zh-Hans and en`, () => {
-			const load = (l: string) => JSON.parse(readFileSync(join(dir, `${l}.json`), 'utf8')) as Record<string, string>;
+			const load = (l: string) => JSON.parse(readFileSync(join(dir, `${l}.json`), 'utf8')) as Record<string, Message>;
 			const [hant, hans, en] = ['zh-Hant', 'zh-Hans', 'en'].map(load);
 			const keys = Object.keys(hant).filter((k) => k !== '$schema').sort();
 			expect(Object.keys(hans).filter((k) => k !== '$schema').sort()).toEqual(keys);
 			expect(Object.keys(en).filter((k) => k !== '$schema').sort()).toEqual(keys);
 			for (const k of keys) {
 				for (const [name, file] of [['zh-Hant', hant], ['zh-Hans', hans], ['en', en]] as const) {
-					expect(file[k]?.trim(), `${name} ${k}`).toBeTruthy();
+					expect(texts(file[k]).length, `${name} ${k}`).toBeGreaterThan(0);
+					for (const text of texts(file[k])) expect(text.trim(), `${name} ${k}`).toBeTruthy();
 				}
-				// the same placeholders in every language
-				const params = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((x) => x[1]).sort();
+				// the same placeholders in every language (a plural's "1 supporter" may leave its count implied)
 				expect(params(hans[k]), `zh-Hans ${k}`).toEqual(params(hant[k]));
 				expect(params(en[k]), `en ${k}`).toEqual(params(hant[k]));
 			}
