@@ -58,17 +58,24 @@ export function openRatingSubject(tx: DbOrTx, s: OpenSubject, now: number): Subj
 	return inviteIfOpen(tx, s.kind, s.subjectId, now);
 }
 
+const subjectRow = (tx: DbOrTx, kind: RatingKind, subjectId: number) =>
+	tx.select().from(ratingSubjects).where(and(eq(ratingSubjects.kind, kind), eq(ratingSubjects.subjectId, subjectId))).get();
+
 /** The subject's row, with its invitations sent if its window is open and nobody was invited yet. */
 function inviteIfOpen(tx: DbOrTx, kind: RatingKind, subjectId: number, now: number): SubjectRow {
-	const row = tx.select().from(ratingSubjects).where(and(eq(ratingSubjects.kind, kind), eq(ratingSubjects.subjectId, subjectId))).get()!;
+	const row = subjectRow(tx, kind, subjectId)!;
 	if (row.invitedAt !== null || row.opensAt > now || now >= row.closesAt) return row;
 	const invited = invite(tx, row, now);
 	return invited === null ? row : { ...row, invitedAt: now, invited };
 }
 
-/** The row of a subject, written if it was only derived so far (an accepted project the job has not reached). */
+/**
+ * The row of a subject as it stands in this transaction (the committee may have closed its window since the
+ * request loaded it), written first if it was only derived so far (an accepted project the job has not reached).
+ */
 export function ensureSubject(tx: DbOrTx, subject: RatingSubject, now: number): SubjectRow {
-	if (subject.id !== null) return { ...subject, id: subject.id };
+	const stored = subjectRow(tx, subject.kind, subject.subjectId);
+	if (stored) return stored;
 	const { id: _none, invitedAt: _at, invited: _n, ...values } = subject;
 	tx.insert(ratingSubjects).values(values).onConflictDoNothing().run();
 	return inviteIfOpen(tx, subject.kind, subject.subjectId, now);
