@@ -64,3 +64,20 @@ describe('a period’s evaluation', () => {
 		expect(takeSnapshot(w.db, w.actor('street'), { ...at, periodKey: '2026Q4' }, {}, w.now)).toEqual({ ok: false, error: 'evaluation_period_running' });
 	});
 });
+
+describe('the indicator registry', () => {
+	it('counts an indicator once a provider is registered for it (the areas coverage figure, here a stand-in)', async () => {
+		const { measure } = await import('../../../src/lib/server/evaluations/snapshot');
+		const { PROVIDERS, registry } = await import('../../../src/lib/server/evaluations/indicators');
+		const { coverageIndicator } = await import('../../../src/lib/server/evaluations/indicators/coverage');
+		const { loadPeriod: load } = await import('../../../src/lib/server/evaluations/records');
+		const w = demoWorld();
+		const at = evaluatedStreet(w);
+		const { period, scheme } = load(w.db, at)!;
+		const withCoverage = registry([...PROVIDERS, { indicator: 'coverage', measure: coverageIndicator(() => ({ numerator: 45, denominator: 60, n: 2, share: 0.75 })) }]);
+		const jinwei = measure(w.db, at.streetId, period, scheme, withCoverage).find((c) => c.slug === 'jinwei')!;
+		expect(jinwei.figures.find((f) => f.indicator === 'coverage')).toMatchObject({ source: true, numerator: 45, denominator: 60, n: 2 });
+		expect(measure(w.db, at.streetId, period, scheme).find((c) => c.slug === 'jinwei')!.figures.find((f) => f.indicator === 'coverage')).toMatchObject({ source: false, numerator: null });
+		expect(() => registry([...PROVIDERS, PROVIDERS[0]])).toThrow(/two providers/);
+	});
+});

@@ -8,7 +8,7 @@ import { isUniqueViolation } from '../db/client';
 import { communities, streets } from '../org/schema';
 import type { EvaluationIndicator } from '../../codes';
 import { evaluationInputs, evaluationResults, evaluationSnapshots } from './schema';
-import { SOURCES } from './indicators';
+import { SOURCES, type IndicatorRegistry } from './indicators';
 import type { EvidenceItem } from './document';
 import { recompute, type Reward } from './recompute';
 import type { Figures } from './rules';
@@ -19,18 +19,18 @@ export type SnapshotRow = typeof evaluationSnapshots.$inferSelect;
 export type Measurement = { id: number; slug: string; name: string; figures: (Figures & { items: EvidenceItem[] })[] };
 
 /** Every community of the street measured with every indicator of the scheme over the period. */
-export function measure(db: DbOrTx, streetId: number, period: Pick<Period, 'startsAt' | 'endsAt'>, scheme: Scheme): Measurement[] {
+export function measure(db: DbOrTx, streetId: number, period: Pick<Period, 'startsAt' | 'endsAt'>, scheme: Scheme, sources: IndicatorRegistry = SOURCES): Measurement[] {
 	const list = db.select().from(communities).where(eq(communities.streetId, streetId)).orderBy(asc(communities.id)).all();
 	return list.map((c) => ({
 		id: c.id,
 		slug: c.slug,
 		name: c.name,
-		figures: scheme.indicators.map(({ indicator }) => figuresOf(db, indicator, c, period))
+		figures: scheme.indicators.map(({ indicator }) => figuresOf(db, sources, indicator, c, period))
 	}));
 }
 
-function figuresOf(db: DbOrTx, indicator: EvaluationIndicator, c: { id: number; slug: string }, period: Pick<Period, 'startsAt' | 'endsAt'>) {
-	const source = SOURCES[indicator];
+function figuresOf(db: DbOrTx, sources: IndicatorRegistry, indicator: EvaluationIndicator, c: { id: number; slug: string }, period: Pick<Period, 'startsAt' | 'endsAt'>) {
+	const source = sources[indicator];
 	if (!source) return { indicator, source: false, numerator: null, denominator: null, n: null, items: [] };
 	const m = source(db, c, period.startsAt, period.endsAt);
 	return { indicator, source: true, numerator: m.numerator, denominator: m.denominator, n: m.n, items: m.items };

@@ -6,7 +6,7 @@ import type { DbOrTx } from '../../db/client';
 import type { IndicatorSource } from './types';
 
 /** The areas domain's figure, as its engineer publishes it. */
-export type CoverageFigure = { numerator: number; denominator: number; n: number; share: number };
+export type CoverageFigure = { numerator: number; denominator: number; n: number; share: number | null };
 export type CoverageSource = (db: DbOrTx, communityId: number, from: number, to: number) => CoverageFigure;
 
 /** The indicator over the areas domain's coverage: its numerator and denominator as they are; the link to the areas. */
