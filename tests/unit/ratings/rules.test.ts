@@ -29,7 +29,7 @@ const rows = (marks: number[], extra: (i: number) => Record<string, number> = ()
 describe('a published rating', () => {
 	it('gives n, the histogram, the mean and the rate with its interval from ten answers on', () => {
 		// 8 of 10 satisfied: three 5s, five 4s, a 3 and a 1
-		const s = summarize('project', rows([5, 5, 5, 4, 4, 4, 4, 4, 3, 1], (i) => (i < 6 ? { quality: 5 - (i % 2), usefulness: 4 } : { quality: 3 })));
+		const s = summarize('project', rows([5, 5, 5, 4, 4, 4, 4, 4, 3, 1], (i): Record<string, number> => (i < 6 ? { quality: 5 - (i % 2), usefulness: 4 } : { quality: 3 })));
 		expect(s.n).toBe(10);
 		expect(s.overall).toEqual({ n: 10, counts: [1, 0, 1, 5, 3], mean: 3.9 });
 		expect(s.satisfied).toBe(8);

@@ -196,7 +196,7 @@ export const openPropertyPeriod = defineCommand({
 			{ kind: 'property', subjectId: period.id, communityId: community.id, title: input.title, link: propertyLink(community, period.id), opensAt: input.opensAt, closesAt: input.closesAt, openedBy: actor.userId },
 			now
 		);
-		return ok({ id: period.id, invited: row.invited });
+		return ok({ id: period.id, invited: row.invited, scheduled: input.opensAt > now });
 	},
 	audit: ({ input }, v) => ({ subjectType: 'property_period', subjectId: v.id, summary: { title: input.title, opensAt: input.opensAt, closesAt: input.closesAt, invited: v.invited } })
 });
