@@ -90,7 +90,7 @@ const RATERS: Record<string, string[]> = {
 	shuangshui: RESIDENTS.shuangshui.map((r) => r[0])
 };
 /** Marks cycled over the raters: 金韋 mostly satisfied, 鳳凰山 more mixed. */
-const MARKS: Record<string, number[]> = { jinwei: [5, 4, 4, 5, 3, 4, 5, 2, 4, 4], fenghuangshan: [4, 3, 2, 4, 5, 3, 4, 2], shuangshui: [4, 5, 3, 4] };
+const MARKS: Record<string, number[]> = { jinwei: [5, 4, 4, 5, 3, 4, 5, 2, 4, 4], fenghuangshan: [4, 5, 3, 4, 5, 4, 2, 4], shuangshui: [4, 5, 3, 4] };
 const COMMENTS = [
 	'樓道比以前乾淨多了，垃圾也清得及時。',
 	'保安晚上巡邏可以再勤一點，**停車場**那邊有點暗。',

@@ -25,7 +25,11 @@ export const load: PageServerLoad = async (event) => {
 	};
 };
 
+const rating = ratingActions(ratingTarget);
+
 export const actions: Actions = {
-	...ratingActions(ratingTarget),
+	rate: rating.rate,
+	hideRating: rating.hideRating,
+	restoreRating: rating.restoreRating,
 	close: formAction(closePropertyPeriod, { target: recordInCommunity, to: (_v, e) => e.url.pathname, flash: 'flash_rating_period_closed', form: 'close-period' })
 };

@@ -47,10 +47,14 @@ export const load: PageServerLoad = async (event) => {
 /** Back to the page, at the section that changed (works the same with or without JavaScript). */
 const at = (anchor: string) => (_v: unknown, e: RequestEvent) => `${e.url.pathname}#${anchor}`;
 
+const rating = ratingActions(ratingTarget);
+
 export const actions: Actions = {
 	progress: formAction(postProgress, { target: projectTarget, to: at('timeline'), flash: 'flash_progress_posted', files: ['photos'] }),
 	addSpending: formAction(addSpendingLine, { target: projectTarget, to: at('spending'), flash: 'flash_spending_saved' }),
 	editSpending: formAction(editSpendingLine, { target: projectTarget, to: at('spending'), flash: 'flash_spending_saved' }),
 	accept: formAction(acceptProject, { target: projectTarget, to: at('acceptance'), flash: 'flash_project_accepted' }),
-	...ratingActions(ratingTarget)
+	rate: rating.rate,
+	hideRating: rating.hideRating,
+	restoreRating: rating.restoreRating
 };
