@@ -6,6 +6,7 @@ import { newEvaluationStreet, newJinweiResidents, openJinweiSubjects } from './e
 import { verifyDocument } from '../../src/lib/server/evaluations/document';
 
 test('a resident rates an accepted project from /my; the figures, outcomes and the comment show it, safely', async ({ browser }) => {
+	test.setTimeout(240_000);
 	const [rater] = newJinweiResidents(unique(), 1);
 	const { projects } = openJinweiSubjects();
 	const page = await pageAs(browser, rater);
@@ -47,6 +48,7 @@ test('a resident rates an accepted project from /my; the figures, outcomes and t
 });
 
 test('the street computes, rewards and publishes a period; anyone downloads it and it recomputes', async ({ browser, request }) => {
+	test.setTimeout(240_000);
 	const at = newEvaluationStreet(unique());
 	const staff = await pageAs(browser, 'street');
 	const url = `/street/${at.slug}/evaluations/${at.periodKey}`;
@@ -89,6 +91,7 @@ test('the street computes, rewards and publishes a period; anyone downloads it a
 });
 
 test('the demo street: two published quarters, 雙水’s satisfaction dropped and said why', async ({ page }) => {
+	test.setTimeout(120_000);
 	await page.goto('/street/pingxiangmen/evaluations');
 	await expect(page.locator('svg.trend')).toHaveCount(3);
 	await expectAccessible(page);

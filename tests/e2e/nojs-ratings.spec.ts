@@ -17,7 +17,7 @@ async function rateAndModerate(walk: Walk, route: string, rater: Page, committee
 	await form.getByLabel('留言（選填）').fill(comment);
 	await walk.step(rater, `${route} rate`, () => form.getByRole('button', { name: '送出評價' }).click(), {
 		flash: '謝謝您的評價！',
-		keep: [[rater.getByText(comment), 1], [rater.getByRole('button', { name: '更新評價' }), 1]]
+		keep: [[rater.locator('.comments').getByText(comment), 1], [rater.getByRole('button', { name: '更新評價' }), 1]]
 	});
 
 	await committee.goto(link);
@@ -34,7 +34,7 @@ async function rateAndModerate(walk: Walk, route: string, rater: Page, committee
 }
 
 test('ratings: a project and 物業 rated and moderated; a 物業 period opened and closed', async ({ browser }) => {
-	test.setTimeout(120_000);
+	test.setTimeout(300_000);
 	const walk = new Walk('ratings', RATINGS);
 	const tag = unique();
 	const [first, second] = newJinweiResidents(tag, 2);
@@ -67,7 +67,7 @@ test('ratings: a project and 物業 rated and moderated; a 物業 period opened 
 });
 
 test('evaluations: a period computed, rewarded and published; a new scheme version', async ({ browser }) => {
-	test.setTimeout(120_000);
+	test.setTimeout(300_000);
 	const walk = new Walk('evaluations', EVALUATIONS);
 	const at = newEvaluationStreet(unique());
 	const staff = await noJs(browser, 'street');
