@@ -8,7 +8,7 @@ import { verifyDocument } from '../../src/lib/server/evaluations/document';
 test('a resident rates an accepted project from /my; the figures, outcomes and the comment show it, safely', async ({ browser }) => {
 	test.setTimeout(240_000);
 	const [rater] = newJinweiResidents(unique(), 1);
-	const { projects } = openJinweiSubjects();
+	const { projects, property } = openJinweiSubjects();
 	const page = await pageAs(browser, rater);
 	await page.goto('/my');
 	await expect(page.getByRole('heading', { name: '等您評價' })).toBeVisible();
@@ -43,6 +43,9 @@ test('a resident rates an accepted project from /my; the figures, outcomes and t
 	await expect(page.getByText('樣本不足：少於 10 人評價，暫不公布滿意率。').first()).toBeVisible();
 	await expectAccessible(page);
 	await page.goto('/c/jinwei/ratings');
+	await expectAccessible(page);
+	await page.goto(property);
+	await expect(page.locator('#rating').getByText('居委會隱藏了這則留言，原因：含有個人電話號碼')).toBeVisible();
 	await expectAccessible(page);
 	await page.context().close();
 });

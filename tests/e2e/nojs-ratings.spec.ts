@@ -1,8 +1,9 @@
 // 效果共評 and 社區評價 without JavaScript: every form posts once through its real form, answers with a redirect
 // to a GET page, and reloading that page sends nothing again (see nojs-walk.ts). The action lists are in
-// nojs-ratings-actions.ts, where the completeness check of nojs-reload.spec.ts counts them.
+// nojs-ratings-actions.ts, where the completeness check of nojs-reload.spec.ts counts them. (axe needs
+// JavaScript in the page: evaluations.spec.ts checks these pages.)
 import { expect, test, type Page } from './test';
-import { expectAccessible, unique } from './helpers';
+import { unique } from './helpers';
 import { noJs, today, Walk } from './nojs-walk';
 import { EVALUATIONS, RATINGS } from './nojs-ratings-actions';
 import { newEvaluationStreet, newJinweiResidents, openJinweiSubjects } from './evaluations-fixture';
@@ -46,7 +47,6 @@ test('ratings: a project and 物業 rated and moderated; a 物業 period opened 
 	await rateAndModerate(walk, '/c/[slug]/menus/[id=id]/projects/[projectId=id]', r1, committee, projects[1], `走訪項目留言 ${tag}`);
 	const r2 = await noJs(browser, second);
 	await rateAndModerate(walk, '/c/[slug]/ratings/[id=id]', r2, committee, property, `走訪物業留言 ${tag}`);
-	await expectAccessible(r2);
 
 	// street staff open a 物業 period in 鳳凰山 from today, then close it early
 	const staff = await noJs(browser, 'street');
@@ -57,7 +57,6 @@ test('ratings: a project and 物業 rated and moderated; a 物業 period opened 
 		flash: '物業評價已開放，已邀請本社區居民參與。',
 		keep: [[staff.getByRole('heading', { level: 1, name: `走訪物業評價 ${tag}` }), 1]]
 	});
-	await expectAccessible(staff);
 	await walk.step(staff, '/c/[slug]/ratings/[id=id] close', () => staff.getByRole('button', { name: '提前結束評價' }).click(), {
 		flash: '物業評價已提前結束。',
 		keep: [[staff.getByText('居委會已提前結束這次評價。'), 1], [staff.getByRole('button', { name: '提前結束評價' }), 0]]
@@ -87,7 +86,6 @@ test('evaluations: a period computed, rewarded and published; a new scheme versi
 		flash: '評價已公布，之後不會再改變。',
 		keep: [[staff.getByRole('button', { name: '發布', exact: true }), 0]]
 	});
-	await expectAccessible(staff);
 
 	await staff.goto(`/street/${at.slug}/evaluations/schemes`);
 	await staff.getByLabel('修改說明').fill('走訪：下一季起提高滿意度目標。');
@@ -96,7 +94,6 @@ test('evaluations: a period computed, rewarded and published; a new scheme versi
 		keep: [[staff.getByRole('heading', { name: '方案第 2 版' }), 1]]
 	});
 	await expect(staff.getByText('走訪：下一季起提高滿意度目標。')).toBeVisible();
-	await expectAccessible(staff);
 	await staff.context().close();
 	walk.done();
 });

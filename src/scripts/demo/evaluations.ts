@@ -50,7 +50,8 @@ const RESIDENTS: Record<'fenghuangshan' | 'shuangshui', [string, string, string,
 
 function seedResidents(db: Db, ids: DemoIds, since: number, passwordHash: string) {
 	db.transaction((tx) => {
-		for (const [slug, people] of Object.entries(RESIDENTS)) {
+		for (const slug of ['fenghuangshan', 'shuangshui'] as const) {
+			const people = RESIDENTS[slug];
 			const communityId = ids.community[slug];
 			people.forEach(([username, name, compound, building, unit], i) => {
 				const applied = since - (40 - i) * DAY;
@@ -84,7 +85,7 @@ function seedResidents(db: Db, ids: DemoIds, since: number, passwordHash: string
 }
 
 const JINWEI_RATERS = ['resident1', 'resident2', 'resident3', 'resident4', 'resident5', 'resident6', 'resident7', 'resident8', ...Array.from({ length: 14 }, (_, i) => `neighbor${String(i + 1).padStart(2, '0')}`)];
-const RATERS: Record<string, string[]> = {
+const RATERS: Record<'jinwei' | 'fenghuangshan' | 'shuangshui', string[]> = {
 	jinwei: JINWEI_RATERS,
 	fenghuangshan: ['resident9', ...RESIDENTS.fenghuangshan.map((r) => r[0])],
 	shuangshui: RESIDENTS.shuangshui.map((r) => r[0])
@@ -121,7 +122,8 @@ export async function seedEvaluations(db: Db, ids: DemoIds, now: number, passwor
 
 	// two past quarters: a 物業 rating in each community, rated by its residents, then computed and published
 	past.forEach((q: Period, n) => {
-		for (const [slug, raters] of Object.entries(RATERS)) {
+		for (const slug of ['jinwei', 'fenghuangshan', 'shuangshui'] as const) {
+			const raters = RATERS[slug];
 			const opensAt = q.startsAt + 10 * DAY;
 			const title = `${q.year} 年第 ${q.index} 季物業服務`;
 			const period = must(
