@@ -13,7 +13,10 @@ import { evaluationDocument } from '../../../src/lib/server/evaluations/export';
 const scratch = mkdtempSync(path.join(tmpdir(), 'eval-cli-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-const verify = (file: string) => spawnSync('npx', ['tsx', 'src/scripts/evaluation.ts', 'verify', file], { cwd: process.cwd(), encoding: 'utf8' });
+import { runEvaluationCli } from '../../../src/scripts/evaluation-cli';
+
+// in-process: the entry point (evaluation.ts) only prints what this returns, and is started once below
+const verify = (file: string) => runEvaluationCli(['verify', file]);
 
 function publishedFile() {
 	const w = demoWorld();
@@ -41,4 +44,12 @@ describe('npm run evaluation -- verify', () => {
 		writeFileSync(path.join(scratch, 'other.json'), '{"format":"something else"}');
 		expect(verify(path.join(scratch, 'other.json'))).toMatchObject({ status: 1, stderr: expect.stringMatching(/^error: not an evaluation file/) });
 	});
+
+	it('runs as npm run evaluation: prints the result and exits with its status', () => {
+		const good = path.join(scratch, 'entry.json');
+		writeFileSync(good, JSON.stringify(publishedFile()));
+		const run = spawnSync('npx', ['tsx', 'src/scripts/evaluation.ts', 'verify', good], { cwd: process.cwd(), encoding: 'utf8' });
+		expect(run.status).toBe(0);
+		expect(run.stdout).toMatch(/^match: /);
+	}, 60_000);
 });
