@@ -1,7 +1,7 @@
 // Reads for the evaluation pages: the street's ranking with each community's trend, a period's full table, and
 // one community's indicators with what moved them. Published snapshots only, except for the street's staff,
 // who also see the drafts they are preparing. A bounded number of statements each, however many periods.
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client';
 import { chinaDate } from '../db/time';
 import { evaluationInputs, evaluationResults, evaluationSnapshots } from './schema';
@@ -101,14 +101,4 @@ export function communityEvaluation(db: DbOrTx, community: { id: number; streetI
 			.sort((a, b) => (order.get(a.indicator) ?? 0) - (order.get(b.indicator) ?? 0))
 			.map((i) => ({ ...i, items: JSON.parse(i.items) as EvidenceItem[] }))
 	};
-}
-
-/** The periods with a snapshot, oldest first (for a period page's neighbours). One statement. */
-export function snapshotKeys(db: DbOrTx, streetId: number, staff: boolean) {
-	return db
-		.select({ key: evaluationSnapshots.periodKey, state: evaluationSnapshots.state })
-		.from(evaluationSnapshots)
-		.where(and(eq(evaluationSnapshots.streetId, streetId), staff ? undefined : eq(evaluationSnapshots.state, 'published')))
-		.orderBy(asc(evaluationSnapshots.startsAt))
-		.all();
 }

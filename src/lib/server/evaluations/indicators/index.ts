@@ -37,5 +37,3 @@ export function registry(providers: readonly IndicatorProvider[]): IndicatorRegi
 }
 
 export const SOURCES: IndicatorRegistry = registry(PROVIDERS);
-
-export const hasSource = (indicator: EvaluationIndicator, sources: IndicatorRegistry = SOURCES) => sources[indicator] !== undefined;
