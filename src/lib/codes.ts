@@ -57,3 +57,39 @@ export type Role = (typeof ROLES)[number];
 
 export const MEMBERSHIP_STATUSES = ['pending', 'verified', 'rejected', 'revoked'] as const;
 export type MembershipStatus = (typeof MEMBERSHIP_STATUSES)[number];
+
+// ── 效果共評 and 社區評價 ─────────────────────────────────────────────────────────────────────────────────────
+
+/** What residents rate: accepted menu projects, handled reports (their reporter), the 物業 service for a period, co-managed areas' upkeep. */
+export const RATING_KINDS = ['project', 'report', 'property', 'area'] as const;
+export type RatingKind = (typeof RATING_KINDS)[number];
+
+/** The parts of a rating besides its overall mark. */
+export const RATING_DIMENSIONS = ['quality', 'timeliness', 'usefulness', 'speed', 'attitude', 'cleanliness', 'security', 'repairs', 'greenery'] as const;
+export type RatingDimension = (typeof RATING_DIMENSIONS)[number];
+
+/**
+ * How each kind is rated: a scale of 5 (1 very dissatisfied … 5 very satisfied) or of 3 (不滿意 1, 基本滿意 2,
+ * 滿意 3), and the dimensions asked besides the overall mark.
+ */
+export const RATING_SHAPES = {
+	project: { scale: 5, dimensions: ['quality', 'timeliness', 'usefulness'] },
+	report: { scale: 3, dimensions: ['speed', 'attitude'] },
+	property: { scale: 5, dimensions: ['cleanliness', 'security', 'repairs', 'greenery'] },
+	area: { scale: 5, dimensions: [] }
+} as const satisfies Record<RatingKind, { scale: 3 | 5; dimensions: readonly RatingDimension[] }>;
+
+/** The indicators an evaluation scheme may weigh. */
+export const EVALUATION_INDICATORS = ['satisfaction', 'dispatch_resolution', 'proposals_on_time', 'vote_participation', 'coverage'] as const;
+export type EvaluationIndicator = (typeof EVALUATION_INDICATORS)[number];
+
+/** How long an evaluation period lasts (quarter by default). */
+export const PERIOD_KINDS = ['quarter', 'half', 'year'] as const;
+export type PeriodKind = (typeof PERIOD_KINDS)[number];
+
+export const SNAPSHOT_STATES = ['draft', 'published'] as const;
+export type SnapshotState = (typeof SNAPSHOT_STATES)[number];
+
+/** Why an indicator counted for nothing in a community: no data source yet, too few cases, nothing to count. */
+export const INDICATOR_DROPS = ['no_source', 'below_min_n', 'no_data'] as const;
+export type IndicatorDrop = (typeof INDICATOR_DROPS)[number];

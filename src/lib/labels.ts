@@ -3,6 +3,11 @@
 import { m } from '$lib/paraglide/messages';
 import type {
 	Category,
+	EvaluationIndicator,
+	IndicatorDrop,
+	PeriodKind,
+	RatingDimension,
+	RatingKind,
 	ImplementationState,
 	MembershipStatus,
 	MenuPhase,
@@ -110,3 +115,51 @@ export function proposalStateTone(state: string): string {
 
 const IMPLEMENTATION_TONE: Record<ImplementationState, string> = { not_started: '', in_progress: 'warn', completed: 'accent', accepted: 'ok' };
 export const implementationStateTone = (state: ImplementationState) => IMPLEMENTATION_TONE[state];
+
+// ── 效果共評 and 社區評價 ──────────────────────────────────────────────────────────────────────────────────────
+
+const RATING_KIND: Words<RatingKind> = { project: m.rating_kind_project, report: m.rating_kind_report, property: m.rating_kind_property, area: m.rating_kind_area };
+const RATING_DIMENSION: Words<RatingDimension> = {
+	quality: m.rating_dimension_quality,
+	timeliness: m.rating_dimension_timeliness,
+	usefulness: m.rating_dimension_usefulness,
+	speed: m.rating_dimension_speed,
+	attitude: m.rating_dimension_attitude,
+	cleanliness: m.rating_dimension_cleanliness,
+	security: m.rating_dimension_security,
+	repairs: m.rating_dimension_repairs,
+	greenery: m.rating_dimension_greenery
+};
+const MARK5: Words<1 | 2 | 3 | 4 | 5> = { 1: m.rating_mark5_1, 2: m.rating_mark5_2, 3: m.rating_mark5_3, 4: m.rating_mark5_4, 5: m.rating_mark5_5 };
+const MARK3: Words<1 | 2 | 3> = { 1: m.rating_mark3_1, 2: m.rating_mark3_2, 3: m.rating_mark3_3 };
+const INDICATOR: Words<EvaluationIndicator> = {
+	satisfaction: m.evaluation_indicator_satisfaction,
+	dispatch_resolution: m.evaluation_indicator_dispatch_resolution,
+	proposals_on_time: m.evaluation_indicator_proposals_on_time,
+	vote_participation: m.evaluation_indicator_vote_participation,
+	coverage: m.evaluation_indicator_coverage
+};
+const PERIOD_KIND: Words<PeriodKind> = { quarter: m.evaluation_period_kind_quarter, half: m.evaluation_period_kind_half, year: m.evaluation_period_kind_year };
+
+export const ratingKindLabel = words(RATING_KIND);
+export const ratingDimensionLabel = words(RATING_DIMENSION);
+/** The words for a mark on a scale of 5 (非常不滿意 … 非常滿意) or of 3 (不滿意, 基本滿意, 滿意). */
+export const ratingMarkLabel = (scale: 3 | 5, mark: number) => (scale === 3 ? words(MARK3) : words(MARK5))(mark);
+export const indicatorLabel = words(INDICATOR);
+export const periodKindLabel = words(PERIOD_KIND);
+
+/** Why an indicator was not scored, in a sentence (with the n it had and the minimum it needed). */
+export function indicatorDropLabel(drop: IndicatorDrop, n: number | null, min: number): string {
+	if (drop === 'below_min_n') return m.evaluation_drop_below_min_n({ n: n ?? 0, min });
+	return drop === 'no_source' ? m.evaluation_drop_no_source() : m.evaluation_drop_no_data();
+}
+
+/** "2026Q3" → 2026 年第 3 季 · Q3 2026; "2026H1" → 2026 年上半年; "2026" → 2026 年度. Anything else as itself. */
+export function periodLabel(key: string): string {
+	const found = /^(\d{4})(?:([QH])([1-4]))?$/.exec(key);
+	if (!found) return key;
+	const [, year, kind, n] = found;
+	if (kind === 'Q') return m.evaluation_period_quarter({ year, n });
+	if (kind === 'H') return n === '1' ? m.evaluation_period_half_1({ year }) : m.evaluation_period_half_2({ year });
+	return m.evaluation_period_year({ year });
+}

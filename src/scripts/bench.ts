@@ -8,6 +8,7 @@
  *    accepted (303) must be there — one ballot row per voter, one audit row per accepted submission.
  *    Target: at least 300 ballots/s with none lost.
  * 3. Page figures: req/s and latency of the busiest public pages, and the statements each runs.
+ * 4. (after the tallies) The time to snapshot a street of 50 communities with 100,000 ratings (bench-evaluation.ts).
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
@@ -15,6 +16,7 @@ import { resolve } from 'node:path';
 import { createRequire } from 'node:module';
 import { and, count, eq } from 'drizzle-orm';
 import { runTallyBench } from './bench-tally';
+import { runEvaluationBench, TARGET_MS as EVALUATION_TARGET_MS } from './bench-evaluation';
 import { printPageFigures, runPageBench, waitForServer } from './bench-pages';
 import { freshDemoDatabase } from './seed';
 import { openDatabase } from '../lib/server/db/client';
@@ -162,5 +164,9 @@ async function ballotFigures() {
 }
 
 tallyFigures();
+{
+	const f = runEvaluationBench();
+	console.log(`Evaluation snapshot: ${f.communities} communities, ${f.ratings.toLocaleString('en')} ratings: ${f.medianMs.toFixed(0)} ms median of 3 (target < ${EVALUATION_TARGET_MS} ms, ${f.medianMs < EVALUATION_TARGET_MS ? 'ok' : 'OVER TARGET'})`);
+}
 await ballotFigures();
 printPageFigures(await runPageBench({ port: PORT + 1, seconds: Math.min(SECONDS, 5) }));

@@ -25,6 +25,10 @@ test('public pages stay within the query budget', async ({ page }) => {
 	const menu = await firstLink(page, '/c/jinwei/menus', /^\/c\/jinwei\/menus\/\d+$/);
 	const pages = ['/', '/c/jinwei', '/c/fenghuangshan', '/login', '/c/jinwei/proposals', '/c/jinwei/proposals?sort=seconds&q=電梯', proposal];
 	pages.push('/c/jinwei/consultations', thread, '/c/jinwei/menus', menu, `${menu}/results`, '/c/jinwei/outcomes');
+	// 效果共評 and 社區評價
+	const rated = await firstLink(page, '/c/jinwei/ratings', /^\/c\/jinwei\/(menus\/\d+\/projects|ratings)\/\d+/);
+	const period = await firstLink(page, '/street/pingxiangmen/evaluations', /^\/street\/pingxiangmen\/evaluations\/\d{4}Q\d$/);
+	pages.push('/c/jinwei/ratings', rated.split('#')[0], '/c/jinwei/evaluation', '/street/pingxiangmen/evaluations', period, '/street/pingxiangmen/evaluations/schemes');
 	for (const path of pages) {
 		const n = await queriesOf(page, path);
 		expect(n, path).toBeGreaterThan(0);
@@ -36,9 +40,9 @@ test('staff pages stay within the query budget', async ({ browser, page }) => {
 	const thread = await firstLink(page, '/c/jinwei/consultations', /^\/c\/jinwei\/consultations\/\d+$/);
 	const ballot = await firstLink(page, '/c/jinwei/menus', /^\/c\/jinwei\/menus\/\d+\/ballot$/);
 	for (const [who, paths] of [
-		['committee1', ['/desk', '/c/jinwei/manage', '/audit', '/my', '/inbox', thread]],
+		['committee1', ['/desk', '/c/jinwei/manage', '/audit', '/my', '/inbox', thread, '/c/jinwei/ratings']],
 		['resident1', [ballot, '/c/jinwei/proposals/new', '/inbox']],
-		['street', ['/desk', '/street/pingxiangmen/manage', '/audit']],
+		['street', ['/desk', '/street/pingxiangmen/manage', '/audit', '/street/pingxiangmen/evaluations', '/street/pingxiangmen/evaluations/schemes']],
 		['admin', ['/admin']]
 	] as const) {
 		const staff = await pageAs(browser, who);

@@ -5,6 +5,7 @@
 import { expect, test, type Page } from './test';
 import { unique } from './helpers';
 import { deadEffect, newNotifications, newPeople, newProposals, newThread, noJs, routeActions, today, Walk } from './nojs-walk';
+import { EVALUATIONS, RATINGS } from './nojs-ratings-actions';
 
 test.describe.configure({ mode: 'parallel' });
 
@@ -83,7 +84,7 @@ const MENUS = [
 const pathOf = (page: Page) => new URL(page.url()).pathname;
 
 test('every form action of every route has a reload step in this walk', () => {
-	const walked = [...ACCOUNTS, ...ORGANISATION, ...PROPOSALS, ...CONSULTATIONS, ...MENUS].sort();
+	const walked = [...ACCOUNTS, ...ORGANISATION, ...PROPOSALS, ...CONSULTATIONS, ...MENUS, ...RATINGS, ...EVALUATIONS].sort();
 	expect(new Set(walked).size, 'no action is walked twice').toBe(walked.length);
 	const actions = routeActions();
 	expect(actions.length, 'the routes were read').toBeGreaterThan(50);

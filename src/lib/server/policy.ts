@@ -141,7 +141,22 @@ export const POLICY = {
 	'menu.post_progress': { roles: STREET },
 	'menu.add_spending': { roles: STREET },
 	'menu.edit_spending': { roles: STREET },
-	'menu.accept_project': { roles: COMMITTEE }
+	'menu.accept_project': { roles: COMMITTEE },
+	// 效果共評: ratings
+	'rating.rate': { roles: RESIDENT },
+	/** A handled report is rated by its reporter alone (a resident, or a grid worker who reported it). */
+	'rating.rate_report': { roles: [...RESIDENT, 'grid_worker'], owner: true },
+	'rating.hide_comment': { roles: COMMITTEE },
+	'rating.restore_comment': { roles: COMMITTEE },
+	/** 物業: the committee opens a period in which residents rate the property-management service, and may close it early. */
+	'rating.open_period': { roles: COMMITTEE },
+	'rating.close_period': { roles: COMMITTEE },
+	// 社區評價 and 以獎代補
+	'evaluation.create_scheme': { roles: STREET },
+	'evaluation.edit_scheme': { roles: STREET },
+	'evaluation.snapshot': { roles: STREET },
+	'evaluation.publish': { roles: STREET },
+	'evaluation.set_awards': { roles: STREET }
 } as const satisfies Record<string, Rule>;
 
 export type Action = keyof typeof POLICY;

@@ -5,6 +5,7 @@ import { seedFoundation, type DemoIds } from './foundation';
 import { seedImplementation } from './implementation';
 import { seedMenus } from './menus';
 import { seedDeliberation } from './deliberation';
+import { seedEvaluations } from './evaluations';
 
 export const DEFAULT_DEMO_PASSWORD = 'cocreate-demo';
 
@@ -15,7 +16,9 @@ const DOMAIN_SEEDS: DomainSeed[] = [
 	seedMenus,
 	// implementation works on the menus seed's published menu: keep it after the menus seed
 	seedImplementation,
-	seedDeliberation
+	seedDeliberation,
+	// ratings and evaluations rate the accepted projects and need the neighbours: keep it last
+	seedEvaluations
 ];
 
 export async function seedDemo(db: Db, options: { password?: string; now?: number } = {}): Promise<DemoIds> {

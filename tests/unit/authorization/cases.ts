@@ -18,6 +18,9 @@ import { applyForResidency, appointCommunityStaff, appointDepartment, appointStr
 import { createCommunity, createDepartment, createGrid, createStreet, renameGrid, updateCommunity, updateCommunitySettings, updateDepartment, updateStreet } from '../../../src/lib/server/org/commands';
 import { changePassword, updateProfile } from '../../../src/lib/server/auth/commands';
 import { retryEffect } from '../../../src/lib/server/jobs/commands';
+import { closePropertyPeriod, hideRatingComment, openPropertyPeriod, rateReport, rateSubject, restoreRatingComment } from '../../../src/lib/server/ratings/commands';
+import { createScheme, editScheme, publishSnapshot, setAwards, takeSnapshot } from '../../../src/lib/server/evaluations/commands';
+import { schemeForm } from './fixture';
 
 export type MatrixWorld = World & { records: Records };
 /** Where a record is, as the policy should see it. */
@@ -40,6 +43,8 @@ const onSite = (): Place => ({});
 const jinwei = (w: MatrixWorld) => ({ communityId: w.records.jinwei });
 const at = (w: MatrixWorld, id: number) => ({ communityId: w.records.jinwei, id });
 const project = (w: MatrixWorld, menuId: number, projectId: number) => ({ communityId: w.records.jinwei, menuId, projectId });
+const property = (w: MatrixWorld) => ({ communityId: w.records.jinwei, kind: 'property' as const, subjectId: w.records.property });
+const evaluationPeriod = (w: MatrixWorld) => ({ streetId: w.records.street, periodKey: w.records.evaluationPeriod });
 const menuForm = {
 	title: '2027 年民生微實事',
 	budget: '300000',
@@ -169,7 +174,20 @@ export const CASES: Record<Action, Case> = {
 	'menu.accept_project': {
 		place: inJinwei,
 		run: (w, a) => acceptProject(w.db, a, project(w, w.records.published, w.records.completed), { remarks: '驗收合格，座椅穩固。', representatives: '王秀英、李建國' }, w.now)
-	}
+	},
+	// 效果共評
+	'rating.rate': { place: inJinwei, run: (w, a) => rateSubject(w.db, a, property(w), { overall: '4', cleanliness: '5', comment: '樓道乾淨了很多。' }, w.now) },
+	'rating.rate_report': { place: ownedBy('resident1'), run: (w, a) => rateReport(w.db, a, { communityId: w.records.jinwei, kind: 'report', subjectId: w.records.report }, { overall: '3', speed: '2' }, w.now) },
+	'rating.hide_comment': { place: inJinwei, run: (w, a) => hideRatingComment(w.db, a, property(w), { ratingId: String(w.records.commented), reason: '含有個人資料' }, w.now) },
+	'rating.restore_comment': { place: inJinwei, run: (w, a) => restoreRatingComment(w.db, a, property(w), { ratingId: String(w.records.hiddenRating) }, w.now) },
+	'rating.open_period': { place: inJinwei, run: (w, a) => openPropertyPeriod(w.db, a, jinwei(w), { title: '2027 年第一季物業服務', opensOn: '2026-12-05', closesOn: '2026-12-20' }, w.now) },
+	'rating.close_period': { place: inJinwei, run: (w, a) => closePropertyPeriod(w.db, a, at(w, w.records.property), {}, w.now) },
+	// 社區評價
+	'evaluation.create_scheme': { place: onStreet, run: (w, a) => createScheme(w.db, a, { streetId: w.records.street }, schemeForm('2027Q2'), w.now) },
+	'evaluation.edit_scheme': { place: onStreet, run: (w, a) => editScheme(w.db, a, { streetId: w.records.street, version: w.records.futureVersion }, schemeForm('2027Q1'), w.now) },
+	'evaluation.snapshot': { place: onStreet, run: (w, a) => takeSnapshot(w.db, a, evaluationPeriod(w), {}, w.now) },
+	'evaluation.publish': { place: onStreet, run: (w, a) => publishSnapshot(w.db, a, evaluationPeriod(w), {}, w.now) },
+	'evaluation.set_awards': { place: onStreet, run: (w, a) => setAwards(w.db, a, evaluationPeriod(w), { pool: '100', floor: '50', cap: '150' }, w.now) }
 };
 
 /** The people who try every action: each role in the record's own community or street, elsewhere, and nobody. */

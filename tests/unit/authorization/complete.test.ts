@@ -5,7 +5,7 @@ import { CASES } from './cases';
 describe('the authorization matrix', () => {
 	it('has a case for every action the policy declares, and the four files walk them all', () => {
 		expect(Object.keys(CASES).sort()).toEqual([...ACTIONS].sort());
-		const prefixes = ['account.', 'residency.', 'org.', 'department.', 'community.', 'street.', 'site.', 'audit.', 'jobs.', 'proposal.', 'consultation.', 'menu.'];
+		const prefixes = ['account.', 'residency.', 'org.', 'department.', 'community.', 'street.', 'site.', 'audit.', 'jobs.', 'proposal.', 'consultation.', 'menu.', 'rating.', 'evaluation.'];
 		expect(ACTIONS.filter((a) => !prefixes.some((p) => a.startsWith(p)))).toEqual([]);
 	});
 });

@@ -16,7 +16,10 @@ import { outbox } from '../../../src/lib/server/jobs/schema';
 import { createProposal } from '../../../src/lib/server/proposals/commands';
 import { openConsultation, postComment } from '../../../src/lib/server/consultations/commands';
 import { hideComment } from '../../../src/lib/server/consultations/moderation';
-import { DAY } from '../../../src/lib/server/db/time';
+import { chinaDate, DAY } from '../../../src/lib/server/db/time';
+import { openPropertyPeriod, rateSubject, hideRatingComment } from '../../../src/lib/server/ratings/commands';
+import { openRatingSubject } from '../../../src/lib/server/ratings/subjects';
+import { createScheme, takeSnapshot } from '../../../src/lib/server/evaluations/commands';
 import { makeMenu } from '../menus/helpers';
 import { publishedMenu } from '../implementation/fixture';
 import type { Actor } from '../../../src/lib/server/policy';
@@ -50,7 +53,38 @@ export type Records = {
 	gridWorkerMembership: number;
 	streetStaffMembership: number;
 	deadEffect: number;
+	/** An open 物業 rating period of jinwei, with a rating carrying a comment and one whose comment is hidden. */
+	property: number;
+	commented: number;
+	hiddenRating: number;
+	/** A handled report's rating subject, for its reporter resident1. */
+	report: number;
+	/** An ended period with a draft snapshot, and the scheme version that has not started yet. */
+	evaluationPeriod: string;
+	futureVersion: number;
 };
+
+/** A scheme form: every indicator of the default, with small minimums so the fixture's few residents count. */
+export const schemeForm = (firstPeriod: string) => ({
+	periodKind: 'quarter',
+	firstPeriod,
+	note: '測試方案',
+	satisfaction_weight: '30',
+	satisfaction_target: '80',
+	satisfaction_minN: '1',
+	dispatch_resolution_weight: '20',
+	dispatch_resolution_target: '90',
+	dispatch_resolution_minN: '1',
+	proposals_on_time_weight: '20',
+	proposals_on_time_target: '90',
+	proposals_on_time_minN: '1',
+	vote_participation_weight: '15',
+	vote_participation_target: '30',
+	vote_participation_minN: '1',
+	coverage_weight: '15',
+	coverage_target: '60',
+	coverage_minN: '1'
+});
 
 const must = <T>(r: { ok: true; value: T } | { ok: false; error: string }): T => {
 	if (!r.ok) throw new Error(`fixture: ${r.error}`);
@@ -99,6 +133,19 @@ function build(db: Db): { ids: DemoIds; records: Records } {
 		.get().id;
 	void menus;
 
+	const property = must(
+		openPropertyPeriod(db, actor('committee1'), { communityId: jinwei }, { title: '2026 年第四季物業服務', opensOn: chinaDate(NOW - 5 * DAY), closesOn: chinaDate(NOW + 25 * DAY) }, NOW - 5 * DAY)
+	).id;
+	const onProperty = { communityId: jinwei, kind: 'property' as const, subjectId: property };
+	const commented = must(rateSubject(db, actor('resident2'), onProperty, { overall: '2', comment: '垃圾清運不及時。' }, NOW - DAY)).ratingId;
+	const hiddenRating = must(rateSubject(db, actor('resident5'), onProperty, { overall: '1', comment: '要被隱藏的評價留言' }, NOW - DAY)).ratingId;
+	must(hideRatingComment(db, actor('committee1'), onProperty, { ratingId: hiddenRating, reason: '人身攻擊' }, NOW - DAY));
+	const report = 9001;
+	db.transaction((tx) => openRatingSubject(tx, { kind: 'report', subjectId: report, communityId: jinwei, title: '3 棟路燈不亮', link: '/c/jinwei/reports/9001', raterId: ids.user.resident1 }, NOW - DAY));
+	must(createScheme(db, actor('street'), { streetId: ids.streetId }, schemeForm('2026Q2'), NOW - 250 * DAY));
+	const futureVersion = must(createScheme(db, actor('street'), { streetId: ids.streetId }, schemeForm('2027Q1'), NOW)).version;
+	must(takeSnapshot(db, actor('street'), { streetId: ids.streetId, periodKey: '2026Q3' }, {}, NOW));
+
 	const membershipOf = (username: string) => db.select().from(memberships).where(eq(memberships.userId, ids.user[username])).get()!.id;
 	const deadEffect = db.insert(outbox).values({ kind: 'webhook', payload: '{}', state: 'dead', attempts: 8, nextAttemptAt: NOW, createdAt: NOW }).returning().get().id;
 	return {
@@ -128,7 +175,13 @@ function build(db: Db): { ids: DemoIds; records: Records } {
 			application: membershipOf('newcomer'),
 			gridWorkerMembership: membershipOf('grid1'),
 			streetStaffMembership: membershipOf('street'),
-			deadEffect
+			deadEffect,
+			property,
+			commented,
+			hiddenRating,
+			report,
+			evaluationPeriod: '2026Q3',
+			futureVersion
 		}
 	};
 }

@@ -10,3 +10,5 @@ export * from '../menus/implementation/schema';
 export * from '../proposals/schema';
 export * from '../consultations/schema';
 export * from '../jobs/schema';
+export * from '../ratings/schema';
+export * from '../evaluations/schema';

@@ -2,6 +2,8 @@
 import type { Job } from './runner';
 import { deliverEffects } from './outbox';
 import { runMenuReminders } from '../menus/reminders';
+import { runRatingInvitations } from '../ratings/subjects';
+import { runEvaluationSnapshots } from '../evaluations/snapshot';
 import { deleteExpiredSessions } from '../auth/sessions';
 import { pruneRateEvents } from '../rate-limit/limiter';
 import { DAY, HOUR, MINUTE } from '../db/time';
@@ -9,6 +11,10 @@ import { DAY, HOUR, MINUTE } from '../db/time';
 export const JOBS: readonly Job[] = [
 	// Voting opens and closes by date, with nobody acting: tell residents what is due.
 	{ name: 'menus.reminders', everyMs: MINUTE, run: runMenuReminders },
+	// Accepted projects open for rating, and windows that open on a later day invite residents when they do.
+	{ name: 'ratings.invite', everyMs: MINUTE, run: runRatingInvitations },
+	// A period's evaluation is computed when the period ends (street staff may compute it again until they publish).
+	{ name: 'evaluations.snapshot', everyMs: 10 * MINUTE, run: runEvaluationSnapshots },
 	{ name: 'effects.deliver', everyMs: 10_000, run: (db, now) => deliverEffects(db, now) },
 	{ name: 'sessions.delete_expired', everyMs: HOUR, run: deleteExpiredSessions },
 	// The longest rate-limit window is a day; older events count for nothing.

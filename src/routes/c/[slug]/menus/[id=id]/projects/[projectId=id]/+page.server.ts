@@ -8,7 +8,9 @@ import { acceptProject, addSpendingLine, editSpendingLine, postProgress } from '
 import { MAX_PHOTO_BYTES, MAX_PHOTOS } from '$lib/server/menus/implementation/validation';
 import { renderMarkdown } from '$lib/markdown';
 import { t } from '$lib/server/i18n';
-import { formAction, idParam, inCommunity } from '$lib/server/http';
+import { formAction, idParam, inCommunity, loginUrl } from '$lib/server/http';
+import { ratingPanel } from '$lib/server/ratings/queries';
+import { ratingActions } from '$lib/server/ratings/actions';
 
 /** The project named by the URL: a project of another menu, or of another community's menu, is not found. */
 const projectTarget = (event: Pick<RequestEvent, 'params'>) => ({
@@ -16,6 +18,8 @@ const projectTarget = (event: Pick<RequestEvent, 'params'>) => ({
 	menuId: idParam(event.params.id),
 	projectId: idParam(event.params.projectId)
 });
+/** The project as a rating subject (rated once it is accepted). */
+const ratingTarget = (event: Pick<RequestEvent, 'params'>) => ({ ...inCommunity(event), kind: 'project' as const, subjectId: idParam(event.params.projectId) });
 
 export const load: PageServerLoad = async (event) => {
 	const { locals, url } = event;
@@ -34,16 +38,23 @@ export const load: PageServerLoad = async (event) => {
 		canSpend: can.addSpending,
 		canEditSpending: can.editSpending,
 		canAccept: can.accept,
-		editing: can.editSpending ? (found.spending.find((l) => l.id === editId) ?? null) : null
+		editing: can.editSpending ? (found.spending.find((l) => l.id === editId) ?? null) : null,
+		rating: ratingPanel(db, locals.actor, ratingTarget(event), Date.now()),
+		loginHref: loginUrl(url)
 	};
 };
 
 /** Back to the page, at the section that changed (works the same with or without JavaScript). */
 const at = (anchor: string) => (_v: unknown, e: RequestEvent) => `${e.url.pathname}#${anchor}`;
 
+const rating = ratingActions(ratingTarget);
+
 export const actions: Actions = {
 	progress: formAction(postProgress, { target: projectTarget, to: at('timeline'), flash: 'flash_progress_posted', files: ['photos'] }),
 	addSpending: formAction(addSpendingLine, { target: projectTarget, to: at('spending'), flash: 'flash_spending_saved' }),
 	editSpending: formAction(editSpendingLine, { target: projectTarget, to: at('spending'), flash: 'flash_spending_saved' }),
-	accept: formAction(acceptProject, { target: projectTarget, to: at('acceptance'), flash: 'flash_project_accepted' })
+	accept: formAction(acceptProject, { target: projectTarget, to: at('acceptance'), flash: 'flash_project_accepted' }),
+	rate: rating.rate,
+	hideRating: rating.hideRating,
+	restoreRating: rating.restoreRating
 };

@@ -1,0 +1,6 @@
+// What this person may do about a street's evaluation now: the pages' buttons and the commands ask the same checks.
+import { abilities } from '../kernel/command';
+import { createScheme, publishSnapshot, setAwards, takeSnapshot } from './commands';
+
+export const periodAbilities = abilities({ snapshot: takeSnapshot, publish: publishSnapshot, awards: setAwards });
+export const streetSchemeAbilities = abilities({ create: createScheme });

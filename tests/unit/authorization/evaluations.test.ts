@@ -1,0 +1,4 @@
+// Every evaluations action × every kind of person, through its command (see matrix.ts).
+import { runMatrix } from './matrix';
+
+runMatrix(['evaluation.']);
