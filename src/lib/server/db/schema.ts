@@ -10,3 +10,4 @@ export * from '../menus/implementation/schema';
 export * from '../proposals/schema';
 export * from '../consultations/schema';
 export * from '../jobs/schema';
+export * from '../areas/schema';
