@@ -18,15 +18,15 @@ export const PLAN_IMAGE: PhotoLimits = { max: 1, maxBytes: MAX_PLAN_BYTES, tooMa
 
 const line = (min: number, max: number, key: string) => plainText().pipe(textLength(min, max, key));
 const optionalLine = (max: number) =>
-	z
-		.union([z.undefined(), plainText({ missing: 'err_invalid' })])
+	plainText({ missing: 'err_invalid' })
+		.optional()
 		.transform((s) => s ?? '')
 		.pipe(textLength(0, max, 'err_too_long'));
 /** Markdown a person writes: checked as text, bounded in length and in nesting. */
 const markdown = (min: number, max: number, key: string) => plainText({ multiline: true }).pipe(textLength(min, max, key)).pipe(boundedMarkdown());
 const optionalMarkdown = (max: number) =>
-	z
-		.union([z.undefined(), plainText({ multiline: true, missing: 'err_invalid' })])
+	plainText({ multiline: true, missing: 'err_invalid' })
+		.optional()
 		.transform((s) => s ?? '')
 		.pipe(textLength(0, max, 'err_too_long'))
 		.pipe(boundedMarkdown());
@@ -39,7 +39,8 @@ const checkbox = z
 /** A whole number in a range; empty (or not sent) is `fallback`. */
 const whole = (min: number, max: number, fallback: number, key: string) =>
 	z
-		.union([z.undefined(), z.string()])
+		.string({ error: 'err_number' })
+		.optional()
 		.transform((s) => (s === undefined || s.trim() === '' ? String(fallback) : s.trim()))
 		.pipe(z.string().regex(/^\d{1,6}$/, { error: 'err_number' }))
 		.transform(Number)
@@ -53,7 +54,8 @@ const optionalId = z
 /** A coordinate in decimal degrees, or empty. */
 const degrees = (limit: number) =>
 	z
-		.union([z.undefined(), z.string()])
+		.string({ error: 'err_area_coordinate' })
+		.optional()
 		.transform((s) => (s ?? '').trim())
 		.pipe(z.union([z.literal(''), z.string().regex(/^-?\d{1,3}(\.\d{1,8})?$/, { error: 'err_area_coordinate' })]))
 		.transform((s) => (s === '' ? null : Number(s)))
