@@ -23,7 +23,7 @@ CREATE TABLE `area_claims` (
 	FOREIGN KEY (`decided_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action,
 	CONSTRAINT "area_claims_team_ck" CHECK(("area_claims"."claimant_kind" = 'team') = ("area_claims"."team_id" is not null)),
 	CONSTRAINT "area_claims_household_ck" CHECK(("area_claims"."claimant_kind" = 'household') = ("area_claims"."household_key" is not null)),
-	CONSTRAINT "area_claims_started_ck" CHECK("area_claims"."state" in ('pending', 'declined') or ("area_claims"."started_at" is not null and "area_claims"."term_ends_at" is not null)),
+	CONSTRAINT "area_claims_started_ck" CHECK("area_claims"."state" not in ('active', 'at_risk', 'lapsed', 'expired', 'renewed') or ("area_claims"."started_at" is not null and "area_claims"."term_ends_at" is not null)),
 	CONSTRAINT "area_claims_ended_ck" CHECK("area_claims"."state" in ('pending', 'active', 'at_risk') or "area_claims"."ended_at" is not null)
 );
 --> statement-breakpoint

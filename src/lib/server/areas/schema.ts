@@ -197,7 +197,9 @@ export const areaClaims = sqliteTable(
 		index('area_claims_team_idx').on(t.teamId),
 		check('area_claims_team_ck', sql`(${t.claimantKind} = 'team') = (${t.teamId} is not null)`),
 		check('area_claims_household_ck', sql`(${t.claimantKind} = 'household') = (${t.householdKey} is not null)`),
-		check('area_claims_started_ck', sql`${t.state} in ('pending', 'declined') or (${t.startedAt} is not null and ${t.termEndsAt} is not null)`),
+		// a claim that held the area has a term; one that ended while it waited for approval (declined, released,
+		// revoked) never began
+		check('area_claims_started_ck', sql`${t.state} not in ('active', 'at_risk', 'lapsed', 'expired', 'renewed') or (${t.startedAt} is not null and ${t.termEndsAt} is not null)`),
 		check('area_claims_ended_ck', sql`${t.state} in ('pending', 'active', 'at_risk') or ${t.endedAt} is not null`)
 	]
 );
