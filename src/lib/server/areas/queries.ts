@@ -8,7 +8,7 @@ import type { CommunityRecord } from '../org/records';
 import { memberships } from '../residency/schema';
 import { RESIDENT_ROLES } from '../policy';
 import { isDuty, LIVE_CLAIM_STATES, type AreaState, type ClaimantKind, type ClaimState } from '../../codes';
-import { areaClaims, areaPlans, areas, careLogs, carePhotos, claimNudges, teamMembers, teams } from './schema';
+import { areaClaims, areaPhotos, areaPlans, areas, careLogs, carePhotos, claimNudges, teamMembers, teams } from './schema';
 import { householdKeyOf, residencyOf, settingsOf, type Area, type Claim, type ClaimRecord } from './records';
 import { areaState, chinaWeek, claimStatus, hoursOf, type Interval } from './rules';
 import { currentShare, heldIntervals, monthlyCoverage, sharesBy, type CoverageArea } from './coverage';
@@ -337,3 +337,12 @@ export function planPage(db: DbOrTx, communityId: number) {
 		settings: settingsOf(db, communityId)
 	};
 }
+
+// ── Stored pictures, served by id ────────────────────────────────────────────────────────────────────────
+
+export const areaPhotoById = (db: DbOrTx, id: number) =>
+	db.select({ fileName: areaPhotos.fileName, contentType: areaPhotos.contentType }).from(areaPhotos).where(eq(areaPhotos.id, id)).get();
+export const carePhotoById = (db: DbOrTx, id: number) =>
+	db.select({ fileName: carePhotos.fileName, contentType: carePhotos.contentType }).from(carePhotos).where(eq(carePhotos.id, id)).get();
+export const planById = (db: DbOrTx, id: number) =>
+	db.select({ fileName: areaPlans.fileName, contentType: areaPlans.contentType }).from(areaPlans).where(eq(areaPlans.id, id)).get();
