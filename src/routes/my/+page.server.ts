@@ -3,6 +3,7 @@ import { getDb } from '$lib/server/db/client';
 import { membershipsOfUser } from '$lib/server/residency/queries';
 import { myBallots, myProposals, mySeconds, myThreads } from '$lib/server/my-activity';
 import { requireActor } from '$lib/server/http';
+import { myAreas } from '$lib/server/areas/volunteers';
 
 export const load: PageServerLoad = (event) => {
 	const actor = requireActor(event);
@@ -13,6 +14,7 @@ export const load: PageServerLoad = (event) => {
 		proposals: myProposals(getDb(), actor.userId),
 		seconded: mySeconds(getDb(), actor.userId),
 		threads: myThreads(getDb(), actor.userId),
-		ballots: myBallots(getDb(), actor.userId)
+		ballots: myBallots(getDb(), actor.userId),
+		areas: myAreas(getDb(), actor.userId, Date.now())
 	};
 };
