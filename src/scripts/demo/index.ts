@@ -5,6 +5,7 @@ import { seedFoundation, type DemoIds } from './foundation';
 import { seedImplementation } from './implementation';
 import { seedMenus } from './menus';
 import { seedDeliberation } from './deliberation';
+import { seedAreas } from './areas';
 
 export const DEFAULT_DEMO_PASSWORD = 'cocreate-demo';
 
@@ -15,7 +16,8 @@ const DOMAIN_SEEDS: DomainSeed[] = [
 	seedMenus,
 	// implementation works on the menus seed's published menu: keep it after the menus seed
 	seedImplementation,
-	seedDeliberation
+	seedDeliberation,
+	seedAreas
 ];
 
 export async function seedDemo(db: Db, options: { password?: string; now?: number } = {}): Promise<DemoIds> {
