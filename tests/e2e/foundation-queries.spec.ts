@@ -25,6 +25,8 @@ test('public pages stay within the query budget', async ({ page }) => {
 	const menu = await firstLink(page, '/c/jinwei/menus', /^\/c\/jinwei\/menus\/\d+$/);
 	const pages = ['/', '/c/jinwei', '/c/fenghuangshan', '/login', '/c/jinwei/proposals', '/c/jinwei/proposals?sort=seconds&q=電梯', proposal];
 	pages.push('/c/jinwei/consultations', thread, '/c/jinwei/menus', menu, `${menu}/results`, '/c/jinwei/outcomes');
+	const area = await firstLink(page, '/c/jinwei/areas', /^\/c\/jinwei\/areas\/\d+$/);
+	pages.push('/c/jinwei/areas', '/c/jinwei/areas?state=claimed&kind=duties', area, '/c/jinwei/areas/teams', '/c/shuangshui/areas');
 	for (const path of pages) {
 		const n = await queriesOf(page, path);
 		expect(n, path).toBeGreaterThan(0);
@@ -35,9 +37,10 @@ test('public pages stay within the query budget', async ({ page }) => {
 test('staff pages stay within the query budget', async ({ browser, page }) => {
 	const thread = await firstLink(page, '/c/jinwei/consultations', /^\/c\/jinwei\/consultations\/\d+$/);
 	const ballot = await firstLink(page, '/c/jinwei/menus', /^\/c\/jinwei\/menus\/\d+\/ballot$/);
+	const area = await firstLink(page, '/c/jinwei/areas', /^\/c\/jinwei\/areas\/\d+$/);
 	for (const [who, paths] of [
-		['committee1', ['/desk', '/c/jinwei/manage', '/audit', '/my', '/inbox', thread]],
-		['resident1', [ballot, '/c/jinwei/proposals/new', '/inbox']],
+		['committee1', ['/desk', '/c/jinwei/manage', '/audit', '/my', '/inbox', thread, area, '/c/jinwei/areas/plan', '/c/jinwei/areas/new', `${area}/edit`]],
+		['resident1', [ballot, '/c/jinwei/proposals/new', '/inbox', '/my', area, '/c/jinwei/areas/teams']],
 		['street', ['/desk', '/street/pingxiangmen/manage', '/audit']],
 		['admin', ['/admin']]
 	] as const) {

@@ -4,6 +4,7 @@
 // page must send nothing and change nothing. A new action without a step here fails the completeness check.
 import { expect, test, type Page } from './test';
 import { unique } from './helpers';
+import { AREAS, walkAreas } from './areas-walk';
 import { deadEffect, newNotifications, newPeople, newProposals, newThread, noJs, routeActions, today, Walk } from './nojs-walk';
 
 test.describe.configure({ mode: 'parallel' });
@@ -83,7 +84,7 @@ const MENUS = [
 const pathOf = (page: Page) => new URL(page.url()).pathname;
 
 test('every form action of every route has a reload step in this walk', () => {
-	const walked = [...ACCOUNTS, ...ORGANISATION, ...PROPOSALS, ...CONSULTATIONS, ...MENUS].sort();
+	const walked = [...ACCOUNTS, ...ORGANISATION, ...PROPOSALS, ...CONSULTATIONS, ...MENUS, ...AREAS].sort();
 	expect(new Set(walked).size, 'no action is walked twice').toBe(walked.length);
 	const actions = routeActions();
 	expect(actions.length, 'the routes were read').toBeGreaterThan(50);
@@ -739,4 +740,9 @@ test('the admin’s streets, communities, grids, staff and deliveries; a street�
 		keep: [[admin.getByRole('button', { name: `重新發送第 ${effect} 項` }), 0]]
 	});
 	walk.done();
+});
+
+test('建設共管: areas, claims, care logs and teams', async ({ browser }) => {
+	test.setTimeout(180_000);
+	await walkAreas(browser);
 });
