@@ -1,6 +1,6 @@
 // Test data of 建設共管 written straight into this worker's database (beside its running server, hence IMMEDIATE):
 // areas of jinwei, and claims in the states a walk or a flow needs, with the moments they would have had.
-import { eq } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import { openDatabase, type Tx } from '../../src/lib/server/db/client';
 import { users } from '../../src/lib/server/auth/schema';
 import { communities } from '../../src/lib/server/org/schema';
@@ -83,8 +83,7 @@ export function claimState(claimId: number): string {
 export function latestClaim(areaId: number): number {
 	const { db, sqlite } = openDatabase(workerDatabase());
 	try {
-		const all = db.select().from(areaClaims).where(eq(areaClaims.areaId, areaId)).all();
-		return all[all.length - 1].id;
+		return db.select().from(areaClaims).where(eq(areaClaims.areaId, areaId)).orderBy(desc(areaClaims.id)).limit(1).get()!.id;
 	} finally {
 		sqlite.close();
 	}

@@ -81,7 +81,7 @@ export async function walkAreas(browser: Browser) {
 	await committee.goto(area);
 	await walk.step(committee, '/c/[slug]/areas/[id=id] check', () => committee.getByRole('button', { name: '核實' }).click(), { flash: '已核實。', shows: committee.getByText('居委會已核實') });
 	await committee.locator('summary', { hasText: '退回' }).click();
-	await committee.getByLabel('原因').fill('照片與區域不符。');
+	await committee.getByLabel('原因', { exact: true }).fill('照片與區域不符。');
 	await walk.step(committee, '/c/[slug]/areas/[id=id] reject', () => committee.getByRole('button', { name: '退回', exact: true }).click(), {
 		flash: '已退回這條紀錄。',
 		shows: committee.getByText('照片與區域不符。')

@@ -88,7 +88,7 @@ const JINWEI: AreaPlan[] = [
 	{ key: 'elders', name: '探訪韋園新村獨居長者', kind: 'elder_visits', grid: 1, place: '韋園新村（名單由居委會提供）', pin: [860, 255], capacity: 3, priority: true, duties: '每月至少上門或電話探訪一次，留意身體和生活狀況，有需要及時告訴網格員。' },
 	{ key: 'captain8', name: '8 棟樓棟長', kind: 'building_captain', grid: 1, place: '韋園新村 8 棟', pin: [860, 125], duties: '收集本棟居民意見，轉達社區通知，協助組織樓棟議事。' },
 	{ key: 'street', name: '商業街綠化帶', kind: 'green', grid: 2, place: '金韋商業街東段', pin: [870, 600], duties: '清理綠化帶內垃圾，勸導商戶不在綠化帶堆放貨物。' },
-	{ key: 'stair7', name: '7 棟 1 單元樓道', kind: 'stairwell', grid: 0, place: '金韋花園 7 棟 1 單元', pin: [370, 430], duties: '保持樓道清潔暢通，每月檢查一次應急燈。' },
+	{ key: 'stair7', name: '7 棟 1 單元樓道', kind: 'stairwell', grid: 0, place: '金韋花園 7 棟 1 單元', pin: [370, 330], duties: '保持樓道清潔暢通，每月檢查一次應急燈。' },
 	{ key: 'fire', name: '消防通道', kind: 'other_area', grid: 0, place: '金韋花園環形道路', pin: [560, 300], notAdoptable: '由物業公司每日巡查維護，居民發現佔用可直接撥打物業電話或上報網格員。', duties: '' },
 	{ key: 'bed9', name: '9 棟門前花壇', kind: 'green', grid: 0, place: '金韋花園 9 棟大門兩側', pin: [160, 280], duties: '澆水、除草，補種枯死的花苗（花苗由居委會提供）。' },
 	{ key: 'play', name: '兒童遊樂設施', kind: 'pocket_park', grid: 1, place: '韋園新村中心廣場', pin: [780, 375], termMonths: 1, duties: '每週檢查滑梯、鞦韆有無鬆動，清理沙池中的雜物。' },
