@@ -1,10 +1,10 @@
 // Coverage: how much of a community's adoptable areas and duties is looked after. Public on the areas page and the
 // committee desk, exported by month, and read by the evaluations issue through `coverage()`.
-import { and, eq, isNotNull } from 'drizzle-orm';
+import { and, eq, isNotNull, ne } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client';
 import { HELD_CLAIM_STATES } from '../../codes';
-import { areaClaims, areas } from './schema';
-import { monthStarts, timeAveragedCoverage, type CoverageFigure, type Interval } from './rules';
+import { areaClaims, areas, careLogs } from './schema';
+import { careOnTime, monthStarts, timeAveragedCoverage, type CoverageFigure, type Interval } from './rules';
 
 export type CoverageArea = { id: number; createdAt: number; retiredAt: number | null; adoptable: boolean; gridId: number | null; kind: string };
 
@@ -88,4 +88,50 @@ export function sharesBy<T extends { adoptable: boolean; retiredAt: number | nul
 		else groups.set(k, [item]);
 	}
 	return [...groups].map(([k, list]) => ({ key: k, ...currentShare(list) })).filter((g) => g.total > 0);
+}
+
+export type AreaFigures = {
+	/** Time-averaged share of adoptable areas with a claim that holds them (see `coverage`). */
+	coverage: CoverageFigure;
+	/**
+	 * Care on time: of the minimum periods of care (one log every `minCareDays` days) that fell due in the period
+	 * under claims of the community, the share kept — numerator kept, denominator due, n the claims with one due.
+	 */
+	onTime: CoverageFigure;
+};
+
+/**
+ * What the evaluations issue reads of 建設共管 for community `communityId` over [from, to): coverage and care on
+ * time, each as numerator, denominator, n and share (null when nothing was due). Four statements.
+ *
+ * Example: one claim held all of a 60-day period on an area with a 30-day minimum, cared for on day 10 and then
+ * not again → periods due on day 31 (kept: care came on day 10) and day 41 (missed) → onTime { 1, 2, 1, 0.5 }.
+ */
+export function figures(db: DbOrTx, communityId: number, from: number, to: number, now = Date.now()): AreaFigures {
+	const end = Math.min(to, now);
+	const claims = db
+		.select({ id: areaClaims.id, startedAt: areaClaims.startedAt, endedAt: areaClaims.endedAt, state: areaClaims.state, minCareDays: areas.minCareDays })
+		.from(areaClaims)
+		.innerJoin(areas, eq(areas.id, areaClaims.areaId))
+		.where(and(eq(areaClaims.communityId, communityId), isNotNull(areaClaims.startedAt)))
+		.all();
+	const days = new Map<number, number[]>();
+	const logs = db
+		.select({ claimId: careLogs.claimId, day: careLogs.caredOn })
+		.from(careLogs)
+		.where(and(eq(careLogs.communityId, communityId), ne(careLogs.state, 'rejected')))
+		.all();
+	for (const l of logs) days.set(l.claimId, [...(days.get(l.claimId) ?? []), l.day]);
+	let met = 0;
+	let due = 0;
+	let n = 0;
+	for (const c of claims) {
+		const open = (HELD_CLAIM_STATES as readonly string[]).includes(c.state);
+		const heldUntil = Math.min(open ? end : (c.endedAt ?? c.startedAt!), end);
+		const kept = careOnTime({ startedAt: c.startedAt!, careDays: days.get(c.id) ?? [] }, c.minCareDays, heldUntil, { from, to: end });
+		if (kept.due) n++;
+		met += kept.met;
+		due += kept.due;
+	}
+	return { coverage: coverage(db, communityId, from, to, now), onTime: { numerator: met, denominator: due, n, share: due ? met / due : null } };
 }

@@ -172,3 +172,29 @@ export function monthStarts(from: number, to: number): number[] {
 		}
 	}
 }
+
+// ── Care on time ─────────────────────────────────────────────────────────────────────────────────────────
+
+export type OnTime = { met: number; due: number };
+
+/**
+ * The minimum periods of one claim that fell due in `window` and whether each was kept: after the start and after
+ * each counted care day, the next care is due within `minCareDays` days (by the end of that day, as `claimStatus`
+ * counts). A period is due at that moment; it was kept when care came before it. A period that had not come due
+ * by the time the claim stopped being held (`heldUntil`) is not counted; one that came due with no care is missed.
+ */
+export function careOnTime(c: { startedAt: number; careDays: readonly number[] }, minCareDays: number, heldUntil: number, window: Interval): OnTime {
+	const refs = careRefs({ startedAt: c.startedAt, termEndsAt: Infinity, careDays: c.careDays }, heldUntil);
+	let met = 0;
+	let due = 0;
+	for (let i = 0; i < refs.length; i++) {
+		const deadline = refs[i] + (minCareDays + 1) * DAY;
+		const next = refs[i + 1];
+		if (deadline < window.from || deadline >= window.to) continue;
+		if (next !== undefined && next < deadline) {
+			due++;
+			met++;
+		} else if (next === undefined && deadline <= heldUntil) due++;
+	}
+	return { met, due };
+}

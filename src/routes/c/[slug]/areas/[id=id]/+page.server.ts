@@ -40,6 +40,7 @@ export const load: PageServerLoad = async ({ params, parent, locals, url }) => {
 			can: { review: may.review, release: may.release, renew: may.renew, revoke: may.revoke, log: may.log, nudge: may.nudge && !c.nudgedThisWeek }
 		};
 	});
+	const sharing = claims.some((c) => c.mine && (c.state === 'pending' || c.state === 'active' || c.state === 'at_risk'));
 	const claimById = new Map(detail.claims.map((c) => [c.claim.id, c.claim]));
 	const logs = detail.logs.map((l) => {
 		const claim = claimById.get(l.claimId);
@@ -88,8 +89,10 @@ export const load: PageServerLoad = async ({ params, parent, locals, url }) => {
 		totals: detail.totals,
 		today: chinaDate(now),
 		signedIn: !!actor,
-		canClaim: can.claim,
-		claimOptions: can.claim && actor ? claimOptions(db, community.id, actor.userId) : null,
+		// someone who already shares a live claim here (their own, their household's, their team's) has nothing to claim
+		canClaim: can.claim && !sharing,
+		sharing,
+		claimOptions: can.claim && !sharing && actor ? claimOptions(db, community.id, actor.userId) : null,
 		canEdit: can.update,
 		canRetire: can.retire
 	};
