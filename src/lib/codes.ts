@@ -93,3 +93,41 @@ export type SnapshotState = (typeof SNAPSHOT_STATES)[number];
 /** Why an indicator counted for nothing in a community: no data source yet, too few cases, nothing to count. */
 export const INDICATOR_DROPS = ['no_source', 'below_min_n', 'no_data'] as const;
 export type IndicatorDrop = (typeof INDICATOR_DROPS)[number];
+// ── 建設共管: co-management areas and duties ─────────────────────────────────────────────────────────────
+
+/** Places residents look after (an area) and jobs they take on (a duty); the catalogue lists both. */
+export const AREA_KINDS = ['green', 'stairwell', 'pocket_park', 'bike_shed', 'notice_board', 'other_area', 'sorting_watch', 'elder_visits', 'building_captain', 'other_duty'] as const;
+export type AreaKind = (typeof AREA_KINDS)[number];
+export const DUTY_KINDS = ['sorting_watch', 'elder_visits', 'building_captain', 'other_duty'] as const satisfies readonly AreaKind[];
+export const isDuty = (kind: string) => (DUTY_KINDS as readonly string[]).includes(kind);
+
+/**
+ * A claim's life: pending (when the community approves claims) → active → at risk (a minimum period without
+ * care) → active again on a new log, or lapsed (a second period missed); active → released by its claimants,
+ * revoked by the committee, expired at the end of its term, renewed into a new term; a pending claim may be declined.
+ */
+export const CLAIM_STATES = ['pending', 'active', 'at_risk', 'lapsed', 'released', 'revoked', 'expired', 'renewed', 'declined'] as const;
+export type ClaimState = (typeof CLAIM_STATES)[number];
+/** The states in which a claim holds a place on its area (the capacity counts these). */
+export const LIVE_CLAIM_STATES = ['pending', 'active', 'at_risk'] as const satisfies readonly ClaimState[];
+/** The states in which an area counts as looked after (coverage). */
+export const HELD_CLAIM_STATES = ['active', 'at_risk'] as const satisfies readonly ClaimState[];
+
+/** Who a claim is for: the person alone, their household (same address), or a volunteer team. */
+export const CLAIMANT_KINDS = ['person', 'household', 'team'] as const;
+export type ClaimantKind = (typeof CLAIMANT_KINDS)[number];
+
+/** An area as the plan and the list show it; `pending`: only claims waiting for the committee. */
+export const AREA_STATES = ['claimed', 'pending', 'at_risk', 'lapsed', 'priority', 'open', 'not_adoptable'] as const;
+export type AreaState = (typeof AREA_STATES)[number];
+
+export const CARE_KINDS = ['cleaning', 'weeding', 'watering', 'repair', 'sorting', 'visit', 'patrol', 'other'] as const;
+export type CareKind = (typeof CARE_KINDS)[number];
+
+/** A care log counts unless the committee rejects it; `checked`: the committee looked and agrees. */
+export const CARE_LOG_STATES = ['submitted', 'checked', 'rejected'] as const;
+export type CareLogState = (typeof CARE_LOG_STATES)[number];
+
+/** A volunteer team (志願隊) is created by residents and approved by the committee before it can claim. */
+export const TEAM_STATES = ['pending', 'approved', 'rejected'] as const;
+export type TeamState = (typeof TEAM_STATES)[number];

@@ -29,6 +29,8 @@ test('public pages stay within the query budget', async ({ page }) => {
 	const rated = await firstLink(page, '/c/jinwei/ratings', /^\/c\/jinwei\/(menus\/\d+\/projects|ratings)\/\d+/);
 	const period = await firstLink(page, '/street/pingxiangmen/evaluations', /^\/street\/pingxiangmen\/evaluations\/\d{4}Q\d$/);
 	pages.push('/c/jinwei/ratings', rated.split('#')[0], '/c/jinwei/evaluation', '/street/pingxiangmen/evaluations', period, '/street/pingxiangmen/evaluations/schemes');
+	const area = await firstLink(page, '/c/jinwei/areas', /^\/c\/jinwei\/areas\/\d+$/);
+	pages.push('/c/jinwei/areas', '/c/jinwei/areas?state=claimed&kind=duties', area, '/c/jinwei/areas/teams', '/c/shuangshui/areas');
 	for (const path of pages) {
 		const n = await queriesOf(page, path);
 		expect(n, path).toBeGreaterThan(0);
@@ -39,9 +41,10 @@ test('public pages stay within the query budget', async ({ page }) => {
 test('staff pages stay within the query budget', async ({ browser, page }) => {
 	const thread = await firstLink(page, '/c/jinwei/consultations', /^\/c\/jinwei\/consultations\/\d+$/);
 	const ballot = await firstLink(page, '/c/jinwei/menus', /^\/c\/jinwei\/menus\/\d+\/ballot$/);
+	const area = await firstLink(page, '/c/jinwei/areas', /^\/c\/jinwei\/areas\/\d+$/);
 	for (const [who, paths] of [
-		['committee1', ['/desk', '/c/jinwei/manage', '/audit', '/my', '/inbox', thread, '/c/jinwei/ratings']],
-		['resident1', [ballot, '/c/jinwei/proposals/new', '/inbox']],
+		['committee1', ['/desk', '/c/jinwei/manage', '/audit', '/my', '/inbox', thread, '/c/jinwei/ratings', area, '/c/jinwei/areas/plan', '/c/jinwei/areas/new', `${area}/edit`]],
+		['resident1', [ballot, '/c/jinwei/proposals/new', '/inbox', '/my', area, '/c/jinwei/areas/teams']],
 		['street', ['/desk', '/street/pingxiangmen/manage', '/audit', '/street/pingxiangmen/evaluations', '/street/pingxiangmen/evaluations/schemes']],
 		['admin', ['/admin']]
 	] as const) {

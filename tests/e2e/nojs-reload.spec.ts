@@ -4,6 +4,7 @@
 // page must send nothing and change nothing. A new action without a step here fails the completeness check.
 import { expect, test, type Page } from './test';
 import { unique } from './helpers';
+import { AREAS, walkAreas } from './areas-walk';
 import { deadEffect, newNotifications, newPeople, newProposals, newThread, noJs, routeActions, today, Walk } from './nojs-walk';
 import { EVALUATIONS, RATINGS } from './nojs-ratings-actions';
 
@@ -84,7 +85,7 @@ const MENUS = [
 const pathOf = (page: Page) => new URL(page.url()).pathname;
 
 test('every form action of every route has a reload step in this walk', () => {
-	const walked = [...ACCOUNTS, ...ORGANISATION, ...PROPOSALS, ...CONSULTATIONS, ...MENUS, ...RATINGS, ...EVALUATIONS].sort();
+	const walked = [...ACCOUNTS, ...ORGANISATION, ...PROPOSALS, ...CONSULTATIONS, ...MENUS, ...RATINGS, ...EVALUATIONS, ...AREAS].sort();
 	expect(new Set(walked).size, 'no action is walked twice').toBe(walked.length);
 	const actions = routeActions();
 	expect(actions.length, 'the routes were read').toBeGreaterThan(50);
@@ -740,4 +741,9 @@ test('the admin’s streets, communities, grids, staff and deliveries; a street�
 		keep: [[admin.getByRole('button', { name: `重新發送第 ${effect} 項` }), 0]]
 	});
 	walk.done();
+});
+
+test('建設共管: areas, claims, care logs and teams', async ({ browser }) => {
+	test.setTimeout(180_000);
+	await walkAreas(browser);
 });

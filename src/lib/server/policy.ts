@@ -156,7 +156,39 @@ export const POLICY = {
 	'evaluation.edit_scheme': { roles: STREET },
 	'evaluation.snapshot': { roles: STREET },
 	'evaluation.publish': { roles: STREET },
-	'evaluation.set_awards': { roles: STREET }
+	'evaluation.set_awards': { roles: STREET },
+	// 建設共管: areas and duties, claims, care logs, volunteer teams
+	/** The committee keeps the catalogue: adds an area or duty, edits it, retires it (never deletes). */
+	'area.create': { roles: COMMITTEE },
+	'area.update': { roles: COMMITTEE },
+	'area.retire': { roles: COMMITTEE },
+	/** The community plan (網格圖) and the pins on it. */
+	'area.upload_plan': { roles: COMMITTEE },
+	'area.place_pin': { roles: COMMITTEE },
+	/** How many claims one person may hold; whether claims wait for approval. */
+	'area.configure': { roles: COMMITTEE },
+	/** A verified resident claims for themself, their household or their team. */
+	'area.claim': { roles: RESIDENT },
+	/** Approve or decline a claim waiting for the committee. */
+	'area.review_claim': { roles: COMMITTEE },
+	/** Whoever made a claim releases it, or renews it for another term. */
+	'area.release_own': { roles: RESIDENT, owner: true },
+	'area.renew_own': { roles: RESIDENT, owner: true },
+	/** The committee ends a claim, with a reason. */
+	'area.revoke_claim': { roles: COMMITTEE },
+	/** A claimant reports care given (the rule: they hold the claim, or share it as household or team). */
+	'area.log_care': { roles: RESIDENT },
+	/** Neighbours thank a care log, and nudge an at-risk claim (提醒一下). */
+	'area.thank': { roles: RESIDENT },
+	'area.nudge': { roles: RESIDENT },
+	/** The committee marks a care log as checked, or rejects it with a reason (it then does not count). */
+	'area.check_log': { roles: COMMITTEE },
+	'area.reject_log': { roles: COMMITTEE },
+	/** Residents form a volunteer team (志願隊); the committee approves it; residents join and leave it. */
+	'team.create': { roles: RESIDENT },
+	'team.review': { roles: COMMITTEE },
+	'team.join': { roles: RESIDENT },
+	'team.leave': { roles: RESIDENT }
 } as const satisfies Record<string, Rule>;
 
 export type Action = keyof typeof POLICY;

@@ -4,6 +4,7 @@ import { membershipsOfUser } from '$lib/server/residency/queries';
 import { myBallots, myProposals, mySeconds, myThreads } from '$lib/server/my-activity';
 import { requireActor } from '$lib/server/http';
 import { ratableFor } from '$lib/server/ratings/queries';
+import { myAreas } from '$lib/server/areas/volunteers';
 
 export const load: PageServerLoad = (event) => {
 	const actor = requireActor(event);
@@ -15,6 +16,7 @@ export const load: PageServerLoad = (event) => {
 		seconded: mySeconds(getDb(), actor.userId),
 		threads: myThreads(getDb(), actor.userId),
 		ballots: myBallots(getDb(), actor.userId),
-		toRate: ratableFor(getDb(), actor.userId, Date.now())
+		toRate: ratableFor(getDb(), actor.userId, Date.now()),
+		areas: myAreas(getDb(), actor.userId, Date.now())
 	};
 };

@@ -21,6 +21,11 @@ import { retryEffect } from '../../../src/lib/server/jobs/commands';
 import { closePropertyPeriod, hideRatingComment, openPropertyPeriod, rateReport, rateSubject, restoreRatingComment } from '../../../src/lib/server/ratings/commands';
 import { createScheme, editScheme, publishSnapshot, setAwards, takeSnapshot } from '../../../src/lib/server/evaluations/commands';
 import { schemeForm } from './fixture';
+import { configureAreas, createArea, placePin, retireArea, updateArea, uploadPlan } from '../../../src/lib/server/areas/catalogue';
+import { claimArea, releaseClaim, renewClaim, reviewClaim, revokeClaim } from '../../../src/lib/server/areas/claims';
+import { checkLog, logCare, nudgeClaim, rejectLog, thankLog } from '../../../src/lib/server/areas/care';
+import { createTeam, joinTeam, leaveTeam, reviewTeam } from '../../../src/lib/server/areas/teams';
+import { areaForm, careForm, pngPhoto } from '../areas/helpers';
 
 export type MatrixWorld = World & { records: Records };
 /** Where a record is, as the policy should see it. */
@@ -41,6 +46,11 @@ const onStreet = (w: MatrixWorld): Place => ({ streetId: w.records.street });
 const onSite = (): Place => ({});
 
 const jinwei = (w: MatrixWorld) => ({ communityId: w.records.jinwei });
+/** Areas of the matrix world are in jinwei's first grid. */
+const inGrid = (w: MatrixWorld): Place => ({ ...inJinwei(w), gridId: w.ids.grids.jinwei[0] });
+const claimOf = (owner: string) => (w: MatrixWorld): Place => ({ ...inGrid(w), ownerId: w.ids.user[owner] });
+const claimAt = (w: MatrixWorld, id: number, claimId: number) => ({ communityId: w.records.jinwei, id, claimId });
+const logAt = (w: MatrixWorld) => ({ communityId: w.records.jinwei, id: w.records.heldArea, logId: w.records.careLog });
 const at = (w: MatrixWorld, id: number) => ({ communityId: w.records.jinwei, id });
 const project = (w: MatrixWorld, menuId: number, projectId: number) => ({ communityId: w.records.jinwei, menuId, projectId });
 const property = (w: MatrixWorld) => ({ communityId: w.records.jinwei, kind: 'property' as const, subjectId: w.records.property });
@@ -187,7 +197,31 @@ export const CASES: Record<Action, Case> = {
 	'evaluation.edit_scheme': { place: onStreet, run: (w, a) => editScheme(w.db, a, { streetId: w.records.street, version: w.records.futureVersion }, schemeForm('2027Q1'), w.now) },
 	'evaluation.snapshot': { place: onStreet, run: (w, a) => takeSnapshot(w.db, a, evaluationPeriod(w), {}, w.now) },
 	'evaluation.publish': { place: onStreet, run: (w, a) => publishSnapshot(w.db, a, evaluationPeriod(w), {}, w.now) },
-	'evaluation.set_awards': { place: onStreet, run: (w, a) => setAwards(w.db, a, evaluationPeriod(w), { pool: '100', floor: '50', cap: '150' }, w.now) }
+	'evaluation.set_awards': { place: onStreet, run: (w, a) => setAwards(w.db, a, evaluationPeriod(w), { pool: '100', floor: '50', cap: '150' }, w.now) },
+	// 建設共管
+	'area.create': { place: inJinwei, run: (w, a) => createArea(w.db, a, jinwei(w), areaForm(), w.now) },
+	'area.update': { place: inGrid, run: (w, a) => updateArea(w.db, a, at(w, w.records.area), areaForm({ name: '3 棟東側綠地（含花壇）' }), w.now) },
+	'area.retire': { place: inGrid, run: (w, a) => retireArea(w.db, a, at(w, w.records.area), { reason: '綠地改建為停車場。' }, w.now) },
+	'area.upload_plan': { place: inJinwei, run: (w, a) => uploadPlan(w.db, a, jinwei(w), { plan: [pngPhoto('plan.png')] }, w.now) },
+	'area.place_pin': { place: inGrid, run: (w, a) => placePin(w.db, a, at(w, w.records.area), { areaId: String(w.records.area), 'pin.x': '360', 'pin.y': '270' }, w.now) },
+	'area.configure': { place: inJinwei, run: (w, a) => configureAreas(w.db, a, jinwei(w), { maxActiveClaims: '3', approveClaims: 'on' }, w.now) },
+	'area.claim': { place: inGrid, run: (w, a) => claimArea(w.db, a, at(w, w.records.area), {}, w.now) },
+	'area.review_claim': { place: claimOf('resident2'), run: (w, a) => reviewClaim(w.db, a, claimAt(w, w.records.pendingClaimArea, w.records.pendingClaim), { decision: 'approve' }, w.now) },
+	'area.release_own': { place: claimOf('resident1'), run: (w, a) => releaseClaim(w.db, a, claimAt(w, w.records.heldArea, w.records.heldClaim), {}, w.now) },
+	// ten days into a twelve-month term: not yet time to renew
+	'area.renew_own': { place: claimOf('resident1'), whenAllowed: 'claim_not_renewable', run: (w, a) => renewClaim(w.db, a, claimAt(w, w.records.heldArea, w.records.heldClaim), {}, w.now) },
+	'area.revoke_claim': { place: claimOf('resident1'), run: (w, a) => revokeClaim(w.db, a, claimAt(w, w.records.heldArea, w.records.heldClaim), { reason: '多次未按時打理。' }, w.now) },
+	// only the claim's people log care on it (resident1's claim; see EXPECTED_FOR)
+	'area.log_care': { place: claimOf('resident1'), run: (w, a) => logCare(w.db, a, claimAt(w, w.records.heldArea, w.records.heldClaim), careForm(w.now), w.now) },
+	'area.thank': { place: ownedBy('resident1'), run: (w, a) => thankLog(w.db, a, logAt(w), {}, w.now) },
+	'area.nudge': { place: claimOf('resident1'), run: (w, a) => nudgeClaim(w.db, a, claimAt(w, w.records.riskArea, w.records.riskClaim), {}, w.now) },
+	'area.check_log': { place: ownedBy('resident1'), run: (w, a) => checkLog(w.db, a, logAt(w), {}, w.now) },
+	'area.reject_log': { place: ownedBy('resident1'), run: (w, a) => rejectLog(w.db, a, logAt(w), { reason: '照片與區域不符。' }, w.now) },
+	'team.create': { place: inJinwei, run: (w, a) => createTeam(w.db, a, jinwei(w), { name: '韋園新村護綠隊', named: 'on' }, w.now) },
+	'team.review': { place: inJinwei, run: (w, a) => reviewTeam(w.db, a, at(w, w.records.pendingTeam), { decision: 'approve' }, w.now) },
+	// resident1 started the team (see EXPECTED_FOR)
+	'team.join': { place: inJinwei, run: (w, a) => joinTeam(w.db, a, at(w, w.records.team), { named: 'on' }, w.now) },
+	'team.leave': { place: inJinwei, whenAllowed: 'not_in_team', run: (w, a) => leaveTeam(w.db, a, at(w, w.records.team), {}, w.now) }
 };
 
 /** The people who try every action: each role in the record's own community or street, elsewhere, and nobody. */

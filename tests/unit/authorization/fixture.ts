@@ -16,11 +16,14 @@ import { outbox } from '../../../src/lib/server/jobs/schema';
 import { createProposal } from '../../../src/lib/server/proposals/commands';
 import { openConsultation, postComment } from '../../../src/lib/server/consultations/commands';
 import { hideComment } from '../../../src/lib/server/consultations/moderation';
-import { chinaDate, DAY } from '../../../src/lib/server/db/time';
 import { openPropertyPeriod, rateSubject, hideRatingComment } from '../../../src/lib/server/ratings/commands';
 import { openRatingSubject } from '../../../src/lib/server/ratings/subjects';
 import { createScheme, takeSnapshot } from '../../../src/lib/server/evaluations/commands';
 import { makeMenu } from '../menus/helpers';
+import { claimArea } from '../../../src/lib/server/areas/claims';
+import { createTeam, reviewTeam } from '../../../src/lib/server/areas/teams';
+import { areaClaims, areaPlans, areas, careLogs } from '../../../src/lib/server/areas/schema';
+import { DAY, chinaDate, chinaDayStart } from '../../../src/lib/server/db/time';
 import { publishedMenu } from '../implementation/fixture';
 import type { Actor } from '../../../src/lib/server/policy';
 import type { World } from '../world';
@@ -62,6 +65,16 @@ export type Records = {
 	/** An ended period with a draft snapshot, and the scheme version that has not started yet. */
 	evaluationPeriod: string;
 	futureVersion: number;
+	area: number;
+	heldArea: number;
+	heldClaim: number;
+	riskArea: number;
+	riskClaim: number;
+	pendingClaimArea: number;
+	pendingClaim: number;
+	careLog: number;
+	team: number;
+	pendingTeam: number;
 };
 
 /** A scheme form: every indicator of the default, with small minimums so the fixture's few residents count. */
@@ -147,6 +160,33 @@ function build(db: Db): { ids: DemoIds; records: Records } {
 	must(takeSnapshot(db, actor('street'), { streetId: ids.streetId, periodKey: '2026Q3' }, {}, NOW));
 
 	const membershipOf = (username: string) => db.select().from(memberships).where(eq(memberships.userId, ids.user[username])).get()!.id;
+	// 建設共管: an open area, one held by resident1 (with a care log), one at risk, a claim waiting for approval,
+	// a plan to pin on, an approved team of resident1's and one waiting
+	// (rows written directly: the commands that make areas and logs decode photos, and this world is built synchronously)
+	const newArea = (name: string) =>
+		db.insert(areas).values({ communityId: jinwei, gridId: ids.grids.jinwei[0], name, kind: 'green', createdBy: ids.user.committee1, createdAt: NOW - 30 * DAY, updatedAt: NOW - 30 * DAY }).returning().get().id;
+	const area = newArea('3 棟東側綠地');
+	const heldArea = newArea('5 棟樓道');
+	const riskArea = newArea('北門車棚');
+	const pendingClaimArea = newArea('中心小遊園');
+	const heldClaim = must(claimArea(db, actor('resident1'), { communityId: jinwei, id: heldArea }, {}, NOW - 10 * DAY)).claimId;
+	const careLog = db
+		.insert(careLogs)
+		.values({ claimId: heldClaim, areaId: heldArea, communityId: jinwei, authorId: ids.user.resident1, caredOn: chinaDayStart(chinaDate(NOW - 5 * DAY)), minutes: 60, kind: 'cleaning', note: '撿了兩袋垃圾。', createdAt: NOW - 5 * DAY })
+		.returning()
+		.get().id;
+	const riskClaim = must(claimArea(db, actor('resident1'), { communityId: jinwei, id: riskArea }, {}, NOW - 40 * DAY)).claimId;
+	db.update(areaClaims).set({ state: 'at_risk', atRiskAt: NOW - 9 * DAY }).where(eq(areaClaims.id, riskClaim)).run();
+	const pendingClaim = db
+		.insert(areaClaims)
+		.values({ areaId: pendingClaimArea, communityId: jinwei, userId: ids.user.resident2, claimantKind: 'person', state: 'pending', claimedAt: NOW - DAY, updatedAt: NOW - DAY })
+		.returning()
+		.get().id;
+	db.insert(areaPlans).values({ communityId: jinwei, fileName: 'plan-fixture.png', contentType: 'image/png', width: 1440, height: 1080, size: 1000, createdAt: NOW - 30 * DAY }).run();
+	const team = must(createTeam(db, actor('resident1'), { communityId: jinwei }, { name: '金韋志願隊', description: '', named: 'on' }, NOW - 20 * DAY)).id;
+	must(reviewTeam(db, actor('committee1'), { communityId: jinwei, id: team }, { decision: 'approve' }, NOW - 19 * DAY));
+	const pendingTeam = must(createTeam(db, actor('resident2'), { communityId: jinwei }, { name: '韋園護綠隊', description: '', named: 'on' }, NOW - DAY)).id;
+
 	const deadEffect = db.insert(outbox).values({ kind: 'webhook', payload: '{}', state: 'dead', attempts: 8, nextAttemptAt: NOW, createdAt: NOW }).returning().get().id;
 	return {
 		ids,
@@ -181,7 +221,17 @@ function build(db: Db): { ids: DemoIds; records: Records } {
 			hiddenRating,
 			report,
 			evaluationPeriod: '2026Q3',
-			futureVersion
+			futureVersion,
+			area,
+			heldArea,
+			heldClaim,
+			riskArea,
+			riskClaim,
+			pendingClaimArea,
+			pendingClaim,
+			careLog,
+			team,
+			pendingTeam
 		}
 	};
 }

@@ -29,6 +29,11 @@ export function shouldAllow(action: Action, actor: Actor | null, place: Place): 
 const EXPECTED_FOR: Partial<Record<Action, Record<string, string>>> = {
 	'proposal.second': { resident2: 'own_proposal' },
 	'consultation.report_comment': { resident2: 'own_comment' },
+	'area.log_care': { resident2: 'not_claimant', grid1: 'not_claimant' },
+	'area.thank': { resident1: 'own_log' },
+	'area.nudge': { resident1: 'own_claim' },
+	'team.join': { resident1: 'already_in_team' },
+	'team.leave': { resident1: 'ok' },
 	'residency.apply': { resident1: 'already_applied', resident2: 'already_applied', newcomer: 'already_applied', grid1: 'already_applied', resident9: 'ok' }
 };
 

@@ -66,7 +66,7 @@ describe('a period’s evaluation', () => {
 });
 
 describe('the indicator registry', () => {
-	it('counts an indicator once a provider is registered for it (the areas coverage figure, here a stand-in)', async () => {
+	it('counts an indicator only when a provider is registered for it (a stand-in coverage figure, and none)', async () => {
 		const { measure } = await import('../../../src/lib/server/evaluations/snapshot');
 		const { PROVIDERS, registry } = await import('../../../src/lib/server/evaluations/indicators');
 		const { coverageIndicator } = await import('../../../src/lib/server/evaluations/indicators/coverage');
@@ -74,10 +74,13 @@ describe('the indicator registry', () => {
 		const w = demoWorld();
 		const at = evaluatedStreet(w);
 		const { period, scheme } = load(w.db, at)!;
-		const withCoverage = registry([...PROVIDERS, { indicator: 'coverage', measure: coverageIndicator(() => ({ numerator: 45, denominator: 60, n: 2, share: 0.75 })) }]);
+		const others = PROVIDERS.filter((p) => p.indicator !== 'coverage');
+		const withCoverage = registry([...others, { indicator: 'coverage', measure: coverageIndicator(() => ({ numerator: 45, denominator: 60, n: 2, share: 0.75 })) }]);
 		const jinwei = measure(w.db, at.streetId, period, scheme, withCoverage).find((c) => c.slug === 'jinwei')!;
 		expect(jinwei.figures.find((f) => f.indicator === 'coverage')).toMatchObject({ source: true, numerator: 45, denominator: 60, n: 2 });
-		expect(measure(w.db, at.streetId, period, scheme).find((c) => c.slug === 'jinwei')!.figures.find((f) => f.indicator === 'coverage')).toMatchObject({ source: false, numerator: null });
+		expect(measure(w.db, at.streetId, period, scheme, registry(others)).find((c) => c.slug === 'jinwei')!.figures.find((f) => f.indicator === 'coverage')).toMatchObject({ source: false, numerator: null });
+		// registered on main: the areas' own figure counts
+		expect(measure(w.db, at.streetId, period, scheme).find((c) => c.slug === 'jinwei')!.figures.find((f) => f.indicator === 'coverage')).toMatchObject({ source: true });
 		expect(() => registry([...PROVIDERS, PROVIDERS[0]])).toThrow(/two providers/);
 	});
 });

@@ -6,7 +6,12 @@ export const SYSTEM_EVENTS = [
 	'user.register',
 	'user.login',
 	'proposal.qualify',
-	'consultation.auto_hide'
+	'consultation.auto_hide',
+	// 建設共管: time moves a claim on (areas/lifecycle.ts), or a care log brings it back
+	'area.claim_at_risk',
+	'area.claim_recover',
+	'area.claim_lapse',
+	'area.claim_expire'
 ] as const;
 export type SystemEvent = (typeof SYSTEM_EVENTS)[number];
 export type AuditAction = CommandAction | SystemEvent;

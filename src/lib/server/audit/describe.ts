@@ -4,6 +4,8 @@ import { hasMessage, t } from '../i18n';
 import { categoryLabel, implementationStateLabel, proposalStateLabel, reportReasonLabel, roleLabel, stanceLabel, stageLabel, statusLabel, tallyRuleLabel } from '$lib/labels';
 import { CATEGORIES, IMPLEMENTATION_STATES, PROPOSAL_STATES, REPORT_REASONS, ROLES, STANCES, TALLY_RULES } from '$lib/codes';
 import { formatDateTime, formatYuan } from '$lib/format';
+import { areaKindLabel, careKindLabel, claimStateLabel, claimantLabel } from '$lib/area-labels';
+import { AREA_KINDS, CARE_KINDS, CLAIM_STATES, CLAIMANT_KINDS } from '$lib/codes';
 
 export type Detail = { label: string; value: string; href: string | null };
 
@@ -30,7 +32,18 @@ function codeWords(key: string, value: unknown, subjectType: string): string | n
 		case 'feasibility':
 		case 'ballotRule':
 			return typeof value === 'string' && hasMessage(`audit_value_${key}_${value}`) ? t(`audit_value_${key}_${value}`) : null;
+		case 'kind':
+			if (subjectType === 'area' && is(AREA_KINDS, value)) return areaKindLabel(value);
+			if (subjectType === 'care_log' && is(CARE_KINDS, value)) return careKindLabel(value);
+			return null;
+		case 'for':
+			return subjectType === 'area_claim' && is(CLAIMANT_KINDS, value) ? claimantLabel(value) : null;
+		case 'from':
+		case 'to':
+		case 'claimState':
+			return is(CLAIM_STATES, value) ? claimStateLabel(value) : null;
 		case 'state':
+			if (subjectType === 'area_claim' && is(CLAIM_STATES, value)) return claimStateLabel(value);
 			if (subjectType === 'menu_project' && is(IMPLEMENTATION_STATES, value)) return implementationStateLabel(value);
 			if (subjectType === 'proposal' && is(PROPOSAL_STATES, value)) return proposalStateLabel(value);
 			return null;
@@ -39,14 +52,15 @@ function codeWords(key: string, value: unknown, subjectType: string): string | n
 }
 
 const MONEY = new Set(['estimatedCost', 'finalCost', 'planned', 'actual', 'budget', 'cost']);
-const MOMENTS = new Set(['dueAt']);
+const MOMENTS = new Set(['dueAt', 'at', 'termEndsAt']);
 
 /** Fields that name another record: where it is seen, from the community's slug. */
 const REFERENCES: Record<string, (slug: string, id: number) => string> = {
 	thread: (slug, id) => `/c/${slug}/consultations/${id}`,
 	proposal: (slug, id) => `/c/${slug}/proposals/${id}`,
 	into: (slug, id) => `/c/${slug}/proposals/${id}`,
-	menu: (slug, id) => `/c/${slug}/menus/${id}`
+	menu: (slug, id) => `/c/${slug}/menus/${id}`,
+	area: (slug, id) => `/c/${slug}/areas/${id}`
 };
 
 /** Where the subject itself is seen, if it has a page. */
@@ -63,6 +77,13 @@ export function subjectHref(subjectType: string, id: number | null, slug: string
 			return `/c/${slug}/menus/${id}`;
 		case 'menu_project':
 			return typeof summary.menu === 'number' ? `/c/${slug}/menus/${summary.menu}/projects/${id}` : null;
+		case 'area':
+			return `/c/${slug}/areas/${id}`;
+		case 'area_claim':
+		case 'care_log':
+			return typeof summary.area === 'number' ? `/c/${slug}/areas/${summary.area}` : null;
+		case 'team':
+			return `/c/${slug}/areas/teams`;
 	}
 	return null;
 }
@@ -93,7 +114,7 @@ export function describeSummary(summary: Record<string, unknown>, subjectType: s
 			if (MONEY.has(key) && typeof v === 'number') return { label, value: formatYuan(v), href: null };
 			if (MOMENTS.has(key) && typeof v === 'number') return { label, value: formatDateTime(v), href: null };
 			if (typeof v === 'boolean') return { label, value: v ? t('audit_yes') : t('audit_no'), href: null };
-			if (typeof v === 'number' && ['parent', 'comment', 'update', 'record', 'item', 'line'].includes(key)) return { label, value: `#${v}`, href: null };
+			if (typeof v === 'number' && ['parent', 'comment', 'update', 'record', 'item', 'line', 'claim', 'renewedAs', 'planId'].includes(key)) return { label, value: `#${v}`, href: null };
 			return { label, value: cut(typeof v === 'string' ? v : Array.isArray(v) ? v.join('、') : JSON.stringify(v)), href: null };
 		});
 }

@@ -80,3 +80,15 @@ export function isUniqueViolation(error: unknown): boolean {
 	}
 	return false;
 }
+
+/**
+ * True when the database refused a write that a rival or a repeat made impossible: a UNIQUE or PRIMARY KEY
+ * constraint, or a trigger's RAISE(ABORT) (an area's capacity is held by one). Commands map it to their conflict.
+ */
+export function isConstraintRefusal(error: unknown): boolean {
+	if (isUniqueViolation(error)) return true;
+	for (let e: unknown = error; e; e = (e as { cause?: unknown }).cause) {
+		if ((e as { code?: unknown }).code === 'SQLITE_CONSTRAINT_TRIGGER') return true;
+	}
+	return false;
+}

@@ -4,6 +4,7 @@ import { deliverEffects } from './outbox';
 import { runMenuReminders } from '../menus/reminders';
 import { runRatingInvitations } from '../ratings/subjects';
 import { runEvaluationSnapshots } from '../evaluations/snapshot';
+import { runAreaLapses } from '../areas/lifecycle';
 import { deleteExpiredSessions } from '../auth/sessions';
 import { pruneRateEvents } from '../rate-limit/limiter';
 import { DAY, HOUR, MINUTE } from '../db/time';
@@ -15,6 +16,8 @@ export const JOBS: readonly Job[] = [
 	{ name: 'ratings.invite', everyMs: MINUTE, run: runRatingInvitations },
 	// A period's evaluation is computed when the period ends (street staff may compute it again until they publish).
 	{ name: 'evaluations.snapshot', everyMs: 10 * MINUTE, run: runEvaluationSnapshots },
+	// Claims go at risk, lapse and expire with time: the claimants are told, the area opens again.
+	{ name: 'areas.lapse', everyMs: 15 * MINUTE, run: runAreaLapses },
 	{ name: 'effects.deliver', everyMs: 10_000, run: (db, now) => deliverEffects(db, now) },
 	{ name: 'sessions.delete_expired', everyMs: HOUR, run: deleteExpiredSessions },
 	// The longest rate-limit window is a day; older events count for nothing.

@@ -9,11 +9,12 @@
 //   5. one synchronous IMMEDIATE transaction: the change, its audit row named by the policy action,
 //      inbox items and after-commit effects (an outbox the job runner sends)
 //
-// Expected outcomes are results (`{ ok: false, error }`), never exceptions; a unique index that refuses a
-// repeat or a race becomes the command's `conflict` error (a clean 409), never a second row.
+// Expected outcomes are results (`{ ok: false, error }`), never exceptions; a unique index (or a trigger's
+// RAISE(ABORT), such as an area's capacity) that refuses a repeat or a race becomes the command's `conflict`
+// error (a clean 409), never a second row.
 import type { z } from 'zod';
 import type { Db, DbOrTx, Tx } from '../db/client';
-import { isUniqueViolation } from '../db/client';
+import { isConstraintRefusal } from '../db/client';
 import { denial, type CommandAction, type Actor, type Subject } from '../policy';
 import { err, ok, type Err, type Result } from '../result';
 import { parseInput } from '../validation';
@@ -62,7 +63,7 @@ export type Spec<Target extends Scoped, R, S extends z.ZodType, I, T> = {
 	/** The change itself, inside the transaction. An error result rolls everything back. */
 	run(c: Context<R, I>): Result<T>;
 	audit(c: Context<R, I>, value: T): AuditRecord;
-	/** The error when a unique index refuses the write (someone was first, or this is a repeat). */
+	/** The error when a unique index or a trigger's RAISE(ABORT) refuses the write (someone was first, or this is a repeat). */
 	conflict?: string;
 };
 
@@ -166,7 +167,7 @@ function commit<Target extends Scoped, R, S extends z.ZodType, I, T>(spec: Spec<
 	} catch (e) {
 		for (const fn of undo.reverse()) fn();
 		if (e instanceof RolledBack) return e.result as Result<T>;
-		if (spec.conflict && isUniqueViolation(e)) return err(spec.conflict);
+		if (spec.conflict && isConstraintRefusal(e)) return err(spec.conflict);
 		throw e;
 	}
 }

@@ -5,6 +5,8 @@
 import { error, isHttpError, type Handle, type RequestEvent } from '@sveltejs/kit';
 import { MAX_PHOTO_BYTES, MAX_PHOTOS } from '../menus/implementation/validation';
 import { MAX_PB_BYTES } from '../menus/validation';
+import { MAX_CARE_PHOTOS, MAX_PLAN_BYTES } from '../areas/validation';
+import { MAX_PHOTO_BYTES as MAX_AREA_PHOTO_BYTES } from '../media/photos';
 import { t } from '../i18n';
 import { canSomewhere, type CommandAction } from '../policy';
 
@@ -17,7 +19,12 @@ export const SMALL_BODY = 1024 * 1024;
  */
 export const UPLOADS: { route: string; action: string; may: CommandAction; limit: number }[] = [
 	{ route: '/c/[slug]/menus/[id=id]/projects/[projectId=id]', action: 'progress', may: 'menu.post_progress', limit: MAX_PHOTOS * MAX_PHOTO_BYTES + SMALL_BODY },
-	{ route: '/c/[slug]/menus/import', action: 'default', may: 'menu.import_pabulib', limit: MAX_PB_BYTES + SMALL_BODY }
+	{ route: '/c/[slug]/menus/import', action: 'default', may: 'menu.import_pabulib', limit: MAX_PB_BYTES + SMALL_BODY },
+	// 建設共管: care logs take four photos (residents who share a claim), areas one, the plan one large scan
+	{ route: '/c/[slug]/areas/[id=id]', action: 'log', may: 'area.log_care', limit: MAX_CARE_PHOTOS * MAX_AREA_PHOTO_BYTES + SMALL_BODY },
+	{ route: '/c/[slug]/areas/new', action: 'default', may: 'area.create', limit: MAX_AREA_PHOTO_BYTES + SMALL_BODY },
+	{ route: '/c/[slug]/areas/[id=id]/edit', action: 'default', may: 'area.update', limit: MAX_AREA_PHOTO_BYTES + SMALL_BODY },
+	{ route: '/c/[slug]/areas/plan', action: 'upload', may: 'area.upload_plan', limit: MAX_PLAN_BYTES + SMALL_BODY }
 ];
 
 /** The form action a POST names, as SvelteKit reads it: the first `?/name` parameter, else `default`. */

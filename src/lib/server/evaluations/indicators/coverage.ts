@@ -1,7 +1,5 @@
 // Co-management coverage (建設共管): the time-averaged share of the community's adoptable areas with an active
-// claim, from the areas domain's `coverage(db, communityId, from, to)` (src/lib/server/areas/coverage.ts). That
-// module lands with the areas work; until the lead wires it in index.ts, this indicator has no data source and
-// every snapshot says so instead of counting it.
+// claim, from the areas domain's `coverage(db, communityId, from, to)` (src/lib/server/areas/coverage.ts).
 import type { DbOrTx } from '../../db/client';
 import type { IndicatorSource } from './types';
 

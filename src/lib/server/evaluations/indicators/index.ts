@@ -4,26 +4,25 @@
 // reason `no_source`, its weight shared among the others, and the pages say it has no data source yet. Never a
 // made-up number.
 //
-// When the areas and dispatch work lands on main, register their figures here (and nothing else changes):
-//   import { coverage } from '../../areas/coverage';
-//   import { figures } from '../../dispatch/figures';
-//   { indicator: 'coverage', measure: coverageIndicator(coverage) },
-//   { indicator: 'dispatch_resolution', measure: dispatchResolutionIndicator(figures) },
+// A new domain's figure joins by one line in PROVIDERS (and nothing else changes).
 import type { EvaluationIndicator } from '../../../codes';
 import type { IndicatorSource } from './types';
 import { satisfaction } from './satisfaction';
 import { proposalsOnTime } from './proposals-on-time';
 import { voteParticipation } from './vote-participation';
+import { coverageIndicator } from './coverage';
+import { coverage } from '../../areas/coverage';
 
 /** One indicator measured by one provider. */
 export type IndicatorProvider = { indicator: EvaluationIndicator; measure: IndicatorSource };
 export type IndicatorRegistry = Partial<Record<EvaluationIndicator, IndicatorSource>>;
 
-/** The providers of what exists on main: ratings, proposals and menu votes. */
+/** The providers: ratings, proposals, menu votes and co-managed areas. */
 export const PROVIDERS: readonly IndicatorProvider[] = [
 	{ indicator: 'satisfaction', measure: satisfaction },
 	{ indicator: 'proposals_on_time', measure: proposalsOnTime },
-	{ indicator: 'vote_participation', measure: voteParticipation }
+	{ indicator: 'vote_participation', measure: voteParticipation },
+	{ indicator: 'coverage', measure: coverageIndicator(coverage) }
 ];
 
 /** A registry from providers; two providers for one indicator is a bug, said at start-up. */

@@ -1,0 +1,18 @@
+import { error } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { getDb } from '$lib/server/db/client';
+import { createArea } from '$lib/server/areas/catalogue';
+import { gridsOf } from '$lib/server/areas/queries';
+import { t } from '$lib/server/i18n';
+import { formAction, inCommunity, requireActor } from '$lib/server/http';
+
+export const load: PageServerLoad = async (event) => {
+	const { community } = await event.parent();
+	const actor = requireActor(event);
+	if (!createArea.allows(actor, community, Date.now())) error(403, t('error_forbidden'));
+	return { grids: gridsOf(getDb(), community.id) };
+};
+
+export const actions: Actions = {
+	default: formAction(createArea, { target: inCommunity, to: (v, e) => `/c/${e.params.slug}/areas/${v.id}`, flash: 'flash_area_created', files: ['photo'] })
+};
