@@ -7,17 +7,19 @@ import { proposals, proposalSeconds } from './proposals/schema';
 import { comments, consultations } from './consultations/schema';
 import { ballots, menus } from './menus/schema';
 
+/** A proposal as the "my" page lists it, with its community. */
+const proposalLine = {
+	id: proposals.id,
+	title: proposals.title,
+	state: proposals.state,
+	secondCount: proposals.secondCount,
+	communitySlug: communities.slug,
+	communityName: communities.name
+};
+
 export function myProposals(db: DbOrTx, userId: number, limit = 20) {
 	return db
-		.select({
-			id: proposals.id,
-			title: proposals.title,
-			state: proposals.state,
-			secondCount: proposals.secondCount,
-			createdAt: proposals.createdAt,
-			communitySlug: communities.slug,
-			communityName: communities.name
-		})
+		.select({ ...proposalLine, createdAt: proposals.createdAt })
 		.from(proposals)
 		.innerJoin(communities, eq(communities.id, proposals.communityId))
 		.where(eq(proposals.authorId, userId))
@@ -48,15 +50,7 @@ export function myBallots(db: DbOrTx, userId: number, limit = 20) {
 /** Proposals I seconded (not my own), latest second first. */
 export function mySeconds(db: DbOrTx, userId: number, limit = 20) {
 	return db
-		.select({
-			id: proposals.id,
-			title: proposals.title,
-			state: proposals.state,
-			secondCount: proposals.secondCount,
-			secondedAt: proposalSeconds.createdAt,
-			communitySlug: communities.slug,
-			communityName: communities.name
-		})
+		.select({ ...proposalLine, secondedAt: proposalSeconds.createdAt })
 		.from(proposalSeconds)
 		.innerJoin(proposals, eq(proposals.id, proposalSeconds.proposalId))
 		.innerJoin(communities, eq(communities.id, proposals.communityId))

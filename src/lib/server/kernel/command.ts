@@ -3,7 +3,7 @@
 // command the same way:
 //
 //   1. load the record(s) within the scope the request names (a record of another community is not found)
-//   2. authorize with the policy, narrowing the actor (no `actor!` anywhere after this)
+//   2. authorize with the policy, narrowing the actor (no non-null assertion on it after this)
 //   3. the record's own rule (state, ownership details), shared with the page through `allows()`
 //   4. validate the input with zod (messages are keys, shown beside each field)
 //   5. one synchronous IMMEDIATE transaction: the change, its audit row named by the policy action,
