@@ -12,3 +12,4 @@ export * from '../consultations/schema';
 export * from '../jobs/schema';
 export * from '../ratings/schema';
 export * from '../evaluations/schema';
+export * from '../dispatch/schema';
