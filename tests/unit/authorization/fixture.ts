@@ -24,6 +24,7 @@ import { makeMenu } from '../menus/helpers';
 import { publishedMenu } from '../implementation/fixture';
 import type { Actor } from '../../../src/lib/server/policy';
 import type { World } from '../world';
+import { buildDispatchRecords, type DispatchRecords } from './dispatch-fixture';
 
 export const NOW = Date.UTC(2026, 10, 1, 2, 0, 0);
 
@@ -62,6 +63,7 @@ export type Records = {
 	/** An ended period with a draft snapshot, and the scheme version that has not started yet. */
 	evaluationPeriod: string;
 	futureVersion: number;
+	dispatch: DispatchRecords;
 };
 
 /** A scheme form: every indicator of the default, with small minimums so the fixture's few residents count. */
@@ -148,6 +150,7 @@ function build(db: Db): { ids: DemoIds; records: Records } {
 
 	const membershipOf = (username: string) => db.select().from(memberships).where(eq(memberships.userId, ids.user[username])).get()!.id;
 	const deadEffect = db.insert(outbox).values({ kind: 'webhook', payload: '{}', state: 'dead', attempts: 8, nextAttemptAt: NOW, createdAt: NOW }).returning().get().id;
+	const dispatch = buildDispatchRecords(db, ids, actor, NOW);
 	return {
 		ids,
 		records: {
@@ -181,7 +184,8 @@ function build(db: Db): { ids: DemoIds; records: Records } {
 			hiddenRating,
 			report,
 			evaluationPeriod: '2026Q3',
-			futureVersion
+			futureVersion,
+			dispatch
 		}
 	};
 }

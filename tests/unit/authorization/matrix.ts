@@ -29,6 +29,7 @@ export function shouldAllow(action: Action, actor: Actor | null, place: Place): 
 const EXPECTED_FOR: Partial<Record<Action, Record<string, string>>> = {
 	'proposal.second': { resident2: 'own_proposal' },
 	'consultation.report_comment': { resident2: 'own_comment' },
+	'report.follow': { resident1: 'report_own' },
 	'residency.apply': { resident1: 'already_applied', resident2: 'already_applied', newcomer: 'already_applied', grid1: 'already_applied', resident9: 'ok' }
 };
 

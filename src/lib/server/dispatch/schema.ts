@@ -247,7 +247,8 @@ export const reportFollowers = sqliteTable(
 	(t) => [primaryKey({ columns: [t.reportId, t.userId] }), index('report_followers_user_idx').on(t.userId)]
 );
 
-export const REMINDER_KINDS = ['overdue', 'verify'] as const;
+/** 催辦 the day after a deadline; the reporter's reminder a week after a reply. */
+export const REPORT_REMINDER_KINDS = ['overdue', 'verify'] as const;
 
 /** Reminders already sent: one per report, kind and the deadline (or reply) it is about, whatever the job does. */
 export const reportReminders = sqliteTable(
@@ -256,7 +257,7 @@ export const reportReminders = sqliteTable(
 		reportId: integer('report_id')
 			.notNull()
 			.references(() => reports.id),
-		kind: text('kind', { enum: REMINDER_KINDS }).notNull(),
+		kind: text('kind', { enum: REPORT_REMINDER_KINDS }).notNull(),
 		dueAt: integer('due_at').notNull(),
 		sentAt: integer('sent_at').notNull()
 	},

@@ -4,6 +4,7 @@ import { deliverEffects } from './outbox';
 import { runMenuReminders } from '../menus/reminders';
 import { runRatingInvitations } from '../ratings/subjects';
 import { runEvaluationSnapshots } from '../evaluations/snapshot';
+import { runDispatchJobs } from '../dispatch/jobs';
 import { deleteExpiredSessions } from '../auth/sessions';
 import { pruneRateEvents } from '../rate-limit/limiter';
 import { DAY, HOUR, MINUTE } from '../db/time';
@@ -15,6 +16,8 @@ export const JOBS: readonly Job[] = [
 	{ name: 'ratings.invite', everyMs: MINUTE, run: runRatingInvitations },
 	// A period's evaluation is computed when the period ends (street staff may compute it again until they publish).
 	{ name: 'evaluations.snapshot', everyMs: 10 * MINUTE, run: runEvaluationSnapshots },
+	// 吹哨派單: overdue reminders (催辦), the reporter's verification reminder and the 14-day close.
+	{ name: 'dispatch.reminders', everyMs: 5 * MINUTE, run: runDispatchJobs },
 	{ name: 'effects.deliver', everyMs: 10_000, run: (db, now) => deliverEffects(db, now) },
 	{ name: 'sessions.delete_expired', everyMs: HOUR, run: deleteExpiredSessions },
 	// The longest rate-limit window is a day; older events count for nothing.
