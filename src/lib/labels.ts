@@ -12,6 +12,7 @@ import type {
 	CloseReason,
 	DeadlineClass,
 	HandlingRating,
+	ReportEventKind,
 	ReportState,
 	ServiceGroup,
 	ImplementationState,
@@ -208,7 +209,27 @@ const ATTRIBUTE_TYPE: Words<AttributeType> = {
 };
 const HANDLING_RATING: Words<HandlingRating> = { satisfied: m.rating_satisfied, basic: m.rating_basic, unsatisfied: m.rating_unsatisfied };
 
+const REPORT_EVENT: Words<ReportEventKind> = {
+	filed: m.report_event_filed,
+	reclassified: m.report_event_reclassified,
+	dispatched: m.report_event_dispatched,
+	accepted: m.report_event_accepted,
+	returned: m.report_event_returned,
+	escalated: m.report_event_escalated,
+	lead: m.report_event_lead,
+	progress: m.report_event_progress,
+	replied: m.report_event_replied,
+	on_spot: m.report_event_on_spot,
+	fixed: m.report_event_fixed,
+	reopened: m.report_event_reopened,
+	closed: m.report_event_closed,
+	unverified: m.report_event_unverified,
+	rated: m.report_event_rated,
+	overdue: m.report_event_overdue
+};
+
 export const reportStateLabel = words(REPORT_STATE);
+export const reportEventLabel = words(REPORT_EVENT);
 export const closeReasonLabel = words(CLOSE_REASON);
 export const deadlineClassLabel = words(DEADLINE_CLASS);
 export const serviceGroupLabel = words(SERVICE_GROUP);

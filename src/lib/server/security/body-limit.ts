@@ -5,6 +5,8 @@
 import { error, isHttpError, type Handle, type RequestEvent } from '@sveltejs/kit';
 import { MAX_PHOTO_BYTES, MAX_PHOTOS } from '../menus/implementation/validation';
 import { MAX_PB_BYTES } from '../menus/validation';
+import { MAX_REPORT_PHOTOS } from '../dispatch/validation';
+import { MAX_PHOTO_BYTES as MAX_REPORT_PHOTO_BYTES } from '../media/photos';
 import { t } from '../i18n';
 import { canSomewhere, type CommandAction } from '../policy';
 
@@ -17,7 +19,11 @@ export const SMALL_BODY = 1024 * 1024;
  */
 export const UPLOADS: { route: string; action: string; may: CommandAction; limit: number }[] = [
 	{ route: '/c/[slug]/menus/[id=id]/projects/[projectId=id]', action: 'progress', may: 'menu.post_progress', limit: MAX_PHOTOS * MAX_PHOTO_BYTES + SMALL_BODY },
-	{ route: '/c/[slug]/menus/import', action: 'default', may: 'menu.import_pabulib', limit: MAX_PB_BYTES + SMALL_BODY }
+	{ route: '/c/[slug]/menus/import', action: 'default', may: 'menu.import_pabulib', limit: MAX_PB_BYTES + SMALL_BODY },
+	// 吹哨派單: a report's photos, and the evidence of an on-the-spot fix or a department's reply
+	{ route: '/c/[slug]/reports/new', action: 'default', may: 'report.file', limit: MAX_REPORT_PHOTOS * MAX_REPORT_PHOTO_BYTES + SMALL_BODY },
+	{ route: '/c/[slug]/reports/[id=id]', action: 'onSpot', may: 'report.handle_on_spot', limit: MAX_REPORT_PHOTOS * MAX_REPORT_PHOTO_BYTES + SMALL_BODY },
+	{ route: '/c/[slug]/reports/[id=id]', action: 'reply', may: 'report.reply', limit: MAX_REPORT_PHOTOS * MAX_REPORT_PHOTO_BYTES + SMALL_BODY }
 ];
 
 /** The form action a POST names, as SvelteKit reads it: the first `?/name` parameter, else `default`. */

@@ -7,6 +7,7 @@ import { updateCommunitySettings } from '$lib/server/org/commands';
 import { can } from '$lib/server/policy';
 import { reviewQueue } from '$lib/server/menus/queries';
 import { deliberationDesk } from '$lib/server/proposals/desk';
+import { triageQueue } from '$lib/server/dispatch/queries';
 import { t } from '$lib/server/i18n';
 import { formAction, idParam, inCommunity, requireActor } from '$lib/server/http';
 import { answerProposal, markForMenu, mergeProposal } from '$lib/server/proposals/commands';
@@ -24,7 +25,8 @@ export const load: PageServerLoad = async (event) => {
 		applications: can(actor, 'residency.review', subject) ? pendingApplications(db, community.id) : [],
 		staff: staffOf(db, { communityId: community.id }),
 		menuQueue: can(actor, 'menu.review_candidate', subject) ? reviewQueue(db, community.id, Date.now()) : null,
-		deliberation: can(actor, 'proposal.answer', subject) ? deliberationDesk(db, community.id, Date.now()) : null
+		deliberation: can(actor, 'proposal.answer', subject) ? deliberationDesk(db, community.id, Date.now()) : null,
+		reports: can(actor, 'report.dispatch', subject) ? triageQueue(db, community.id, Date.now()) : null
 	};
 };
 
