@@ -6,6 +6,7 @@ import { seedImplementation } from './implementation';
 import { seedMenus } from './menus';
 import { seedDeliberation } from './deliberation';
 import { seedEvaluations } from './evaluations';
+import { seedDispatch } from './dispatch';
 
 export const DEFAULT_DEMO_PASSWORD = 'cocreate-demo';
 
@@ -17,6 +18,7 @@ const DOMAIN_SEEDS: DomainSeed[] = [
 	// implementation works on the menus seed's published menu: keep it after the menus seed
 	seedImplementation,
 	seedDeliberation,
+	seedDispatch,
 	// ratings and evaluations rate the accepted projects and need the neighbours: keep it last
 	seedEvaluations
 ];
