@@ -29,6 +29,8 @@ test('public pages stay within the query budget', async ({ page }) => {
 	const rated = await firstLink(page, '/c/jinwei/ratings', /^\/c\/jinwei\/(menus\/\d+\/projects|ratings)\/\d+/);
 	const period = await firstLink(page, '/street/pingxiangmen/evaluations', /^\/street\/pingxiangmen\/evaluations\/\d{4}Q\d$/);
 	pages.push('/c/jinwei/ratings', rated.split('#')[0], '/c/jinwei/evaluation', '/street/pingxiangmen/evaluations', period, '/street/pingxiangmen/evaluations/schemes');
+	const report = await firstLink(page, '/c/jinwei/reports', /^\/c\/jinwei\/reports\/\d+$/);
+	pages.push('/c/jinwei/reports', '/c/jinwei/reports?state=overdue', report);
 	for (const path of pages) {
 		const n = await queriesOf(page, path);
 		expect(n, path).toBeGreaterThan(0);
@@ -37,12 +39,19 @@ test('public pages stay within the query budget', async ({ page }) => {
 });
 
 test('staff pages stay within the query budget', async ({ browser, page }) => {
+	// five accounts sign in (each hashes a password) and read about twenty pages
+	test.setTimeout(150_000);
 	const thread = await firstLink(page, '/c/jinwei/consultations', /^\/c\/jinwei\/consultations\/\d+$/);
 	const ballot = await firstLink(page, '/c/jinwei/menus', /^\/c\/jinwei\/menus\/\d+\/ballot$/);
+	const report = await firstLink(page, '/c/jinwei/reports', /^\/c\/jinwei\/reports\/\d+$/);
+	const street = await pageAs(browser, 'street');
+	const queue = await firstLink(street, '/street/pingxiangmen/dispatch', /^\/street\/pingxiangmen\/departments\/\d+$/);
+	await street.context().close();
 	for (const [who, paths] of [
-		['committee1', ['/desk', '/c/jinwei/manage', '/audit', '/my', '/inbox', thread, '/c/jinwei/ratings']],
-		['resident1', [ballot, '/c/jinwei/proposals/new', '/inbox']],
-		['street', ['/desk', '/street/pingxiangmen/manage', '/audit', '/street/pingxiangmen/evaluations', '/street/pingxiangmen/evaluations/schemes']],
+		['committee1', ['/desk', '/c/jinwei/manage', '/audit', '/my', '/inbox', thread, '/c/jinwei/ratings', report]],
+		['resident1', [ballot, '/c/jinwei/proposals/new', '/inbox', '/c/jinwei/reports/new?service=streetlight', report]],
+		['street', ['/desk', '/street/pingxiangmen/manage', '/audit', '/street/pingxiangmen/evaluations', '/street/pingxiangmen/evaluations/schemes', '/street/pingxiangmen/dispatch', report]],
+		['dept1', [queue, report]],
 		['admin', ['/admin']]
 	] as const) {
 		const staff = await pageAs(browser, who);

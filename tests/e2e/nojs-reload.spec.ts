@@ -6,6 +6,7 @@ import { expect, test, type Page } from './test';
 import { unique } from './helpers';
 import { deadEffect, newNotifications, newPeople, newProposals, newThread, noJs, routeActions, today, Walk } from './nojs-walk';
 import { EVALUATIONS, RATINGS } from './nojs-ratings-actions';
+import { DISPATCH, walkDispatch } from './nojs-dispatch';
 
 test.describe.configure({ mode: 'parallel' });
 
@@ -84,11 +85,16 @@ const MENUS = [
 const pathOf = (page: Page) => new URL(page.url()).pathname;
 
 test('every form action of every route has a reload step in this walk', () => {
-	const walked = [...ACCOUNTS, ...ORGANISATION, ...PROPOSALS, ...CONSULTATIONS, ...MENUS, ...RATINGS, ...EVALUATIONS].sort();
+	const walked = [...ACCOUNTS, ...ORGANISATION, ...PROPOSALS, ...CONSULTATIONS, ...MENUS, ...RATINGS, ...EVALUATIONS, ...DISPATCH].sort();
 	expect(new Set(walked).size, 'no action is walked twice').toBe(walked.length);
 	const actions = routeActions();
 	expect(actions.length, 'the routes were read').toBeGreaterThan(50);
 	expect(walked).toEqual(actions);
+});
+
+test('吹哨派單: a report from filing to rating, a triage close and an on-the-spot fix', async ({ browser }) => {
+	test.setTimeout(180_000);
+	await walkDispatch(browser);
 });
 
 test('proposals and the committee’s answers', async ({ browser }) => {

@@ -6,7 +6,9 @@ export function w3c(at: number): string {
 }
 
 /** A W3C datetime (any offset, or a bare date taken as midnight UTC as the spec's examples are) as UTC ms, or NaN. */
-export function parseW3c(s: string): number {
+export function parseW3c(raw: string): number {
+	// a "+08:00" sent unencoded in a query string arrives as " 08:00"
+	const s = raw.replace(/ (\d{2}:\d{2})$/, '+$1');
 	if (!/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/.test(s)) return NaN;
 	return Date.parse(s.length === 10 ? `${s}T00:00:00Z` : s);
 }

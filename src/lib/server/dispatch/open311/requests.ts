@@ -32,7 +32,7 @@ export function parseRequestQuery(q: URLSearchParams, now: number): { ok: true; 
 	if (start !== null && end !== null) [from, to] = [start, end];
 	else if (start !== null) [from, to] = [start, start + MAX_SPAN_MS];
 	else if (end !== null) [from, to] = [end - MAX_SPAN_MS, end];
-	else [from, to] = [now - MAX_SPAN_MS, now + 1];
+	else [from, to] = [now - MAX_SPAN_MS, now];
 	if (to < from) return bad(t('open311_error_date_order'));
 	if (to - from > MAX_SPAN_MS) return bad(t('open311_error_span', { days: 90 }));
 	const statuses = list(q.get('status'));
@@ -46,8 +46,8 @@ export function parseRequestQuery(q: URLSearchParams, now: number): { ok: true; 
 		filter: {
 			codes: codes.length ? codes : null,
 			from,
-			// end_date is the latest time included
-			to: end !== null ? to + 1 : to,
+			// end_date (or now) is the latest time included
+			to: to + 1,
 			statuses: statuses.length ? (statuses as ('open' | 'closed')[]) : null,
 			offset: (Number(page) - 1) * Number(size),
 			limit: Number(size)
