@@ -150,3 +150,82 @@ export async function walkDispatch(browser: Browser) {
 	await grid.context().close();
 	walk.done();
 }
+
+export const DISPATCH_SETTINGS = [
+	'/street/[slug]/dispatch/settings createKey',
+	'/street/[slug]/dispatch/settings revokeKey',
+	'/street/[slug]/dispatch/settings holidays',
+	'/street/[slug]/dispatch/settings createService',
+	'/street/[slug]/dispatch/settings updateService',
+	'/street/[slug]/dispatch/settings addQuestion',
+	'/street/[slug]/dispatch/settings removeQuestion',
+	'/street/[slug]/dispatch/settings webhook'
+];
+
+/** Street staff keep the catalogue: an API key made (shown once) and revoked, holidays, a service and its question, a webhook. */
+export async function walkDispatchSettings(browser: Browser) {
+	const walk = new Walk('dispatch settings', DISPATCH_SETTINGS);
+	const tag = unique();
+	const page = await noJs(browser, 'street');
+	const settings = '/street/pingxiangmen/dispatch/settings';
+	await page.goto(settings);
+
+	await page.getByLabel('使用者（系統名稱）').fill(`走訪系統${tag}`);
+	await walk.step(page, '/street/[slug]/dispatch/settings createKey', () => page.getByRole('button', { name: '建立金鑰' }).click(), {
+		flash: 'API 金鑰已建立，請立即複製，之後不會再顯示。',
+		keep: [[page.getByRole('button', { name: `停用「走訪系統${tag}」` }), 1]]
+	});
+	await walk.step(page, '/street/[slug]/dispatch/settings revokeKey', () => page.getByRole('button', { name: `停用「走訪系統${tag}」` }).click(), {
+		flash: 'API 金鑰已停用。',
+		keep: [[page.getByRole('button', { name: `停用「走訪系統${tag}」` }), 0]]
+	});
+
+	await page.getByLabel('假期（每行一個日期，如 2026-10-01）').fill('2026-12-25\n2027-01-01');
+	await walk.step(page, '/street/[slug]/dispatch/settings holidays', () => page.getByRole('button', { name: '儲存假期' }).click(), {
+		flash: '假期表已儲存。',
+		shows: page.getByLabel('假期（每行一個日期，如 2026-10-01）')
+	});
+	await expect(page.getByLabel('假期（每行一個日期，如 2026-10-01）')).toHaveValue('2026-12-25\n2027-01-01');
+
+	const code = `walk${tag}`.slice(0, 30).toLowerCase();
+	const add = page.locator('form[action="?/createService"]');
+	await add.getByLabel('代碼（Open311 service_code）').fill(code);
+	await add.getByLabel('名稱（繁體）').fill(`電梯${tag}`);
+	await add.getByLabel('名稱（简体）').fill(`电梯${tag}`);
+	await add.getByLabel('名稱（English）').fill(`Lift ${tag}`);
+	await add.getByLabel('分組').selectOption('building');
+	await add.getByLabel('期限類別').selectOption('urgent');
+	await walk.step(page, '/street/[slug]/dispatch/settings createService', () => add.getByRole('button', { name: '新增', exact: true }).click(), {
+		flash: '服務類別已新增。',
+		keep: [[page.getByText(`電梯${tag}`, { exact: true }), 1]]
+	});
+
+	const item = page.locator('li').filter({ has: page.getByText(code, { exact: true }) });
+	await item.locator('summary').click();
+	await item.getByLabel('名稱（繁體）').fill(`電梯故障${tag}`);
+	await walk.step(page, '/street/[slug]/dispatch/settings updateService', () => item.getByRole('button', { name: '儲存', exact: true }).click(), {
+		flash: '服務類別已儲存。',
+		keep: [[page.getByText(`電梯故障${tag}`, { exact: true }), 1]]
+	});
+	const edited = page.locator('li').filter({ has: page.getByText(code, { exact: true }) });
+	await edited.locator('summary').click();
+	await edited.getByLabel('代碼', { exact: true }).fill('floor');
+	await edited.getByLabel('問題', { exact: true }).fill('在第幾層？');
+	await edited.getByLabel('類型').selectOption('number');
+	await walk.step(page, '/street/[slug]/dispatch/settings addQuestion', () => edited.getByRole('button', { name: '新增問題' }).click(), {
+		flash: '問題已新增。',
+		keep: [[page.getByRole('button', { name: '刪除問題「floor」' }), 1]]
+	});
+	await walk.step(page, '/street/[slug]/dispatch/settings removeQuestion', () => page.getByRole('button', { name: '刪除問題「floor」' }).click(), {
+		flash: '問題已刪除。',
+		keep: [[page.getByRole('button', { name: '刪除問題「floor」' }), 0]]
+	});
+
+	await page.getByLabel('住建局的系統網址').fill(`https://zj.example/${tag}`);
+	await walk.step(page, '/street/[slug]/dispatch/settings webhook', () => page.locator('form', { has: page.getByLabel('住建局的系統網址') }).getByRole('button', { name: '儲存網址' }).click(), {
+		flash: '部門系統地址已儲存。'
+	});
+	await expect(page.getByLabel('住建局的系統網址')).toHaveValue(`https://zj.example/${tag}`);
+	await page.context().close();
+	walk.done();
+}
