@@ -128,6 +128,18 @@ function departmentId(): number {
 	}
 }
 
+test('the street’s settings page (keys, services, holidays, department systems) passes axe', async ({ browser }) => {
+	const street = await as(browser, 'street', '/street/pingxiangmen/dispatch/settings');
+	await expect(street.getByRole('heading', { level: 1, name: '吹哨派單設定' })).toBeVisible();
+	await street.getByLabel('使用者（系統名稱）').fill(`axe ${unique()}`);
+	await street.getByRole('button', { name: '建立金鑰' }).click();
+	await expect(street.getByText('新的金鑰（只顯示這一次，請複製保存）：')).toBeVisible();
+	await expect(street.locator('code.secret')).toHaveText(/^o311_[A-Za-z0-9_-]{43}$/);
+	await look(street, 'dispatch-settings');
+	await street.reload();
+	await expect(street.locator('code.secret')).toHaveCount(0);
+});
+
 test('in English with large text, the report pages read well and pass axe', async ({ browser }) => {
 	const context = await browser.newContext({ locale: 'en-GB' });
 	await context.addCookies([

@@ -50,7 +50,7 @@ test('staff pages stay within the query budget', async ({ browser, page }) => {
 	for (const [who, paths] of [
 		['committee1', ['/desk', '/c/jinwei/manage', '/audit', '/my', '/inbox', thread, '/c/jinwei/ratings', report]],
 		['resident1', [ballot, '/c/jinwei/proposals/new', '/inbox', '/c/jinwei/reports/new?service=streetlight', report]],
-		['street', ['/desk', '/street/pingxiangmen/manage', '/audit', '/street/pingxiangmen/evaluations', '/street/pingxiangmen/evaluations/schemes', '/street/pingxiangmen/dispatch', report]],
+		['street', ['/desk', '/street/pingxiangmen/manage', '/audit', '/street/pingxiangmen/evaluations', '/street/pingxiangmen/evaluations/schemes', '/street/pingxiangmen/dispatch', '/street/pingxiangmen/dispatch/settings', report]],
 		['dept1', [queue, report]],
 		['admin', ['/admin']]
 	] as const) {
