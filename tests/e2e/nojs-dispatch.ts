@@ -212,13 +212,16 @@ export async function walkDispatchSettings(browser: Browser) {
 	await edited.getByLabel('代碼', { exact: true }).fill('floor');
 	await edited.getByLabel('問題', { exact: true }).fill('在第幾層？');
 	await edited.getByLabel('類型').selectOption('number');
+	// the service's questions fold away in its <details>: counted whether open or not
+	const removeButton = page.locator('button', { hasText: '刪除問題「floor」' });
 	await walk.step(page, '/street/[slug]/dispatch/settings addQuestion', () => edited.getByRole('button', { name: '新增問題' }).click(), {
 		flash: '問題已新增。',
-		keep: [[page.getByRole('button', { name: '刪除問題「floor」' }), 1]]
+		keep: [[removeButton, 1]]
 	});
-	await walk.step(page, '/street/[slug]/dispatch/settings removeQuestion', () => page.getByRole('button', { name: '刪除問題「floor」' }).click(), {
+	await page.locator('li').filter({ has: page.getByText(code, { exact: true }) }).locator('summary').click();
+	await walk.step(page, '/street/[slug]/dispatch/settings removeQuestion', () => removeButton.click(), {
 		flash: '問題已刪除。',
-		keep: [[page.getByRole('button', { name: '刪除問題「floor」' }), 0]]
+		keep: [[removeButton, 0]]
 	});
 
 	await page.getByLabel('住建局的系統網址').fill(`https://zj.example/${tag}`);
