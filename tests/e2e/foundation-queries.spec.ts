@@ -47,7 +47,7 @@ test('staff pages stay within the query budget', async ({ browser, page }) => {
 	const street = await pageAs(browser, 'street');
 	await street.goto('/street/pingxiangmen/dispatch');
 	// dept1's own queue (城管執法隊): another department's is not theirs to open
-	const queue = (await street.locator('main li', { hasText: '城管執法隊' }).getByRole('link').getAttribute('href')) ?? '';
+	const queue = (await street.locator('#departments-title + ul > li', { hasText: '城管執法隊' }).getByRole('link', { name: '查看待辦' }).getAttribute('href')) ?? '';
 	await street.context().close();
 	for (const [who, paths] of [
 		['committee1', ['/desk', '/c/jinwei/manage', '/audit', '/my', '/inbox', thread, '/c/jinwei/ratings', report]],
