@@ -75,6 +75,8 @@ export function subjectHref(subjectType: string, id: number | null, slug: string
 			return typeof summary.thread === 'number' ? `/c/${slug}/consultations/${summary.thread}#comment-${id}` : null;
 		case 'menu':
 			return `/c/${slug}/menus/${id}`;
+		case 'report':
+			return `/c/${slug}/reports/${id}`;
 		case 'menu_project':
 			return typeof summary.menu === 'number' ? `/c/${slug}/menus/${summary.menu}/projects/${id}` : null;
 		case 'area':
