@@ -5,7 +5,6 @@ import { users } from '../auth/schema';
 import { ballotChoices, ballots, menuProjects, menus } from './schema';
 import { currentPhase, nextPhase, type MenuPhase } from './rules';
 import type { Menu, MenuProject } from './records';
-import { compareProjectIds } from './tally';
 import type { MoneyStyle } from '../../money';
 
 export type MenuSummary = {
@@ -131,16 +130,32 @@ export type StoredBallot = {
 };
 
 /**
- * Every ballot of a menu with its choices, in the order of the voter codes — random for residents' ballots, so
- * this order says nothing about who voted or when; a replay's numeric voter ids in number order.
+ * The order ballots are listed in (the .pb export, the sample on the results page): by voter code — random for
+ * residents' ballots, so it says nothing about who voted or when — with a replay's numeric voter ids in number
+ * order ("9" before "10") ahead of any others. A total order, the same in SQL and in JavaScript.
  */
+const DIGITS = /^[0-9]+$/;
+export function compareVoterCodes(a: string, b: string): number {
+	const rank = (code: string) => (DIGITS.test(code) ? [0, code.replace(/^0+/, '').length] : [1, 0]);
+	const [ka, la] = rank(a);
+	const [kb, lb] = rank(b);
+	return ka - kb || la - lb || (a < b ? -1 : a > b ? 1 : 0);
+}
+const codeIsNumber = sql`(${ballots.voterCode} <> '' and ${ballots.voterCode} not glob '*[^0-9]*')`;
+const voterCodeOrder = [
+	sql`case when ${codeIsNumber} then 0 else 1 end`,
+	sql`case when ${codeIsNumber} then length(ltrim(${ballots.voterCode}, '0')) else 0 end`,
+	asc(ballots.voterCode)
+];
+
+/** Every ballot of a menu with its choices, in voter-code order (compareVoterCodes). */
 export function ballotsWithChoices(db: DbOrTx, menuId: number): StoredBallot[] {
 	const rows = db
 		.select({ ballotId: ballots.id, voterCode: ballots.voterCode, projectId: ballotChoices.projectId, position: ballotChoices.position, points: ballotChoices.points })
 		.from(ballots)
 		.leftJoin(ballotChoices, eq(ballotChoices.ballotId, ballots.id))
 		.where(eq(ballots.menuId, menuId))
-		.orderBy(asc(ballots.voterCode), asc(ballotChoices.position), asc(ballotChoices.projectId))
+		.orderBy(asc(ballotChoices.position), asc(ballotChoices.projectId))
 		.all();
 	const byBallot = new Map<number, StoredBallot>();
 	for (const r of rows) {
@@ -148,5 +163,27 @@ export function ballotsWithChoices(db: DbOrTx, menuId: number): StoredBallot[] {
 		if (!ballot) byBallot.set(r.ballotId, (ballot = { voterCode: r.voterCode ?? '', choices: [] }));
 		if (r.projectId !== null) ballot.choices.push({ projectId: r.projectId, points: r.points });
 	}
-	return [...byBallot.values()].sort((a, b) => compareProjectIds(a.voterCode, b.voterCode));
+	return [...byBallot.values()].sort((a, b) => compareVoterCodes(a.voterCode, b.voterCode));
+}
+
+export type SampleBallot = { code: string; choices: { title: string; points: number | null }[] };
+
+/**
+ * The first `limit` ballots of a menu as the .pb export lists them, each with its projects in its own order (a
+ * ranking stays a ranking) and the points given. Two queries.
+ */
+export function ballotSample(db: DbOrTx, menuId: number, limit: number): SampleBallot[] {
+	const first = db.select({ id: ballots.id, code: ballots.voterCode }).from(ballots).where(eq(ballots.menuId, menuId)).orderBy(...voterCodeOrder).limit(limit).all();
+	if (!first.length) return [];
+	const choices = db
+		.select({ ballotId: ballotChoices.ballotId, title: menuProjects.title, points: ballotChoices.points })
+		.from(ballotChoices)
+		.innerJoin(menuProjects, eq(menuProjects.id, ballotChoices.projectId))
+		.where(inArray(ballotChoices.ballotId, first.map((b) => b.id)))
+		.orderBy(asc(ballotChoices.position), asc(ballotChoices.projectId))
+		.all();
+	return first.map((b) => ({
+		code: b.code ?? '',
+		choices: choices.filter((c) => c.ballotId === b.id).map(({ title, points }) => ({ title, points }))
+	}));
 }
