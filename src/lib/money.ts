@@ -71,15 +71,18 @@ export function notationScale(amounts: Iterable<number | null | undefined>, scal
 	let needed = 1;
 	for (const amount of amounts) {
 		if (amount === null || amount === undefined) continue;
-		while (needed < scale && (amount * needed) % scale !== 0) needed *= 10;
+		// Divisibility, not multiplication: amount × needed could leave the safe integers.
+		while (needed < scale && amount % (scale / needed) !== 0) needed *= 10;
 	}
 	return needed;
 }
 
 /** An amount of `scale` written with `decimalsScale`'s decimals (which must hold it exactly): for files and fields. */
 export function plainAmount(value: number, scale: number, decimalsScale = notationScale([value], scale)): string {
-	if ((value * decimalsScale) % scale !== 0) throw new RangeError(`${value} / ${scale} needs more decimals`);
-	return formatMinorUnits((value * decimalsScale) / scale, decimalsScale);
+	if (decimalsScale >= scale) return formatMinorUnits(value * (decimalsScale / scale), decimalsScale);
+	const step = scale / decimalsScale;
+	if (value % step !== 0) throw new RangeError(`${value} / ${scale} needs more decimals`);
+	return formatMinorUnits(value / step, decimalsScale);
 }
 
 /** Fen as a person would type them back: "308151.26", "300000" (never "300000.00"). */
