@@ -29,6 +29,9 @@ test('public pages stay within the query budget', async ({ page }) => {
 	const rated = await firstLink(page, '/c/jinwei/ratings', /^\/c\/jinwei\/(menus\/\d+\/projects|ratings)\/\d+/);
 	const period = await firstLink(page, '/street/pingxiangmen/evaluations', /^\/street\/pingxiangmen\/evaluations\/\d{4}Q\d$/);
 	pages.push('/c/jinwei/ratings', rated.split('#')[0], '/c/jinwei/evaluation', '/street/pingxiangmen/evaluations', period, '/street/pingxiangmen/evaluations/schemes');
+	// Replayed elections: their menu page and results with the ballots shown as cast (Kraków: 1,094 ranked ballots).
+	const replay = await firstLink(page, '/c/fenghuangshan/menus', /^\/c\/fenghuangshan\/menus\/\d+$/);
+	pages.push('/c/fenghuangshan/menus', replay, `${replay}/results`);
 	for (const path of pages) {
 		const n = await queriesOf(page, path);
 		expect(n, path).toBeGreaterThan(0);
