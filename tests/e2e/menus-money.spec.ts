@@ -75,6 +75,6 @@ test('a ranked election replays with each ballot as a ranked list, and points ba
 	await page.getByLabel('顯示名稱（可不填）').fill(`分數票 ${unique()}`);
 	await page.getByRole('button', { name: '匯入並計票' }).click();
 	await expect(page.getByText('項目至少要 6 分才能入選。')).toBeVisible();
-	await expect(page.getByRole('region', { name: '選票是怎樣投的' }).getByText('· 6 分')).toBeVisible();
+	await expect(page.getByRole('region', { name: '選票是怎樣投的' }).getByText('6 分', { exact: true })).toBeVisible();
 	await expectAccessible(page);
 });
