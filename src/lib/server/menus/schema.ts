@@ -13,7 +13,7 @@ export { BALLOT_RULES, FEASIBILITY, IMPLEMENTATION_STATES, PHASES, TALLY_RULES, 
  * budget, its projects' costs, their spending) is a whole number of `amount_scale`-ths of its currency: fen for
  * the portal's own menus (100), the file's own scale for a replayed election (1, 10 or 100).
  *
- * The CHECKs of currency, amount_scale and vote_type are column constraints written in the migration (0012): a
+ * The CHECKs of currency, amount_scale and vote_type are column constraints written in the migration (0014): a
  * table constraint would make drizzle-kit rebuild the table, and dropping `menus` inside the migration's
  * transaction would cascade to every project and ballot.
  */
@@ -129,7 +129,7 @@ export const ballots = sqliteTable(
 		voterId: integer('voter_id').references(() => users.id),
 		/**
 		 * The anonymous voter id of the .pb export: drawn from the CSPRNG on insert unless given (a replay gives its
-		 * file's ids); a trigger of migration 0012 refuses a ballot without one.
+		 * file's ids); a trigger of migration 0014 refuses a ballot without one.
 		 */
 		voterCode: text('voter_code').$defaultFn(newVoterCode),
 		createdAt: integer('created_at').notNull(),
