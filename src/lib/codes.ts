@@ -36,6 +36,13 @@ export type BallotRule = (typeof BALLOT_RULES)[number];
 export const TALLY_RULES = ['greedy', 'greedy-no-skip', 'greedy-threshold', 'equalshares/add1'] as const;
 export type TallyRule = (typeof TALLY_RULES)[number];
 
+/**
+ * The form of a menu's ballots, as Pabulib names it: ticks (approval), one tick (choose-1), points a voter shares
+ * out (cumulative), or a ranking (ordinal). Menus made in the portal take approval ballots; replays keep their file's.
+ */
+export const VOTE_TYPES = ['approval', 'choose-1', 'cumulative', 'ordinal'] as const;
+export type VoteType = (typeof VOTE_TYPES)[number];
+
 /** A menu's dated phases, in order (a menu before its first date is `scheduled`). */
 export const PHASES = ['collect', 'review', 'vote', 'results', 'implementation', 'acceptance'] as const;
 export type Phase = (typeof PHASES)[number];

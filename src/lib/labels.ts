@@ -24,7 +24,8 @@ import type {
 	Role,
 	StageNumber,
 	Stance,
-	TallyRule
+	TallyRule,
+	VoteType
 } from '$lib/codes';
 
 type Words<C extends string | number> = Record<C, () => string>;
@@ -71,6 +72,12 @@ const TALLY_RULE: Words<TallyRule> = {
 	'greedy-threshold': m.menu_rule_greedy_threshold,
 	'equalshares/add1': m.menu_rule_equalshares
 };
+const VOTE_TYPE: Words<VoteType> = {
+	approval: m.menu_vote_type_approval,
+	'choose-1': m.menu_vote_type_choose1,
+	cumulative: m.menu_vote_type_cumulative,
+	ordinal: m.menu_vote_type_ordinal
+};
 const NOT_SELECTED: Words<NotSelectedReason> = {
 	did_not_fit: m.menu_reason_did_not_fit,
 	below_threshold: m.menu_reason_below_threshold,
@@ -109,6 +116,7 @@ export const reportReasonLabel = words(REPORT_REASON);
 export const stageLabel = words(STAGE);
 export const phaseLabel = words(PHASE);
 export const tallyRuleLabel = words(TALLY_RULE);
+export const voteTypeLabel = words(VOTE_TYPE);
 export const notSelectedLabel = (reason: NotSelectedReason | string | null) => (reason ? words(NOT_SELECTED)(reason) : '');
 export const implementationStateLabel = words(IMPLEMENTATION_STATE);
 

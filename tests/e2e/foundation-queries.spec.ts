@@ -33,6 +33,9 @@ test('public pages stay within the query budget', async ({ page }) => {
 	pages.push('/c/jinwei/areas', '/c/jinwei/areas?state=claimed&kind=duties', area, '/c/jinwei/areas/teams', '/c/shuangshui/areas');
 	const report = await firstLink(page, '/c/jinwei/reports', /^\/c\/jinwei\/reports\/\d+$/);
 	pages.push('/c/jinwei/reports', '/c/jinwei/reports?state=overdue', report);
+	// Replayed elections: their menu page and results with the ballots shown as cast (Kraków: 1,094 ranked ballots).
+	const replay = await firstLink(page, '/c/fenghuangshan/menus', /^\/c\/fenghuangshan\/menus\/\d+$/);
+	pages.push('/c/fenghuangshan/menus', replay, `${replay}/results`);
 	for (const path of pages) {
 		const n = await queriesOf(page, path);
 		expect(n, path).toBeGreaterThan(0);
