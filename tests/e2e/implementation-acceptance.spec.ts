@@ -72,6 +72,8 @@ for (const javaScriptEnabled of [true, false]) {
 }
 
 test('成果公開 shows what was chosen, progress, spending, acceptance and photos — on a phone, a desktop and paper', async ({ browser }) => {
+	// the works are finished and accepted through their forms, then the page is read three ways (axe each time)
+	test.setTimeout(150_000);
 	const menu = publishedMenu();
 	const street = await pageAs(browser, 'street');
 	await finishWorks(street, menu);
