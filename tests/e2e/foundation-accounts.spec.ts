@@ -34,7 +34,8 @@ test('register → apply to jinwei → committee1 verifies → the applicant see
 	await page.goto('/inbox');
 	await expect(page.getByText('您已成為金韋社區的認證居民')).toBeVisible();
 	await page.goto('/my');
-	await expect(page.getByRole('listitem').filter({ hasText: '金韋社區' })).toContainText('已認證');
+	// the membership's line (the page also lists what there is to rate in 金韋)
+	await expect(page.getByRole('listitem').filter({ hasText: '金韋社區' }).filter({ hasText: '居民' })).toContainText('已認證');
 	await committee.context().close();
 });
 

@@ -22,10 +22,11 @@ export async function pageAs(browser: Browser, username: string, options: { java
 
 /** No WCAG 2.2 A/AA violation on the current page. */
 export async function expectAccessible(page: Page) {
-	// resultTypes: only violations are detailed (axe skips gathering nodes for passes), which is most of its time
+	// resultTypes: only violations are detailed (axe skips gathering nodes for passes). options() replaces the
+	// whole options object, so it comes before withTags(), which adds the tag filter to it.
 	const results = await new AxeBuilder({ page })
-		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
 		.options({ resultTypes: ['violations'] })
+		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
 		.analyze();
 	const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
 	expect(summary, `axe violations on ${page.url()}`).toEqual([]);
