@@ -10,6 +10,7 @@ import { handleSession } from '$lib/server/auth/handle';
 import { localeFromRequest, LOCALE_COOKIE, t } from '$lib/server/i18n';
 import { securityHeaders } from '$lib/server/security/headers';
 import { limitBodies } from '$lib/server/security/body-limit';
+import { checkOrigin } from '$lib/server/security/origin';
 
 /** Migrations run once, when the server starts (never while building). */
 export const init: ServerInit = () => {
@@ -51,7 +52,8 @@ const countQueries: Handle = ({ event, resolve }) => {
 };
 
 // limitBodies wraps the request body, so it comes after locale (Paraglide hands on a copy of the request).
-export const handle: Handle = sequence(countQueries, securityHeaders, handleSession, locale, limitBodies);
+// checkOrigin before the session: a cross-site form post is refused before anything reads it (security/origin.ts).
+export const handle: Handle = sequence(countQueries, securityHeaders, checkOrigin, handleSession, locale, limitBodies);
 
 /** Unexpected errors: logged for us, a calm localized page for the person. */
 export const handleError: HandleServerError = ({ error, status }) => {

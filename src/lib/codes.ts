@@ -36,6 +36,13 @@ export type BallotRule = (typeof BALLOT_RULES)[number];
 export const TALLY_RULES = ['greedy', 'greedy-no-skip', 'greedy-threshold', 'equalshares/add1'] as const;
 export type TallyRule = (typeof TALLY_RULES)[number];
 
+/**
+ * The form of a menu's ballots, as Pabulib names it: ticks (approval), one tick (choose-1), points a voter shares
+ * out (cumulative), or a ranking (ordinal). Menus made in the portal take approval ballots; replays keep their file's.
+ */
+export const VOTE_TYPES = ['approval', 'choose-1', 'cumulative', 'ordinal'] as const;
+export type VoteType = (typeof VOTE_TYPES)[number];
+
 /** A menu's dated phases, in order (a menu before its first date is `scheduled`). */
 export const PHASES = ['collect', 'review', 'vote', 'results', 'implementation', 'acceptance'] as const;
 export type Phase = (typeof PHASES)[number];
@@ -131,3 +138,58 @@ export type CareLogState = (typeof CARE_LOG_STATES)[number];
 /** A volunteer team (志願隊) is created by residents and approved by the committee before it can claim. */
 export const TEAM_STATES = ['pending', 'approved', 'rejected'] as const;
 export type TeamState = (typeof TEAM_STATES)[number];
+// ── 吹哨派單: reports dispatched to departments ─────────────────────────────────────────────────────────────
+
+/**
+ * reported → dispatched → in_progress → replied → closed; a department may return a dispatch (returned, back to
+ * triage) and the third return or the second redo escalates it to the street (escalated), which names a lead.
+ */
+export const REPORT_STATES = ['reported', 'dispatched', 'returned', 'escalated', 'in_progress', 'replied', 'closed'] as const;
+export type ReportState = (typeof REPORT_STATES)[number];
+
+/** Why a report was closed: verified fixed, never verified (14 days), or closed at triage with a public reason. */
+export const CLOSE_REASONS = ['fixed', 'unverified', 'duplicate', 'not_our_matter', 'no_action'] as const;
+export type CloseReason = (typeof CLOSE_REASONS)[number];
+export const TRIAGE_CLOSE_REASONS = ['duplicate', 'not_our_matter', 'no_action'] as const satisfies readonly CloseReason[];
+export type TriageCloseReason = (typeof TRIAGE_CLOSE_REASONS)[number];
+
+/** A report's public timeline (report_events.kind). */
+export const REPORT_EVENTS = [
+	'filed',
+	'reclassified',
+	'dispatched',
+	'accepted',
+	'returned',
+	'escalated',
+	'lead',
+	'progress',
+	'replied',
+	'on_spot',
+	'fixed',
+	'reopened',
+	'closed',
+	'unverified',
+	'rated',
+	'overdue'
+] as const;
+export type ReportEventKind = (typeof REPORT_EVENTS)[number];
+
+/** The 12345 practice: 緊急 the same day, 求助 3 working days, 投訴/建議 13 working days. */
+export const DEADLINE_CLASSES = ['urgent', 'help', 'complaint'] as const;
+export type DeadlineClass = (typeof DEADLINE_CLASSES)[number];
+
+/** Open311's datatypes of a service's extra questions. */
+export const ATTRIBUTE_TYPES = ['string', 'text', 'number', 'datetime', 'singlevaluelist', 'multivaluelist'] as const;
+export type AttributeType = (typeof ATTRIBUTE_TYPES)[number];
+
+/** Groups of the service catalogue (Open311 `group`). */
+export const SERVICE_GROUPS = ['roads', 'sanitation', 'building', 'greenery', 'safety', 'utilities', 'order', 'other'] as const;
+export type ServiceGroup = (typeof SERVICE_GROUPS)[number];
+
+/** How the reporter rates the handling: 滿意 / 基本滿意 / 不滿意. */
+export const HANDLING_RATINGS = ['satisfied', 'basic', 'unsatisfied'] as const;
+export type HandlingRating = (typeof HANDLING_RATINGS)[number];
+
+/** Where a report came from. */
+export const REPORT_SOURCES = ['portal', 'open311'] as const;
+export type ReportSource = (typeof REPORT_SOURCES)[number];

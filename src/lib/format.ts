@@ -1,4 +1,7 @@
 import { getLocale } from '$lib/paraglide/runtime';
+import { displayDigits, WHOLE_YUAN, type MoneyStyle } from '$lib/money';
+
+export type { MoneyStyle } from '$lib/money';
 
 const TZ = 'Asia/Shanghai';
 
@@ -25,15 +28,30 @@ export function formatDateTime(at: number, dateOnly = false): string {
 	).format(new Date(at));
 }
 
-/** ¥12,345 for yuan; a replayed election keeps its own currency (€, zł…). Narrow symbols: never "CN¥". */
-export function formatMoney(n: number, currency = 'CNY'): string {
+/**
+ * An amount of a menu as people read it: ¥308,151.26, or ¥300,000 when the menu has no fen anywhere (see
+ * MoneyStyle); a replayed election keeps its own currency (zł, €…). Narrow symbols: never "CN¥". Exact: Intl
+ * reads the decimal text, not a floating-point number.
+ */
+export function formatMoney(value: number, style: MoneyStyle = WHOLE_YUAN): string {
 	const locale = getLocale();
-	return cached(`m|${locale}|${currency}`, () =>
-		new Intl.NumberFormat(locale, { style: 'currency', currency, currencyDisplay: 'narrowSymbol', maximumFractionDigits: 0 })
-	).format(n);
+	const { text, decimals } = displayDigits(value, style);
+	const format = cached(`m|${locale}|${style.currency}|${decimals}`, () =>
+		new Intl.NumberFormat(locale, {
+			style: 'currency',
+			currency: style.currency,
+			currencyDisplay: 'narrowSymbol',
+			minimumFractionDigits: decimals,
+			maximumFractionDigits: decimals
+		})
+	);
+	return format.format(text as Intl.StringNumericLiteral);
 }
 
-export const formatYuan = (n: number) => formatMoney(n, 'CNY');
+/** A difference with its sign: +¥1,200 or -¥300. */
+export function formatMoneyChange(value: number, style: MoneyStyle = WHOLE_YUAN): string {
+	return value > 0 ? `+${formatMoney(value, style)}` : formatMoney(value, style);
+}
 
 /** Names joined as the reader's language joins them: 王秀英、李建國和張麗華 · Wang, Li and Zhang. */
 export function formatList(items: readonly string[]): string {

@@ -2,12 +2,19 @@
 // a code added without its words does not compile.
 import { m } from '$lib/paraglide/messages';
 import type {
+	AttributeType,
 	Category,
 	EvaluationIndicator,
 	IndicatorDrop,
 	PeriodKind,
 	RatingDimension,
 	RatingKind,
+	CloseReason,
+	DeadlineClass,
+	HandlingRating,
+	ReportEventKind,
+	ReportState,
+	ServiceGroup,
 	ImplementationState,
 	MembershipStatus,
 	MenuPhase,
@@ -17,7 +24,8 @@ import type {
 	Role,
 	StageNumber,
 	Stance,
-	TallyRule
+	TallyRule,
+	VoteType
 } from '$lib/codes';
 
 type Words<C extends string | number> = Record<C, () => string>;
@@ -64,6 +72,12 @@ const TALLY_RULE: Words<TallyRule> = {
 	'greedy-threshold': m.menu_rule_greedy_threshold,
 	'equalshares/add1': m.menu_rule_equalshares
 };
+const VOTE_TYPE: Words<VoteType> = {
+	approval: m.menu_vote_type_approval,
+	'choose-1': m.menu_vote_type_choose1,
+	cumulative: m.menu_vote_type_cumulative,
+	ordinal: m.menu_vote_type_ordinal
+};
 const NOT_SELECTED: Words<NotSelectedReason> = {
 	did_not_fit: m.menu_reason_did_not_fit,
 	below_threshold: m.menu_reason_below_threshold,
@@ -102,6 +116,7 @@ export const reportReasonLabel = words(REPORT_REASON);
 export const stageLabel = words(STAGE);
 export const phaseLabel = words(PHASE);
 export const tallyRuleLabel = words(TALLY_RULE);
+export const voteTypeLabel = words(VOTE_TYPE);
 export const notSelectedLabel = (reason: NotSelectedReason | string | null) => (reason ? words(NOT_SELECTED)(reason) : '');
 export const implementationStateLabel = words(IMPLEMENTATION_STATE);
 
@@ -163,3 +178,72 @@ export function periodLabel(key: string): string {
 	if (kind === 'H') return n === '1' ? m.evaluation_period_half_1({ year }) : m.evaluation_period_half_2({ year });
 	return m.evaluation_period_year({ year });
 }
+// ── 吹哨派單 ──────────────────────────────────────────────────────────────────────────────────────────────────
+
+const REPORT_STATE: Words<ReportState> = {
+	reported: m.report_state_reported,
+	dispatched: m.report_state_dispatched,
+	returned: m.report_state_returned,
+	escalated: m.report_state_escalated,
+	in_progress: m.report_state_in_progress,
+	replied: m.report_state_replied,
+	closed: m.report_state_closed
+};
+const CLOSE_REASON: Words<CloseReason> = {
+	fixed: m.report_close_fixed,
+	unverified: m.report_close_unverified,
+	duplicate: m.report_close_duplicate,
+	not_our_matter: m.report_close_not_our_matter,
+	no_action: m.report_close_no_action
+};
+const DEADLINE_CLASS: Words<DeadlineClass> = { urgent: m.deadline_class_urgent, help: m.deadline_class_help, complaint: m.deadline_class_complaint };
+const SERVICE_GROUP: Words<ServiceGroup> = {
+	roads: m.service_group_roads,
+	sanitation: m.service_group_sanitation,
+	building: m.service_group_building,
+	greenery: m.service_group_greenery,
+	safety: m.service_group_safety,
+	utilities: m.service_group_utilities,
+	order: m.service_group_order,
+	other: m.service_group_other
+};
+const ATTRIBUTE_TYPE: Words<AttributeType> = {
+	string: m.attribute_type_string,
+	text: m.attribute_type_text,
+	number: m.attribute_type_number,
+	datetime: m.attribute_type_datetime,
+	singlevaluelist: m.attribute_type_singlevaluelist,
+	multivaluelist: m.attribute_type_multivaluelist
+};
+const HANDLING_RATING: Words<HandlingRating> = { satisfied: m.rating_satisfied, basic: m.rating_basic, unsatisfied: m.rating_unsatisfied };
+
+const REPORT_EVENT: Words<ReportEventKind> = {
+	filed: m.report_event_filed,
+	reclassified: m.report_event_reclassified,
+	dispatched: m.report_event_dispatched,
+	accepted: m.report_event_accepted,
+	returned: m.report_event_returned,
+	escalated: m.report_event_escalated,
+	lead: m.report_event_lead,
+	progress: m.report_event_progress,
+	replied: m.report_event_replied,
+	on_spot: m.report_event_on_spot,
+	fixed: m.report_event_fixed,
+	reopened: m.report_event_reopened,
+	closed: m.report_event_closed,
+	unverified: m.report_event_unverified,
+	rated: m.report_event_rated,
+	overdue: m.report_event_overdue
+};
+
+export const reportStateLabel = words(REPORT_STATE);
+export const reportEventLabel = words(REPORT_EVENT);
+export const closeReasonLabel = words(CLOSE_REASON);
+export const deadlineClassLabel = words(DEADLINE_CLASS);
+export const serviceGroupLabel = words(SERVICE_GROUP);
+export const attributeTypeLabel = words(ATTRIBUTE_TYPE);
+export const handlingRatingLabel = words(HANDLING_RATING);
+
+/** Badge colour per report state: waiting on someone is a warning, escalation is danger, closed is plain. */
+const REPORT_TONE: Record<ReportState, string> = { reported: 'accent', dispatched: 'warn', returned: 'warn', escalated: 'danger', in_progress: 'warn', replied: 'accent', closed: '' };
+export const reportStateTone = (state: ReportState) => REPORT_TONE[state];

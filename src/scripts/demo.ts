@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import { spawn, spawnSync } from 'node:child_process';
 import { freshDemoDatabase } from './seed';
+import { DEMO_OPEN311_KEY } from './demo/dispatch';
 
 const port = process.env.PORT ?? '3000';
 const file = (process.env.DATABASE_URL ?? 'data/demo.db').replace(/^file:/, '');
@@ -32,9 +33,11 @@ const banner = [
 	'  street                     street office staff (屏襄門街道)',
 	'  committee1, committee2     residents\' committees (金韋, 鳳凰山)',
 	'  grid1                      grid worker (金韋)',
-	'  dept1                      a department (城管執法隊)',
+	'  dept1, dept2, dept3        departments (城管執法隊, 市政維護中心, 住建局)',
 	'  resident1 … resident9      residents; neighbor01 … neighbor20 more residents',
 	'  newcomer                   registered, residency pending',
+	'  shuangshui1                a resident of 雙水',
+	`Open311 GeoReport v2: ${origin}/open311/discovery.json · demo api_key: ${DEMO_OPEN311_KEY}`,
 	`Password for every account: ${password}`,
 	'Stop with Ctrl+C.',
 	''

@@ -31,6 +31,11 @@ test('public pages stay within the query budget', async ({ page }) => {
 	pages.push('/c/jinwei/ratings', rated.split('#')[0], '/c/jinwei/evaluation', '/street/pingxiangmen/evaluations', period, '/street/pingxiangmen/evaluations/schemes');
 	const area = await firstLink(page, '/c/jinwei/areas', /^\/c\/jinwei\/areas\/\d+$/);
 	pages.push('/c/jinwei/areas', '/c/jinwei/areas?state=claimed&kind=duties', area, '/c/jinwei/areas/teams', '/c/shuangshui/areas');
+	const report = await firstLink(page, '/c/jinwei/reports', /^\/c\/jinwei\/reports\/\d+$/);
+	pages.push('/c/jinwei/reports', '/c/jinwei/reports?state=overdue', report);
+	// Replayed elections: their menu page and results with the ballots shown as cast (Kraków: 1,094 ranked ballots).
+	const replay = await firstLink(page, '/c/fenghuangshan/menus', /^\/c\/fenghuangshan\/menus\/\d+$/);
+	pages.push('/c/fenghuangshan/menus', replay, `${replay}/results`);
 	for (const path of pages) {
 		const n = await queriesOf(page, path);
 		expect(n, path).toBeGreaterThan(0);
@@ -39,13 +44,22 @@ test('public pages stay within the query budget', async ({ page }) => {
 });
 
 test('staff pages stay within the query budget', async ({ browser, page }) => {
+	// five accounts sign in (each hashes a password) and read about twenty pages
+	test.setTimeout(150_000);
 	const thread = await firstLink(page, '/c/jinwei/consultations', /^\/c\/jinwei\/consultations\/\d+$/);
 	const ballot = await firstLink(page, '/c/jinwei/menus', /^\/c\/jinwei\/menus\/\d+\/ballot$/);
 	const area = await firstLink(page, '/c/jinwei/areas', /^\/c\/jinwei\/areas\/\d+$/);
+	const report = await firstLink(page, '/c/jinwei/reports', /^\/c\/jinwei\/reports\/\d+$/);
+	const street = await pageAs(browser, 'street');
+	await street.goto('/street/pingxiangmen/dispatch');
+	// dept1's own queue (城管執法隊): another department's is not theirs to open
+	const queue = (await street.locator('#departments-title + ul > li', { hasText: '城管執法隊' }).getByRole('link', { name: '查看待辦' }).getAttribute('href')) ?? '';
+	await street.context().close();
 	for (const [who, paths] of [
-		['committee1', ['/desk', '/c/jinwei/manage', '/audit', '/my', '/inbox', thread, '/c/jinwei/ratings', area, '/c/jinwei/areas/plan', '/c/jinwei/areas/new', `${area}/edit`]],
-		['resident1', [ballot, '/c/jinwei/proposals/new', '/inbox', '/my', area, '/c/jinwei/areas/teams']],
-		['street', ['/desk', '/street/pingxiangmen/manage', '/audit', '/street/pingxiangmen/evaluations', '/street/pingxiangmen/evaluations/schemes']],
+		['committee1', ['/desk', '/c/jinwei/manage', '/audit', '/my', '/inbox', thread, '/c/jinwei/ratings', report, area, '/c/jinwei/areas/plan', '/c/jinwei/areas/new', `${area}/edit`]],
+		['resident1', [ballot, '/c/jinwei/proposals/new', '/inbox', '/c/jinwei/reports/new?service=streetlight', report, '/my', area, '/c/jinwei/areas/teams']],
+		['street', ['/desk', '/street/pingxiangmen/manage', '/audit', '/street/pingxiangmen/evaluations', '/street/pingxiangmen/evaluations/schemes', '/street/pingxiangmen/dispatch', '/street/pingxiangmen/dispatch/settings', report]],
+		['dept1', [queue, report]],
 		['admin', ['/admin']]
 	] as const) {
 		const staff = await pageAs(browser, who);

@@ -26,7 +26,7 @@ export function publishedMenu(): TestMenu {
 				.values({
 					communityId: community.id,
 					title: `測試菜單 ${tag}`,
-					budget: 200_000,
+					budget: 200_000 * 100, // fen
 					ballotRule: 'approval_budget',
 					collectStartsAt: start,
 					reviewStartsAt: start + 5 * DAY,
@@ -41,10 +41,11 @@ export function publishedMenu(): TestMenu {
 				.returning()
 				.get();
 			const titles = { lights: `樓道照明 ${tag}`, benches: `休憩座椅 ${tag}` };
+			// costs in yuan, stored in fen
 			const project = (title: string, cost: number, votes: number) =>
 				tx
 					.insert(menuProjects)
-					.values({ menuId: menu.id, title, estimatedCost: cost, finalCost: cost, feasibility: 'feasible', selected: true, votes, createdAt: start })
+					.values({ menuId: menu.id, title, estimatedCost: cost * 100, finalCost: cost * 100, feasibility: 'feasible', selected: true, votes, createdAt: start })
 					.returning()
 					.get().id;
 			const projects = { lights: project(titles.lights, 120_000, 3), benches: project(titles.benches, 40_000, 1) };

@@ -110,7 +110,7 @@ for (const javaScriptEnabled of [true, false]) {
 		await form.getByLabel('支出項目').fill('LED 感應燈具');
 		await form.getByLabel('計劃金額（元）').fill('-86000');
 		await form.getByRole('button', { name: '登記這一項' }).click();
-		await expect(page.locator('#f-planned-error')).toHaveText('金額不能是負數');
+		await expect(page.locator('#f-planned-error')).toHaveText('金額不能是負數。');
 		await expect(form.getByLabel('支出項目')).toHaveValue('LED 感應燈具');
 
 		await form.getByLabel('計劃金額（元）').fill('86,000');

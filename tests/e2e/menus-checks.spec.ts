@@ -17,9 +17,25 @@ test('the new-menu form explains bad money and dates beside the fields, without 
 	await expect(page.getByText('金額不能是負數。')).toBeVisible();
 	await expect(page.getByText('這個日期要比上一個階段的日期晚。').first()).toBeVisible();
 	await expect(page.getByLabel('菜單名稱')).toHaveValue(title);
-	await page.getByLabel('總預算（元）').fill('三十萬');
-	await page.getByRole('button', { name: '建立菜單' }).click();
-	await expect(page.getByText('請輸入整數金額（元），例如 300000。')).toBeVisible();
+	// Each kind of mistake gets its own sentence beside the field, and the field keeps what was typed.
+	for (const [typed, said] of [
+		['三十萬', '請輸入金額（元），例如 300000 或 308151.26。'],
+		['abc', '請輸入金額（元），例如 300000 或 308151.26。'],
+		['1,234.567', '金額最多算到分：小數點後最多兩位，例如 308151.26。'],
+		['200000000', '金額太大了（最多 1 億元）。']
+	]) {
+		await page.getByLabel('總預算（元）').fill(typed);
+		await page.getByRole('button', { name: '建立菜單' }).click();
+		await expect(page.getByLabel('總預算（元）')).toHaveAccessibleDescription(new RegExp(said.replace(/[.()（）]/g, '.')));
+		await expect(page.getByLabel('總預算（元）')).toHaveValue(typed);
+	}
+	// "1,234.5" and full-width "１２３" are amounts: no message beside the budget.
+	for (const typed of ['1,234.5', '１２３']) {
+		await page.getByLabel('總預算（元）').fill(typed);
+		await page.getByRole('button', { name: '建立菜單' }).click();
+		await expect(page.getByLabel('總預算（元）')).not.toHaveAttribute('aria-invalid', 'true');
+		await expect(page.getByLabel('總預算（元）')).toHaveValue(typed);
+	}
 });
 
 test('residents cannot reach the street-only pages', async ({ browser }) => {

@@ -31,7 +31,7 @@ test('a menu from creation to published results, by street, committee and reside
 	await expectAccessible(street);
 	await street.getByLabel('總預算（元）').fill('十萬');
 	await street.getByRole('button', { name: '儲存' }).click();
-	await expect(street.getByText('請輸入整數金額（元），例如 300000。')).toBeVisible();
+	await expect(street.getByText('請輸入金額（元），例如 300000 或 308151.26。')).toBeVisible();
 	await street.getByLabel('總預算（元）').fill('100000');
 	await street.getByLabel('說明').fill('測試用菜單，**預算**十萬元，歡迎提出項目。');
 	await street.getByRole('button', { name: '儲存' }).click();
@@ -89,7 +89,7 @@ test('a menu from creation to published results, by street, committee and reside
 	await noJs.getByLabel(/E2E 口袋公園/).check();
 	await noJs.getByLabel(/E2E 長者飯堂/).check();
 	await noJs.getByRole('button', { name: '投出選票' }).click();
-	await expect(noJs.getByRole('alert')).toContainText('選中項目合計 105000 元，超出預算 100000 元共 5000 元');
+	await expect(noJs.getByRole('alert')).toContainText('選中項目合計 ¥105,000，超出預算 ¥100,000 共 ¥5,000');
 	await expect(noJs.getByLabel(/E2E 長者飯堂/)).toBeChecked();
 	await noJs.getByLabel(/E2E 口袋公園/).uncheck();
 	await noJs.getByRole('button', { name: '投出選票' }).click();
@@ -117,7 +117,7 @@ test('a menu from creation to published results, by street, committee and reside
 	await expectAccessible(visitor);
 	const csv = await (await visitor.request.get(menuUrl + '/results.csv')).text();
 	// One vote each: the cheaper 長者飯堂 goes first; 口袋公園 no longer fits in what is left.
-	expect(csv).toMatch(/\r\n1,\d+,E2E 長者飯堂,50000,1,1,,\r\n2,\d+,E2E 口袋公園,55000,1,0,did_not_fit,剩餘預算不夠\r\n/);
+	expect(csv).toMatch(/\r\n1,\d+,E2E 長者飯堂,50000,1,1,1,,\r\n2,\d+,E2E 口袋公園,55000,1,1,0,did_not_fit,剩餘預算不夠\r\n/);
 	const json = await (await visitor.request.get(menuUrl + '/results.json')).json();
 	expect(json.voters).toBe(2);
 	expect(json.projects.filter((p: { selected: boolean }) => p.selected)).toHaveLength(1);

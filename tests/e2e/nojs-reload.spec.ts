@@ -7,6 +7,7 @@ import { unique } from './helpers';
 import { AREAS, walkAreas } from './areas-walk';
 import { deadEffect, newNotifications, newPeople, newProposals, newThread, noJs, routeActions, today, Walk } from './nojs-walk';
 import { EVALUATIONS, RATINGS } from './nojs-ratings-actions';
+import { DISPATCH, DISPATCH_SETTINGS, walkDispatch, walkDispatchSettings } from './nojs-dispatch';
 
 test.describe.configure({ mode: 'parallel' });
 
@@ -85,11 +86,21 @@ const MENUS = [
 const pathOf = (page: Page) => new URL(page.url()).pathname;
 
 test('every form action of every route has a reload step in this walk', () => {
-	const walked = [...ACCOUNTS, ...ORGANISATION, ...PROPOSALS, ...CONSULTATIONS, ...MENUS, ...RATINGS, ...EVALUATIONS, ...AREAS].sort();
+	const walked = [...ACCOUNTS, ...ORGANISATION, ...PROPOSALS, ...CONSULTATIONS, ...MENUS, ...RATINGS, ...EVALUATIONS, ...AREAS, ...DISPATCH, ...DISPATCH_SETTINGS].sort();
 	expect(new Set(walked).size, 'no action is walked twice').toBe(walked.length);
 	const actions = routeActions();
 	expect(actions.length, 'the routes were read').toBeGreaterThan(50);
 	expect(walked).toEqual(actions);
+});
+
+test('吹哨派單: a report from filing to rating, a triage close and an on-the-spot fix', async ({ browser }) => {
+	test.setTimeout(180_000);
+	await walkDispatch(browser);
+});
+
+test('吹哨派單 settings: API keys, holidays, services and their questions, department systems', async ({ browser }) => {
+	test.setTimeout(120_000);
+	await walkDispatchSettings(browser);
 });
 
 test('proposals and the committee’s answers', async ({ browser }) => {

@@ -36,7 +36,8 @@ describe('the audit log in words', () => {
 			{ label: '回覆的留言', value: '#26', href: null }
 		]);
 		expect(STANCES.some((s) => comment.some((d) => d.value === s))).toBe(false);
-		expect(describeSummary({ finalCost: 95_000, decision: 'verify', passed: true }, 'menu_project', 'jinwei').map((d) => d.value)).toEqual(['¥95,000', '已認證', '是']);
+		expect(describeSummary({ finalCost: 9_500_000, decision: 'verify', passed: true }, 'menu_project', 'jinwei').map((d) => d.value)).toEqual(['¥95,000', '已認證', '是']);
+		expect(describeSummary({ actual: 8_450_050 }, 'menu_project', 'jinwei').map((d) => d.value)).toEqual(['¥84,500.50']); // amounts are fen
 		expect(subjectHref('comment', 33, 'jinwei', { thread: 4 })).toBe('/c/jinwei/consultations/4#comment-33');
 		expect(subjectHref('menu_project', 7, 'jinwei', { menu: 2 })).toBe('/c/jinwei/menus/2/projects/7');
 		expect(subjectHref('membership', 7, 'jinwei', {})).toBeNull();

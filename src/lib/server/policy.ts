@@ -77,6 +77,11 @@ const RESIDENT = ['resident'] as const;
 const COMMITTEE = ['committee', 'street_staff'] as const;
 const STREET = ['street_staff'] as const;
 const ADMIN = ['admin'] as const;
+/** Who triages and dispatches a community's reports: its committee, its grid workers (in their grid), the street. */
+const DISPATCHERS = ['committee', 'grid_worker', 'street_staff'] as const;
+/** Who files a report: a verified resident, or a grid worker (also on behalf of others). */
+const REPORTERS = ['resident', 'grid_worker'] as const;
+const DEPARTMENT = ['department'] as const;
 
 export const POLICY = {
 	// accounts and residency
@@ -188,13 +193,39 @@ export const POLICY = {
 	'team.create': { roles: RESIDENT },
 	'team.review': { roles: COMMITTEE },
 	'team.join': { roles: RESIDENT },
-	'team.leave': { roles: RESIDENT }
+	'team.leave': { roles: RESIDENT },
+	// 吹哨派單: reports, their dispatch and verification, the service catalogue, the Open311 API
+	'report.file': { roles: REPORTERS },
+	'report.follow': { roles: RESIDENT },
+	/** 就地解決: a grid worker fixes a small problem at once, with evidence; the reporter verifies it. */
+	'report.handle_on_spot': { roles: ['grid_worker'] },
+	'report.triage': { roles: DISPATCHERS },
+	'report.dispatch': { roles: DISPATCHERS },
+	'report.close_triage': { roles: DISPATCHERS },
+	'report.accept': { roles: DEPARTMENT },
+	'report.return': { roles: DEPARTMENT },
+	'report.progress': { roles: DEPARTMENT },
+	'report.reply': { roles: DEPARTMENT },
+	/** 吹哨: the street names a lead department that cannot return the report (報到). */
+	'report.escalate_lead': { roles: STREET },
+	/** 誰上報、誰核查: whoever reported it says whether it is fixed. */
+	'report.verify': { roles: REPORTERS, owner: true },
+	'report.rate_handling': { roles: REPORTERS, owner: true },
+	'service.create': { roles: STREET },
+	'service.update': { roles: STREET },
+	/** The street's holidays, which deadlines skip besides weekends. */
+	'service.calendar': { roles: STREET },
+	/** Where a department's own system hears of dispatches. */
+	'department.webhook': { roles: STREET },
+	'department.queue_view': { roles: [...DEPARTMENT, ...STREET] },
+	'open311.key_create': { roles: STREET },
+	'open311.key_revoke': { roles: STREET }
 } as const satisfies Record<string, Rule>;
 
 export type Action = keyof typeof POLICY;
 export const ACTIONS = Object.keys(POLICY) as Action[];
 /** Permissions to open a page or read something: asked by pages and queries, never run as commands. */
-export const VIEW_ACTIONS = ['community.manage_view', 'street.manage_view', 'site.admin_view', 'audit.view'] as const satisfies readonly Action[];
+export const VIEW_ACTIONS = ['community.manage_view', 'street.manage_view', 'site.admin_view', 'audit.view', 'department.queue_view'] as const satisfies readonly Action[];
 export type ViewAction = (typeof VIEW_ACTIONS)[number];
 /** What a command does: each one names its audit row. */
 export type CommandAction = Exclude<Action, ViewAction>;

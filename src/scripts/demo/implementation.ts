@@ -12,6 +12,7 @@ import { acceptProject, addSpendingLine, postProgress, type PhotoUpload } from '
 import { encodePng, type Rgb } from '../../lib/server/media/png';
 import type { Result } from '../../lib/server/result';
 import type { DemoIds } from './foundation';
+import { yuanText } from '../../lib/money';
 
 /** A 480×360 picture of a works site: sky, the blocks of the estate behind, and the works `done` of the way up. */
 export function sitePhoto(done: number, tone: Rgb): Buffer {
@@ -98,10 +99,11 @@ export async function seedImplementation(db: Db, ids: DemoIds, now: number) {
 		for (const step of steps) must(await postProgress(db, street, target, { percent: step.percent, body: step.body, photos: step.photos }, step.at), 'progress');
 
 		SPENDING.forEach((line, n) => {
-			const planned = Math.round((cost * line.share) / 100) * 100;
+			// Amounts are fen: planned to the hundred yuan, paid to the jiao; typed into the form as yuan.
+			const planned = Math.round((cost * line.share) / 10_000) * 10_000;
 			const paid = finished || n < 2;
-			const actual = paid ? Math.round((planned * (1 + line.drift)) / 10) * 10 : '';
-			must(addSpendingLine(db, street, target, { item: line.item, planned, actual }, at(0.3 + n * 0.15)), 'spending');
+			const actual = paid ? yuanText(Math.round((planned * (1 + line.drift)) / 10) * 10) : '';
+			must(addSpendingLine(db, street, target, { item: line.item, planned: yuanText(planned), actual }, at(0.3 + n * 0.15)), 'spending');
 		});
 
 		if (finished) {

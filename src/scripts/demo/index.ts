@@ -7,6 +7,7 @@ import { seedMenus } from './menus';
 import { seedDeliberation } from './deliberation';
 import { seedEvaluations } from './evaluations';
 import { seedAreas } from './areas';
+import { seedDispatch } from './dispatch';
 
 export const DEFAULT_DEMO_PASSWORD = 'cocreate-demo';
 
@@ -19,6 +20,7 @@ const DOMAIN_SEEDS: DomainSeed[] = [
 	seedImplementation,
 	seedDeliberation,
 	seedAreas,
+	seedDispatch,
 	// ratings and evaluations rate the accepted projects and need the neighbours: keep it last
 	seedEvaluations
 ];

@@ -155,15 +155,19 @@ export async function seedMenus(db: Db, ids: DemoIds, now: number) {
 	// Residents hear that the current vote is open (and, in its last day, that it closes soon).
 	runMenuReminders(db, now);
 
-	// The real election is kept with the test fixtures (public Pabulib data, unchanged).
-	const file = resolve(process.cwd(), 'tests/fixtures/pabulib/real/Netherlands_Assen_2024.pb');
-	if (!existsSync(file)) {
-		console.warn(`demo menus: ${file} not found, so 鳳凰山社區 gets no replayed election`);
-		return;
+	// Real elections are kept with the test fixtures (public Pabulib data, unchanged): Assen's ticks, and
+	// Kraków's ranked ballots (three choices, counted 3, 2, 1 points by place).
+	const replays: [string, string][] = [
+		['Netherlands_Assen_2024.pb', '荷蘭阿森 2024 青年預算（真實選舉重播）'],
+		['Poland_Krakow_2021_Bienczyce.pb', '波蘭克拉科夫 2021 別恩奇采區（排序票重播）']
+	];
+	for (const [name, title] of replays) {
+		const file = resolve(process.cwd(), 'tests/fixtures/pabulib/real', name);
+		if (!existsSync(file)) {
+			console.warn(`demo menus: ${file} not found, so 鳳凰山社區 does not replay it`);
+			continue;
+		}
+		const pb = { name, type: 'text/plain', bytes: readFileSync(file) };
+		must(await importPabulib(db, actorOf('street'), { communityId: ids.community.fenghuangshan }, { file: [pb], title }, now - 10 * DAY), `${name} replay`);
 	}
-	const pb = { name: 'Netherlands_Assen_2024.pb', type: 'text/plain', bytes: readFileSync(file) };
-	must(
-		await importPabulib(db, actorOf('street'), { communityId: ids.community.fenghuangshan }, { file: [pb], title: '荷蘭阿森 2024 青年預算（真實選舉重播）' }, now - 10 * DAY),
-		'Assen replay'
-	);
 }

@@ -26,6 +26,12 @@ import { claimArea, releaseClaim, renewClaim, reviewClaim, revokeClaim } from '.
 import { checkLog, logCare, nudgeClaim, rejectLog, thankLog } from '../../../src/lib/server/areas/care';
 import { createTeam, joinTeam, leaveTeam, reviewTeam } from '../../../src/lib/server/areas/teams';
 import { areaForm, careForm, pngPhoto } from '../areas/helpers';
+import { fileReport, followReport } from '../../../src/lib/server/dispatch/filing';
+import { closeAtTriage, dispatchReport, handleOnSpot, reclassifyReport } from '../../../src/lib/server/dispatch/triage';
+import { acceptReport, noteProgress, replyToReport, returnReport } from '../../../src/lib/server/dispatch/handling';
+import { nameLead, rateHandling, verifyReport } from '../../../src/lib/server/dispatch/verification';
+import { createService, setHolidays, setWebhook, updateService } from '../../../src/lib/server/dispatch/catalogue';
+import { createKey, revokeKey } from '../../../src/lib/server/dispatch/open311/keys';
 
 export type MatrixWorld = World & { records: Records };
 /** Where a record is, as the policy should see it. */
@@ -85,6 +91,16 @@ voter_id;vote
 2;1
 `;
 const pbFile = { name: 'test.pb', type: 'text/plain', bytes: new TextEncoder().encode(PB) };
+
+// 吹哨派單: a report in 金韋's first grid filed by resident1; dispatched ones are with 城管執法隊 (dept1)
+const inReportGrid = (w: MatrixWorld): Place => ({ ...inJinwei(w), gridId: w.records.grid, departmentId: null, ownerId: w.ids.user.resident1 });
+const withDepartment = (w: MatrixWorld): Place => ({ ...inReportGrid(w), departmentId: w.records.department });
+/** The reporter and neighbours act on a report anywhere in the community, whatever its grid. */
+const asNeighbour = (w: MatrixWorld): Place => ({ ...inJinwei(w), ownerId: w.ids.user.resident1 });
+const report = (w: MatrixWorld, id: number) => ({ communityId: w.records.jinwei, id });
+const desk = (w: MatrixWorld, id: number) => ({ streetId: w.records.street, id });
+const street = (w: MatrixWorld) => ({ streetId: w.records.street });
+const serviceForm = { code: 'lift', nameHant: '電梯故障', nameHans: '电梯故障', nameEn: 'Broken lift', group: 'building', deadlineClass: 'help', active: 'on' };
 
 export const CASES: Record<Action, Case> = {
 	// accounts and residency
@@ -221,7 +237,38 @@ export const CASES: Record<Action, Case> = {
 	'team.review': { place: inJinwei, run: (w, a) => reviewTeam(w.db, a, at(w, w.records.pendingTeam), { decision: 'approve' }, w.now) },
 	// resident1 started the team (see EXPECTED_FOR)
 	'team.join': { place: inJinwei, run: (w, a) => joinTeam(w.db, a, at(w, w.records.team), { named: 'on' }, w.now) },
-	'team.leave': { place: inJinwei, whenAllowed: 'not_in_team', run: (w, a) => leaveTeam(w.db, a, at(w, w.records.team), {}, w.now) }
+	'team.leave': { place: inJinwei, whenAllowed: 'not_in_team', run: (w, a) => leaveTeam(w.db, a, at(w, w.records.team), {}, w.now) },
+	// 吹哨派單
+	'report.file': { place: inJinwei, run: (w, a) => fileReport(w.db, a, jinwei(w), { service: 'garbage', description: '垃圾桶滿了沒人收。', address: '金韋花園 5 棟' }, w.now) },
+	'report.follow': { place: asNeighbour, run: (w, a) => followReport(w.db, a, report(w, w.records.dispatch.triage), {}, w.now) },
+	'report.handle_on_spot': { place: inReportGrid, run: (w, a) => handleOnSpot(w.db, a, report(w, w.records.dispatch.triage), { note: '已當場清理乾淨。' }, w.now) },
+	'report.triage': { place: inReportGrid, run: (w, a) => reclassifyReport(w.db, a, report(w, w.records.dispatch.triage), { service: 'noise' }, w.now) },
+	'report.dispatch': { place: inReportGrid, run: (w, a) => dispatchReport(w.db, a, report(w, w.records.dispatch.triage), { departmentId: String(w.records.department) }, w.now) },
+	'report.close_triage': { place: inReportGrid, run: (w, a) => closeAtTriage(w.db, a, report(w, w.records.dispatch.triage), { reason: 'no_action', note: '現場已恢復正常。' }, w.now) },
+	'report.accept': { place: withDepartment, run: (w, a) => acceptReport(w.db, a, desk(w, w.records.dispatch.dispatched), {}, w.now) },
+	'report.return': { place: withDepartment, run: (w, a) => returnReport(w.db, a, desk(w, w.records.dispatch.dispatched), { reason: '不屬於本隊職責範圍。' }, w.now) },
+	'report.progress': { place: withDepartment, run: (w, a) => noteProgress(w.db, a, desk(w, w.records.dispatch.working), { note: '已聯繫環衛公司。' }, w.now) },
+	'report.reply': { place: withDepartment, run: (w, a) => replyToReport(w.db, a, desk(w, w.records.dispatch.working), { note: '已清運完畢。' }, w.now) },
+	'report.escalate_lead': {
+		place: (w) => ({ ...inReportGrid(w), departmentId: null }),
+		run: (w, a) => nameLead(w.db, a, desk(w, w.records.dispatch.escalated), { departmentId: String(w.records.department) }, w.now)
+	},
+	'report.verify': { place: asNeighbour, run: (w, a) => verifyReport(w.db, a, report(w, w.records.dispatch.replied), { decision: 'fixed' }, w.now) },
+	'report.rate_handling': { place: asNeighbour, run: (w, a) => rateHandling(w.db, a, report(w, w.records.dispatch.closed), { rating: 'satisfied' }, w.now) },
+	'service.create': { place: onStreet, run: (w, a) => createService(w.db, a, street(w), serviceForm, w.now) },
+	'service.update': {
+		place: onStreet,
+		run: (w, a) =>
+			updateService(w.db, a, { ...street(w), id: w.records.dispatch.service }, { ...serviceForm, serviceId: String(w.records.dispatch.service), departmentId: String(w.records.department) }, w.now)
+	},
+	'service.calendar': { place: onStreet, run: (w, a) => setHolidays(w.db, a, street(w), { holidays: '2026-12-25\n2027-01-01' }, w.now) },
+	'department.webhook': {
+		place: (w) => ({ ...onStreet(w), departmentId: w.records.department }),
+		run: (w, a) => setWebhook(w.db, a, { ...street(w), id: w.records.department }, { departmentId: String(w.records.department), url: 'https://dept.example/hook' }, w.now)
+	},
+	'department.queue_view': { place: (w) => ({ ...onStreet(w), departmentId: w.records.department }) },
+	'open311.key_create': { place: onStreet, run: (w, a) => createKey(w.db, a, street(w), { name: '城市服務 App' }, w.now) },
+	'open311.key_revoke': { place: onStreet, run: (w, a) => revokeKey(w.db, a, { ...street(w), id: w.records.dispatch.key }, { keyId: String(w.records.dispatch.key) }, w.now) }
 };
 
 /** The people who try every action: each role in the record's own community or street, elsewhere, and nobody. */

@@ -27,6 +27,7 @@ import { DAY, chinaDate, chinaDayStart } from '../../../src/lib/server/db/time';
 import { publishedMenu } from '../implementation/fixture';
 import type { Actor } from '../../../src/lib/server/policy';
 import type { World } from '../world';
+import { buildDispatchRecords, type DispatchRecords } from './dispatch-fixture';
 
 export const NOW = Date.UTC(2026, 10, 1, 2, 0, 0);
 
@@ -75,6 +76,7 @@ export type Records = {
 	careLog: number;
 	team: number;
 	pendingTeam: number;
+	dispatch: DispatchRecords;
 };
 
 /** A scheme form: every indicator of the default, with small minimums so the fixture's few residents count. */
@@ -188,6 +190,7 @@ function build(db: Db): { ids: DemoIds; records: Records } {
 	const pendingTeam = must(createTeam(db, actor('resident2'), { communityId: jinwei }, { name: '韋園護綠隊', description: '', named: 'on' }, NOW - DAY)).id;
 
 	const deadEffect = db.insert(outbox).values({ kind: 'webhook', payload: '{}', state: 'dead', attempts: 8, nextAttemptAt: NOW, createdAt: NOW }).returning().get().id;
+	const dispatch = buildDispatchRecords(db, ids, actor, NOW);
 	return {
 		ids,
 		records: {
@@ -231,7 +234,8 @@ function build(db: Db): { ids: DemoIds; records: Records } {
 			pendingClaim,
 			careLog,
 			team,
-			pendingTeam
+			pendingTeam,
+			dispatch
 		}
 	};
 }

@@ -34,6 +34,7 @@ const EXPECTED_FOR: Partial<Record<Action, Record<string, string>>> = {
 	'area.nudge': { resident1: 'own_claim' },
 	'team.join': { resident1: 'already_in_team' },
 	'team.leave': { resident1: 'ok' },
+	'report.follow': { resident1: 'report_own' },
 	'residency.apply': { resident1: 'already_applied', resident2: 'already_applied', newcomer: 'already_applied', grid1: 'already_applied', resident9: 'ok' }
 };
 

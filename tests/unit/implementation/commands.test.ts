@@ -173,23 +173,23 @@ describe('progress updates', () => {
 describe('spending lines', () => {
 	const line = (planned: unknown, actual: unknown = '', item = 'LED 感應燈具 120 套') => ({ item, planned, actual });
 
-	it('adds lines in whole yuan and totals planned against actual', async () => {
-		expect(addSpendingLine(w.db, w.actor('street'), at(menu.projects.a), line('86,000', '84500'), w.now)).toMatchObject({ ok: true });
+	it('adds lines in yuan (to the fen, stored in fen) and totals planned against actual', async () => {
+		expect(addSpendingLine(w.db, w.actor('street'), at(menu.projects.a), line('86,000', '84500.5'), w.now)).toMatchObject({ ok: true });
 		const { actual: _notSent, ...withoutActual } = line('30000', '', '線路改造');
 		expect(addSpendingLine(w.db, w.actor('street'), at(menu.projects.a), withoutActual, w.now)).toMatchObject({ ok: true });
 		const page = pageOf(menu.projects.a);
 		expect(page.spending.map((l) => [l.item, l.planned, l.actual])).toEqual([
-			['LED 感應燈具 120 套', 86000, 84500],
-			['線路改造', 30000, null]
+			['LED 感應燈具 120 套', 8_600_000, 8_450_050],
+			['線路改造', 3_000_000, null]
 		]);
-		expect(page.totals).toEqual({ planned: 116000, actual: 84500, linesWithoutActual: 1, difference: -1500 });
+		expect(page.totals).toEqual({ planned: 11_600_000, actual: 8_450_050, linesWithoutActual: 1, difference: -149_950 });
 	});
 
 	it('refuses negative, fractional and non-numeric amounts, writing nothing', async () => {
-		expect(addSpendingLine(w.db, w.actor('street'), at(menu.projects.a), line('-100'), w.now)).toMatchObject({ fields: { planned: 'err_impl_amount_negative' } });
-		expect(addSpendingLine(w.db, w.actor('street'), at(menu.projects.a), line('100', '-5'), w.now)).toMatchObject({ fields: { actual: 'err_impl_amount_negative' } });
-		expect(addSpendingLine(w.db, w.actor('street'), at(menu.projects.a), line('99.5'), w.now)).toMatchObject({ fields: { planned: 'err_impl_whole_yuan' } });
-		expect(addSpendingLine(w.db, w.actor('street'), at(menu.projects.a), line('一萬'), w.now)).toMatchObject({ fields: { planned: 'err_number' } });
+		expect(addSpendingLine(w.db, w.actor('street'), at(menu.projects.a), line('-100'), w.now)).toMatchObject({ fields: { planned: 'err_money_negative' } });
+		expect(addSpendingLine(w.db, w.actor('street'), at(menu.projects.a), line('100', '-5'), w.now)).toMatchObject({ fields: { actual: 'err_money_negative' } });
+		expect(addSpendingLine(w.db, w.actor('street'), at(menu.projects.a), line('99.505'), w.now)).toMatchObject({ fields: { planned: 'err_money_decimals' } });
+		expect(addSpendingLine(w.db, w.actor('street'), at(menu.projects.a), line('一萬'), w.now)).toMatchObject({ fields: { planned: 'err_money' } });
 		expect(addSpendingLine(w.db, w.actor('street'), at(menu.projects.a), line(''), w.now)).toMatchObject({ fields: { planned: 'err_required' } });
 		expect(addSpendingLine(w.db, w.actor('street'), at(menu.projects.a), line('5', '', ''), w.now)).toMatchObject({ fields: { item: 'err_required' } });
 		expect(w.db.select().from(projectSpending).all()).toHaveLength(0);
@@ -200,9 +200,9 @@ describe('spending lines', () => {
 		if (!added.ok) throw new Error(added.error);
 		const edit = { ...line('30000', '31200'), lineId: added.value.lineId };
 		expect(editSpendingLine(w.db, w.actor('street'), at(menu.projects.a), edit, w.now + 1)).toMatchObject({ ok: true });
-		expect(w.db.select().from(projectSpending).get()).toMatchObject({ planned: 30000, actual: 31200, updatedAt: w.now + 1 });
+		expect(w.db.select().from(projectSpending).get()).toMatchObject({ planned: 3_000_000, actual: 3_120_000, updatedAt: w.now + 1 });
 		const audit = w.db.select().from(auditLog).where(eq(auditLog.action, 'menu.edit_spending')).get()!;
-		expect(JSON.parse(audit.summary)).toMatchObject({ before: { actual: null }, after: { actual: 31200 } });
+		expect(JSON.parse(audit.summary)).toMatchObject({ before: { actual: null }, after: { actual: 3_120_000 } });
 		expect(editSpendingLine(w.db, w.actor('street'), at(menu.projects.b), edit, w.now)).toEqual({ ok: false, error: 'not_found' });
 	});
 

@@ -44,7 +44,7 @@ export function publishedMenu(w: World, options: MenuOptions = {}) {
 			.values({
 				communityId,
 				title: options.title ?? '2026 年金韋社區民生微實事',
-				budget: 300_000,
+				budget: 300_000 * 100, // fen
 				ballotRule: 'approval_budget',
 				collectStartsAt: start,
 				reviewStartsAt: start + 10 * DAY,
@@ -65,8 +65,8 @@ export function publishedMenu(w: World, options: MenuOptions = {}) {
 				.values({
 					menuId: menu.id,
 					title,
-					estimatedCost: cost,
-					finalCost: cost,
+					estimatedCost: cost * 100, // yuan given, fen stored
+					finalCost: cost * 100,
 					feasibility: 'feasible',
 					selected: published ? selected : null,
 					votes: published ? votes : null,

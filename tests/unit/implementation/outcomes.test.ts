@@ -30,18 +30,18 @@ describe('成果公開', () => {
 		expect(out.menus.map((m) => m.title)).toEqual(['2026 年金韋社區民生微實事']);
 		const [m] = out.menus;
 		expect(m.projects.map((p) => p.title)).toEqual(['韋園新村樓道照明改造', '金韋花園長者休憩座椅', '社區兒童閱讀角']);
-		expect(m).toMatchObject({ chosenCost: 220000, planned: 160000, actual: 119000, accepted: 1 });
+		expect(m).toMatchObject({ chosenCost: 22_000_000, planned: 16_000_000, actual: 11_900_000, accepted: 1 });
 		const a = m.projects[0];
 		expect(a).toMatchObject({ state: 'accepted', percent: 100, readyForRating: true, latest: { body: '全部燈具已換好' } });
 		expect(a.acceptance).toEqual({ remarks: '合格', representatives: ['王秀英'] });
 		expect(a.photos).toHaveLength(OUTCOME_PHOTOS);
 		expect(m.projects[2]).toMatchObject({ state: 'not_started', latest: null, photos: [], acceptance: null });
-		expect(out.totals).toEqual({ chosen: 3, accepted: 1, planned: 160000, actual: 119000 });
+		expect(out.totals).toEqual({ chosen: 3, accepted: 1, planned: 16_000_000, actual: 11_900_000 });
 	});
 
 	it('is empty for a community with no published menu', () => {
 		const w = demoWorld();
-		expect(communityOutcomes(w.db, w.ids.community.shuangshui)).toEqual({ menus: [], totals: { chosen: 0, accepted: 0, planned: 0, actual: 0 } });
+		expect(communityOutcomes(w.db, w.ids.community.shuangshui)).toMatchObject({ menus: [], totals: { chosen: 0, accepted: 0, planned: 0, actual: 0 } });
 	});
 
 	it("a menu's implementation list shows only its selected projects, and only in its own community", () => {

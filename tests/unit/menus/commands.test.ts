@@ -30,19 +30,24 @@ const menuForm = (patch: Record<string, unknown> = {}) => ({
 });
 
 describe('creating a menu', () => {
-	it('street staff create one with a budget in whole yuan and dated phases', () => {
+	it('street staff create one with a budget in yuan (stored in fen) and dated phases', () => {
 		const w = demoWorld();
 		const r = castOk(createMenu(w.db, w.actor('street'), { communityId: w.ids.community.jinwei }, menuForm(), w.now));
 		const menu = w.db.select().from(menus).where(eq(menus.id, r.id)).get()!;
-		expect(menu.budget).toBe(300000);
+		expect(menu.budget).toBe(30_000_000);
+		expect([menu.currency, menu.amountScale, menu.voteType]).toEqual(['CNY', 100, 'approval']);
 		expect(menu.voteStartsAt).toBe(Date.UTC(2026, 10, 30, 16));
 	});
 
 	it.each([
-		['budget', '-5000', 'err_menu_money_negative'],
-		['budget', '三十萬', 'err_menu_money'],
-		['budget', '1000.50', 'err_menu_money_whole'],
-		['budget', '0', 'err_menu_money_positive'],
+		['budget', '-5000', 'err_money_negative'],
+		['budget', '三十萬', 'err_money'],
+		['budget', 'abc', 'err_money'],
+		['budget', '1.234,5', 'err_money'],
+		['budget', '1000.505', 'err_money_decimals'],
+		['budget', '100000000.01', 'err_money_too_big'],
+		['budget', '0', 'err_money_positive'],
+		['budget', '0.00', 'err_money_positive'],
 		['budget', '', 'err_required'],
 		['voteStartsAt', '2026-11-10', 'err_menu_date_order'],
 		['resultsStartsAt', '2026-02-30', 'err_menu_date'],
@@ -58,7 +63,7 @@ describe('creating a menu', () => {
 	it('a bad budget and dates out of order are reported together', () => {
 		const w = demoWorld();
 		const r = createMenu(w.db, w.actor('street'), { communityId: w.ids.community.jinwei }, menuForm({ budget: '-1', voteStartsAt: '2026-11-10' }), w.now);
-		expect(!r.ok && r.fields).toEqual({ budget: 'err_menu_money_negative', voteStartsAt: 'err_menu_date_order' });
+		expect(!r.ok && r.fields).toEqual({ budget: 'err_money_negative', voteStartsAt: 'err_menu_date_order' });
 	});
 
 	it('choose up to k needs k, and the threshold rule needs its threshold', () => {
@@ -93,7 +98,7 @@ describe('candidates and review', () => {
 		const c = castOk(submitCandidate(w.db, w.actor('resident2'), menuAt(w.db, menu.id), { title: '樓道照明改造', description: '換 LED 感應燈', estimatedCost: '45000' }, w.now));
 		castOk(reviewCandidate(w.db, w.actor('committee1'), projectAt(w.db, c.id), { decision: 'feasible', finalCost: '42,000' }, w.now));
 		const p = w.db.select().from(menuProjects).where(eq(menuProjects.id, c.id)).get()!;
-		expect([p.feasibility, p.finalCost]).toEqual(['feasible', 42000]);
+		expect([p.estimatedCost, p.feasibility, p.finalCost]).toEqual([4_500_000, 'feasible', 4_200_000]);
 		const inbox = w.db.select().from(notifications).where(eq(notifications.userId, w.ids.user.resident2)).all();
 		expect(inbox.map((n) => n.kind)).toContain('menu_candidate_feasible');
 	});
@@ -112,9 +117,11 @@ describe('candidates and review', () => {
 		const w = demoWorld();
 		const { menu } = makeMenu(w, 'collect', { costs: [], budget: 200000 });
 		const submit = (estimatedCost: string) => submitCandidate(w.db, w.actor('resident1'), menuAt(w.db, menu.id), { title: '充電樁', estimatedCost }, w.now);
-		expect(submit('-1')).toMatchObject({ fields: { estimatedCost: 'err_menu_money_negative' } });
-		expect(submit('abc')).toMatchObject({ fields: { estimatedCost: 'err_menu_money' } });
+		expect(submit('-1')).toMatchObject({ fields: { estimatedCost: 'err_money_negative' } });
+		expect(submit('abc')).toMatchObject({ fields: { estimatedCost: 'err_money' } });
 		expect(submit('200001')).toMatchObject({ fields: { estimatedCost: 'err_menu_cost_over_budget' } });
+		// One fen over the budget does not fit either.
+		expect(submit('200000.01')).toMatchObject({ fields: { estimatedCost: 'err_menu_cost_over_budget' } });
 		expect(w.db.select({ n: count() }).from(menuProjects).get()!.n).toBe(0);
 	});
 
@@ -170,7 +177,7 @@ describe('ballots', () => {
 		const w = demoWorld();
 		const { menu, ids } = makeMenu(w, 'vote', { budget: 300000, costs: [150000, 120000, 80000] });
 		const r = castBallot(w.db, w.actor('resident1'), menuAt(w.db, menu.id), { projectIds: ids.map(String) }, w.now);
-		expect(r).toMatchObject({ ok: false, error: 'menu_ballot_over_budget', params: { budget: 300000, total: 350000, over: 50000 } });
+		expect(r).toMatchObject({ ok: false, error: 'menu_ballot_over_budget', params: { budget: '¥300,000', total: '¥350,000', over: '¥50,000' } });
 		expect(w.db.select({ n: count() }).from(ballots).get()!.n).toBe(0);
 	});
 

@@ -41,13 +41,14 @@ export function datesFor(phase: Phase, now: number) {
 
 export type MenuOptions = {
 	community?: 'jinwei' | 'fenghuangshan';
+	/** In yuan (stored in fen, ×100). */
 	budget?: number;
 	ballotRule?: 'approval_budget' | 'choose_k';
 	maxChoices?: number | null;
 	minChoices?: number | null;
 	tallyRule?: 'greedy' | 'greedy-no-skip' | 'greedy-threshold' | 'equalshares/add1';
 	minVotes?: number | null;
-	/** Feasible projects' costs (the ballot's choices). */
+	/** Feasible projects' costs in yuan (the ballot's choices; stored in fen, ×100). */
 	costs?: number[];
 };
 
@@ -57,7 +58,7 @@ export function makeMenu(w: World, phase: Phase, o: MenuOptions = {}) {
 		.values({
 			communityId: w.ids.community[o.community ?? 'jinwei'],
 			title: `測試菜單 ${phase}`,
-			budget: o.budget ?? 300_000,
+			budget: (o.budget ?? 300_000) * 100,
 			ballotRule: o.ballotRule ?? 'approval_budget',
 			maxChoices: o.maxChoices ?? null,
 			minChoices: o.minChoices ?? null,
@@ -72,7 +73,7 @@ export function makeMenu(w: World, phase: Phase, o: MenuOptions = {}) {
 	const projects = (o.costs ?? [150_000, 120_000, 80_000]).map((cost, i) =>
 		w.db
 			.insert(menuProjects)
-			.values({ menuId: menu.id, title: `項目${i + 1}`, estimatedCost: cost, finalCost: cost, feasibility: 'feasible', submittedBy: w.ids.user.resident1, createdAt: w.now - 30 * DAY })
+			.values({ menuId: menu.id, title: `項目${i + 1}`, estimatedCost: cost * 100, finalCost: cost * 100, feasibility: 'feasible', submittedBy: w.ids.user.resident1, createdAt: w.now - 30 * DAY })
 			.returning()
 			.get()
 	);

@@ -86,7 +86,7 @@ describe('menus: races between two connections', () => {
 			const late = prepared(reviewCandidate.prepare(w.db, w.actor('committee1'), projectAt(w.db, ids[0]), { decision: 'infeasible', reason: '場地不夠' }, w.now));
 			expect(advancePhase(w.rival, w.actor('street'), menuAt(w.db, menu.id), {}, w.now)).toMatchObject({ ok: true, value: { phase: 'vote' } });
 			expect(late.commit()).toEqual({ ok: false, error: 'menu_review_closed' });
-			expect(w.db.select().from(menuProjects).where(eq(menuProjects.id, ids[0])).get()).toMatchObject({ feasibility: 'feasible', finalCost: 150_000 });
+			expect(w.db.select().from(menuProjects).where(eq(menuProjects.id, ids[0])).get()).toMatchObject({ feasibility: 'feasible', finalCost: 15_000_000 });
 		})
 	);
 

@@ -119,11 +119,15 @@ describe('exports', () => {
 		const loaded = loadMenu(w.db, menuAt(w.db, menu.id))!;
 		const text = ballotsPb(w.db, loaded, published.value);
 		const election = parsePabulib(text);
-		expect(election.votes.map((v) => v.voter_id).sort()).toEqual(['1', '2', '3', '4', '5']);
+		// Random voter codes, listed in code order.
+		const codes = election.votes.map((v) => v.voter_id);
+		expect(codes).toHaveLength(5);
+		for (const code of codes) expect(code).toMatch(/^[0-9a-f]{16}$/);
+		expect(codes).toEqual([...codes].sort());
 		expect(text).not.toContain(String(w.ids.user.resident1) + ';');
 		expect(tally(toTallyInput(election)).selected.map(Number)).toEqual(published.value.selected);
-		const csv = resultsCsv(resultRows(w.db, loaded, published.value), (r) => `reason:${r}`);
-		expect(csv.split('\r\n')[0]).toBe('\uFEFFrank,project_id,title,cost,votes,selected,reason,reason_text');
+		const csv = resultsCsv(loaded, resultRows(w.db, loaded, published.value), (r) => `reason:${r}`);
+		expect(csv.split('\r\n')[0]).toBe('\uFEFFrank,project_id,title,cost,votes,score,selected,reason,reason_text');
 		expect(csv).toContain('did_not_fit,reason:did_not_fit');
 	});
 
@@ -135,7 +139,8 @@ describe('exports', () => {
 		w.db.update(menus).set({ advancedTo: 'results' }).where(eq(menus.id, menu.id)).run();
 		const published = publishResults(w.db, w.actor('street'), menuAt(w.db, menu.id), {}, w.now + DAY);
 		if (!published.ok) throw new Error(published.error);
-		const csv = resultsCsv(resultRows(w.db, loadMenu(w.db, menuAt(w.db, menu.id))!, published.value), (r) => r);
+		const loaded = loadMenu(w.db, menuAt(w.db, menu.id))!;
+		const csv = resultsCsv(loaded, resultRows(w.db, loaded, published.value), (r) => r);
 		expect(csv).toContain(`"'=HYPERLINK(""x"")"`);
 	});
 });

@@ -11,7 +11,11 @@ export const SYSTEM_EVENTS = [
 	'area.claim_at_risk',
 	'area.claim_recover',
 	'area.claim_lapse',
-	'area.claim_expire'
+	'area.claim_expire',
+	// a report filed by another system through Open311: no person acted, the API key's name is in the summary
+	'open311.request_filed',
+	// a replied report its reporter did not verify in 14 days closes as unverified
+	'report.auto_close'
 ] as const;
 export type SystemEvent = (typeof SYSTEM_EVENTS)[number];
 export type AuditAction = CommandAction | SystemEvent;

@@ -1,9 +1,9 @@
 // An audit row in the reader's language: every field of its summary named in words, codes turned into the
 // words pages use, amounts and dates formatted, and what it is about linked. Nothing raw reaches the page.
 import { hasMessage, t } from '../i18n';
-import { categoryLabel, implementationStateLabel, proposalStateLabel, reportReasonLabel, roleLabel, stanceLabel, stageLabel, statusLabel, tallyRuleLabel } from '$lib/labels';
-import { CATEGORIES, IMPLEMENTATION_STATES, PROPOSAL_STATES, REPORT_REASONS, ROLES, STANCES, TALLY_RULES } from '$lib/codes';
-import { formatDateTime, formatYuan } from '$lib/format';
+import { categoryLabel, implementationStateLabel, proposalStateLabel, reportReasonLabel, roleLabel, stanceLabel, stageLabel, statusLabel, tallyRuleLabel, voteTypeLabel } from '$lib/labels';
+import { CATEGORIES, IMPLEMENTATION_STATES, PROPOSAL_STATES, REPORT_REASONS, ROLES, STANCES, TALLY_RULES, VOTE_TYPES } from '$lib/codes';
+import { formatDateTime, formatMoney } from '$lib/format';
 import { areaKindLabel, careKindLabel, claimStateLabel, claimantLabel } from '$lib/area-labels';
 import { AREA_KINDS, CARE_KINDS, CLAIM_STATES, CLAIMANT_KINDS } from '$lib/codes';
 
@@ -25,6 +25,8 @@ function codeWords(key: string, value: unknown, subjectType: string): string | n
 		case 'rule':
 		case 'tallyRule':
 			return is(TALLY_RULES, value) ? tallyRuleLabel(value) : null;
+		case 'voteType':
+			return is(VOTE_TYPES, value) ? voteTypeLabel(value) : null;
 		case 'category':
 			return is(CATEGORIES, value) ? categoryLabel(value) : null;
 		case 'stage':
@@ -51,6 +53,7 @@ function codeWords(key: string, value: unknown, subjectType: string): string | n
 	return null;
 }
 
+/** Amounts of the portal's menus, in fen (¥95,000, or ¥84,500.50 when there are fen). */
 const MONEY = new Set(['estimatedCost', 'finalCost', 'planned', 'actual', 'budget', 'cost']);
 const MOMENTS = new Set(['dueAt', 'at', 'termEndsAt']);
 
@@ -75,6 +78,8 @@ export function subjectHref(subjectType: string, id: number | null, slug: string
 			return typeof summary.thread === 'number' ? `/c/${slug}/consultations/${summary.thread}#comment-${id}` : null;
 		case 'menu':
 			return `/c/${slug}/menus/${id}`;
+		case 'report':
+			return `/c/${slug}/reports/${id}`;
 		case 'menu_project':
 			return typeof summary.menu === 'number' ? `/c/${slug}/menus/${summary.menu}/projects/${id}` : null;
 		case 'area':
@@ -111,7 +116,7 @@ export function describeSummary(summary: Record<string, unknown>, subjectType: s
 			if (ref && typeof v === 'number') return { label, value: `#${v}`, href: slug ? ref(slug, v) : null };
 			const words = codeWords(key, v, subjectType);
 			if (words) return { label, value: words, href: null };
-			if (MONEY.has(key) && typeof v === 'number') return { label, value: formatYuan(v), href: null };
+			if (MONEY.has(key) && typeof v === 'number') return { label, value: formatMoney(v), href: null };
 			if (MOMENTS.has(key) && typeof v === 'number') return { label, value: formatDateTime(v), href: null };
 			if (typeof v === 'boolean') return { label, value: v ? t('audit_yes') : t('audit_no'), href: null };
 			if (typeof v === 'number' && ['parent', 'comment', 'update', 'record', 'item', 'line', 'claim', 'renewedAs', 'planId'].includes(key)) return { label, value: `#${v}`, href: null };

@@ -13,3 +13,4 @@ export * from '../jobs/schema';
 export * from '../ratings/schema';
 export * from '../evaluations/schema';
 export * from '../areas/schema';
+export * from '../dispatch/schema';

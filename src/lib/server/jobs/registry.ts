@@ -5,6 +5,7 @@ import { runMenuReminders } from '../menus/reminders';
 import { runRatingInvitations } from '../ratings/subjects';
 import { runEvaluationSnapshots } from '../evaluations/snapshot';
 import { runAreaLapses } from '../areas/lifecycle';
+import { runDispatchJobs } from '../dispatch/jobs';
 import { deleteExpiredSessions } from '../auth/sessions';
 import { pruneRateEvents } from '../rate-limit/limiter';
 import { DAY, HOUR, MINUTE } from '../db/time';
@@ -18,6 +19,8 @@ export const JOBS: readonly Job[] = [
 	{ name: 'evaluations.snapshot', everyMs: 10 * MINUTE, run: runEvaluationSnapshots },
 	// Claims go at risk, lapse and expire with time: the claimants are told, the area opens again.
 	{ name: 'areas.lapse', everyMs: 15 * MINUTE, run: runAreaLapses },
+	// 吹哨派單: overdue reminders (催辦), the reporter's verification reminder and the 14-day close.
+	{ name: 'dispatch.reminders', everyMs: 5 * MINUTE, run: runDispatchJobs },
 	{ name: 'effects.deliver', everyMs: 10_000, run: (db, now) => deliverEffects(db, now) },
 	{ name: 'sessions.delete_expired', everyMs: HOUR, run: deleteExpiredSessions },
 	// The longest rate-limit window is a day; older events count for nothing.

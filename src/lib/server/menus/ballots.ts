@@ -3,10 +3,13 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client';
 import { defineCommand } from '../kernel/command';
 import { err, ok, type Err } from '../result';
-import { ballotChoices, ballots, menuProjects } from './schema';
+import { ballotChoices, ballots, menuProjects, newVoterCode } from './schema';
 import { ballotSchema } from './validation';
 import { checkBallot, currentPhase, phaseAtLeast, type MenuPhase } from './rules';
 import { loadMenu, menuSubject, phaseInTransaction, readOnly, type Menu } from './records';
+import { moneyOf } from './queries';
+import { formatMoney } from '../../format';
+
 
 export type BallotOutcome = { ballotId: number; replaced: boolean; count: number };
 
@@ -30,7 +33,12 @@ function ballotProblem(db: DbOrTx, menu: Menu, projectIds: string[]): Err | null
 		costs.push(p.finalCost);
 	}
 	const problem = checkBallot(menu, costs);
-	return problem ? err(problem.error, 'params' in problem ? { params: problem.params } : {}) : null;
+	if (!problem) return null;
+	if (problem.error !== 'menu_ballot_over_budget') return err(problem.error, 'params' in problem ? { params: problem.params } : {});
+	// Amounts in the message as the ballot page writes them (¥433,000.00 on a menu with fen anywhere).
+	const money = moneyOf(db, menu);
+	const { budget, total, over } = problem.params;
+	return err(problem.error, { params: { budget: formatMoney(budget, money), total: formatMoney(total, money), over: formatMoney(over, money) } });
 }
 
 /**
@@ -55,10 +63,11 @@ export const castBallot = defineCommand({
 			.from(ballots)
 			.where(and(eq(ballots.menuId, menu.id), eq(ballots.voterId, actor.userId)))
 			.get();
-		// One row per (menu, voter): a second device voting at once replaces the ballot instead of adding one.
+		// One row per (menu, voter): a second device voting at once replaces the ballot instead of adding one,
+		// and a changed ballot keeps its voter code.
 		const ballot = tx
 			.insert(ballots)
-			.values({ menuId: menu.id, voterId: actor.userId, createdAt: now, updatedAt: now })
+			.values({ menuId: menu.id, voterId: actor.userId, voterCode: newVoterCode(), createdAt: now, updatedAt: now })
 			.onConflictDoUpdate({ target: [ballots.menuId, ballots.voterId], set: { updatedAt: now } })
 			.returning({ id: ballots.id })
 			.get();

@@ -4,11 +4,11 @@ import { defineAsyncCommand } from '../kernel/command';
 import { communitySubject, loadCommunity } from '../org/records';
 import { err, ok, type Result } from '../result';
 import { ballotChoices, ballots, menuProjects, menus } from './schema';
-import { importSchema, MAX_YUAN } from './validation';
-import { PabulibError, parsePabulib, toTallyInput, type PbElection } from './pabulib';
+import { importSchema } from './validation';
+import { PabulibError, parsePabulib, tallyInputFor, type PbElection, type PbTallyInput, type PbVote } from './pabulib';
 import { freezeResults, resultsOf } from './results';
 import { DAY } from './rules';
-import { tally, type TallyInput, type TallyResult } from './tally';
+import { tally, type TallyResult } from './tally';
 
 /** "31.03.2024" or "2024-03-31" in a file's META, as UTC ms; null if absent or unreadable. */
 export function pbDate(text: string | undefined): number | null {
@@ -26,27 +26,49 @@ function chunks<T>(list: T[], size: number): T[][] {
 	return out;
 }
 
-function readElection(text: string): { election: PbElection; input: TallyInput } | PabulibError {
+/** The file's ISO currency code, or CNY when it names none (the portal's own). */
+export function pbCurrency(meta: Record<string, string>): string {
+	const code = meta.currency?.trim().toUpperCase() ?? '';
+	return /^[A-Z]{3}$/.test(code) ? code : 'CNY';
+}
+
+function readElection(text: string): { election: PbElection; counted: PbTallyInput } | PabulibError {
 	try {
 		const election = parsePabulib(text);
-		if ((election.meta.vote_type ?? 'approval').trim() !== 'approval') {
-			return new PabulibError('unsupported_vote_type', `vote_type ${election.meta.vote_type} cannot be replayed; only approval ballots can`);
-		}
-		const input = toTallyInput(election);
-		if (!(input.budget > 0 && input.budget <= MAX_YUAN * 100)) return new PabulibError('bad_number', `META budget ${input.budget} is not a positive amount`);
-		return { election, input };
+		const counted = tallyInputFor(election);
+		if (!(counted.input.budget > 0)) return new PabulibError('bad_number', `META budget ${election.meta.budget ?? ''} is not a positive amount`);
+		return { election, counted };
 	} catch (e) {
 		if (e instanceof PabulibError) return e;
 		throw e;
 	}
 }
 
+/**
+ * A vote's choices as stored: each project once, at its first place on the ballot (its rank on a ranked
+ * ballot), with its points when its vote type counts points (cumulative, ranked) and the file gives them (a
+ * project named twice on a points ballot gets the sum, which is what it counts for).
+ */
+export function storedChoices(vote: PbVote, voteType: PbTallyInput['voteType']): { key: string; position: number; points: number | null }[] {
+	const counted = voteType === 'cumulative' || voteType === 'ordinal';
+	const byKey = new Map<string, { key: string; position: number; points: number | null }>();
+	vote.vote.forEach((key, i) => {
+		const points = counted && vote.points ? vote.points[i] : null;
+		const seen = byKey.get(key);
+		if (seen) seen.points = seen.points === null || points === null ? seen.points : seen.points + points;
+		else byKey.set(key, { key, position: byKey.size + 1, points });
+	});
+	return [...byKey.values()];
+}
+
 /** What a file turns into before the transaction: the election, its tally input and count, and the menu's title. */
-type Replay = { election: PbElection; tally: TallyInput; counted: TallyResult; title: string };
+type Replay = { election: PbElection; counted: PbTallyInput; result: TallyResult; title: string };
 
 /**
- * Street staff replay a real election from a Pabulib file as a read-only menu of a community, with its
- * ballots and its published results. The file is read and counted before the transaction.
+ * Street staff replay a real election from a Pabulib file as a read-only menu of a community: its ballots of any
+ * form (ticks, one tick, points, rankings) with each choice's place and points, amounts in the file's own scale
+ * and currency, and its results counted with the file's rule. The file is read and counted before the
+ * transaction.
  */
 export const importPabulib = defineAsyncCommand({
 	action: 'menu.import_pabulib',
@@ -58,14 +80,17 @@ export const importPabulib = defineAsyncCommand({
 		if (read instanceof PabulibError) return err(`menu_pabulib_${read.code}`, { params: { detail: read.message } });
 		const meta = read.election.meta;
 		const title = input.title || [meta.description, meta.unit, meta.instance].filter(Boolean).join(' · ').slice(0, 80) || 'Pabulib';
-		return ok({ election: read.election, tally: read.input, counted: tally(read.input), title });
+		return ok({ election: read.election, counted: read.counted, result: tally(read.counted.input), title });
 	},
-	run: ({ tx, actor, record: community, input: { election, tally: tallyInput, counted, title }, now }) => {
+	run: ({ tx, actor, record: community, input: { election, counted, result, title }, now }) => {
 		const meta = election.meta;
+		const tallyInput = counted.input;
 		const begin = pbDate(meta.date_begin) ?? now;
 		const end = Math.max(pbDate(meta.date_end) ?? begin + DAY, begin + DAY);
 		const maxLength = Number(meta.max_length);
 		const minLength = Number(meta.min_length);
+		const limited = Number.isInteger(maxLength) && maxLength > 0;
+		const voteType = counted.voteType;
 		const menu = tx
 			.insert(menus)
 			.values({
@@ -73,8 +98,11 @@ export const importPabulib = defineAsyncCommand({
 				title,
 				description: meta.comment ?? '',
 				budget: tallyInput.budget,
-				ballotRule: Number.isInteger(maxLength) && maxLength > 0 ? 'choose_k' : 'approval_budget',
-				maxChoices: Number.isInteger(maxLength) && maxLength > 0 ? maxLength : null,
+				currency: pbCurrency(meta),
+				amountScale: counted.scale,
+				voteType,
+				ballotRule: limited || voteType === 'choose-1' ? 'choose_k' : 'approval_budget',
+				maxChoices: limited ? maxLength : voteType === 'choose-1' ? 1 : null,
 				minChoices: Number.isInteger(minLength) && minLength > 0 ? minLength : null,
 				tallyRule: tallyInput.rule,
 				minVotes: tallyInput.minVotes ?? null,
@@ -113,18 +141,25 @@ export const importPabulib = defineAsyncCommand({
 			for (const r of rows) keyToId.set(r.externalId!, r.id);
 		}
 		for (const part of chunks(election.votes, 1000)) {
+			// The file's voter ids are the voter codes (public already: the file is).
 			const rows = tx
 				.insert(ballots)
-				.values(part.map((vote) => ({ menuId: menu.id, externalVoter: vote.voter_id, createdAt: end, updatedAt: end })))
+				.values(part.map((vote) => ({ menuId: menu.id, voterCode: vote.voter_id, createdAt: end, updatedAt: end })))
 				.returning({ id: ballots.id })
 				.all();
-			const choices = part.flatMap((vote, i) => [...new Set(vote.vote)].map((key) => ({ ballotId: rows[i].id, projectId: keyToId.get(key)! })));
+			const choices = part.flatMap((vote, i) =>
+				storedChoices(vote, voteType).map((c) => ({ ballotId: rows[i].id, projectId: keyToId.get(c.key)!, position: c.position, points: c.points }))
+			);
 			for (const c of chunks(choices, 5000)) if (c.length) tx.insert(ballotChoices).values(c).run();
 		}
-		const results = resultsOf(counted, keyToId, { tallyRule: tallyInput.rule, minVotes: tallyInput.minVotes ?? null }, now);
+		const results = resultsOf(result, keyToId, { tallyRule: tallyInput.rule, minVotes: tallyInput.minVotes ?? null, voteType }, now, counted.warnings);
 		tx.update(menus).set({ resultsJson: JSON.stringify(results), resultsPublishedAt: now }).where(eq(menus.id, menu.id)).run();
 		freezeResults(tx, menu.id, results);
-		return ok({ id: menu.id, projects: election.projects.length, voters: election.votes.length, rule: tallyInput.rule });
+		return ok({ id: menu.id, projects: election.projects.length, voters: election.votes.length, rule: tallyInput.rule, voteType });
 	},
-	audit: ({ input: { title } }, v) => ({ subjectType: 'menu', subjectId: v.id, summary: { title, projects: v.projects, voters: v.voters, rule: v.rule } })
+	audit: ({ input: { title } }, v) => ({
+		subjectType: 'menu',
+		subjectId: v.id,
+		summary: { title, projects: v.projects, voters: v.voters, rule: v.rule, voteType: v.voteType }
+	})
 });

@@ -8,11 +8,16 @@ import { ballotChoices, ballots, menuProjects, menus } from './schema';
 import { currentPhase, phaseAtLeast } from './rules';
 import { loadMenu, menuLink, menuSubject, readOnly, type Menu } from './records';
 import { claimReminder } from './reminders';
-import { tally, type NotSelectedReason, type TallyInput, type TallyResult } from './tally';
+import { bordaPoints, sumPoints, tally, type NotSelectedReason, type TallyInput, type TallyResult } from './tally';
+import { WITHDRAWN_COST } from './pabulib';
+import type { VoteType } from '../../codes';
 
 export type ProjectResult = {
 	projectId: number;
 	votes: number;
+	/** Points of cumulative or ranked ballots, what the count ordered by (absent when that was the votes). */
+	score?: number;
+	/** In the menu's amount units (fen for the portal's menus). */
 	cost: number;
 	selected: boolean;
 	reason: NotSelectedReason | null;
@@ -22,6 +27,8 @@ export type ProjectResult = {
 /** What results_json holds: the tally in the menu's own project ids, with enough to check it again. */
 export type MenuResults = {
 	rule: Menu['tallyRule'];
+	/** The ballots' form (results frozen before replays had other forms say nothing: approval). */
+	voteType?: VoteType;
 	budget: number;
 	minVotes: number | null;
 	voters: number;
@@ -29,10 +36,16 @@ export type MenuResults = {
 	selected: number[];
 	projects: ProjectResult[];
 	equalShares?: { virtualBudget: number; increments: number };
+	/** Where a replayed file's own counts disagree with its ballots (English, naming the lines). */
+	warnings?: string[];
 	computedAt: number;
 };
 
-/** The tally input of a menu: feasible projects at their final cost and every ballot (an empty one still counts as a voter). */
+/**
+ * The tally input of a menu: feasible projects at their final cost (in the menu's amount units, `unit` per
+ * currency unit) and every ballot (an empty one still counts as a voter). Ballots that give points — cumulative,
+ * or ranked ones (their stored points, else Borda by position) — give each project its score.
+ */
 export function tallyInputOf(db: DbOrTx, menu: Menu): { input: TallyInput; keyToId: Map<string, number> } {
 	const projects = db
 		.select({ id: menuProjects.id, externalId: menuProjects.externalId, cost: menuProjects.finalCost })
@@ -45,26 +58,39 @@ export function tallyInputOf(db: DbOrTx, menu: Menu): { input: TallyInput; keyTo
 	const keyToId = new Map(projects.map((p) => [keyOf(p), p.id]));
 	const idToKey = new Map(projects.map((p) => [p.id, keyOf(p)]));
 	const rows = db
-		.select({ ballotId: ballots.id, projectId: ballotChoices.projectId })
+		.select({ ballotId: ballots.id, projectId: ballotChoices.projectId, points: ballotChoices.points })
 		.from(ballots)
 		.leftJoin(ballotChoices, eq(ballotChoices.ballotId, ballots.id))
 		.where(eq(ballots.menuId, menu.id))
-		.orderBy(asc(ballots.id))
+		.orderBy(asc(ballots.id), asc(ballotChoices.position), asc(ballotChoices.projectId))
 		.all();
-	const byBallot = new Map<number, string[]>();
+	const byBallot = new Map<number, { ids: string[]; points: (number | null)[] }>();
 	for (const r of rows) {
-		const list = byBallot.get(r.ballotId) ?? [];
+		let ballot = byBallot.get(r.ballotId);
+		if (!ballot) byBallot.set(r.ballotId, (ballot = { ids: [], points: [] }));
 		const key = r.projectId === null ? undefined : idToKey.get(r.projectId);
-		if (key !== undefined) list.push(key);
-		byBallot.set(r.ballotId, list);
+		if (key !== undefined) {
+			ballot.ids.push(key);
+			ballot.points.push(r.points);
+		}
 	}
+	const list = [...byBallot.values()];
 	const input: TallyInput = {
 		budget: menu.budget,
+		unit: menu.amountScale,
 		projects: projects.map((p) => ({ id: keyOf(p), cost: p.cost ?? 0 })),
-		ballots: [...byBallot.values()],
+		ballots: list.map((b) => b.ids),
 		rule: menu.tallyRule,
-		...(menu.tallyRule === 'greedy-threshold' ? { minVotes: menu.minVotes ?? 0 } : {})
+		...(menu.minVotes !== null && (menu.tallyRule === 'greedy-threshold' || menu.tallyRule === 'greedy-no-skip') ? { minVotes: menu.minVotes } : {})
 	};
+	if (menu.voteType === 'cumulative' || menu.voteType === 'ordinal') {
+		const scored = list.map((b) => ({ ids: b.ids, points: b.points.every((p) => p !== null) && b.points.length ? (b.points as number[]) : bordaPoints(b.ids.length) }));
+		input.scores = new Map(input.projects.map((p) => [p.id, 0]));
+		for (const [id, score] of sumPoints(scored)) input.scores.set(id, score);
+	}
+	// Pabulib marks a project withdrawn after the vote with the cost 999999999.
+	const withdrawn = input.projects.filter((p) => menu.source === 'pabulib' && p.cost === WITHDRAWN_COST * menu.amountScale);
+	if (withdrawn.length) input.withdrawn = withdrawn.map((p) => p.id);
 	return { input, keyToId };
 }
 
@@ -73,21 +99,34 @@ export function computeResults(db: DbOrTx, menu: Menu, now: number): MenuResults
 	return resultsFromTally(input, keyToId, menu, now);
 }
 
-export function resultsFromTally(input: TallyInput, keyToId: Map<string, number>, menu: Pick<Menu, 'tallyRule' | 'minVotes'>, now: number): MenuResults {
+type Counted = Pick<Menu, 'tallyRule' | 'minVotes' | 'voteType'>;
+
+export function resultsFromTally(input: TallyInput, keyToId: Map<string, number>, menu: Counted, now: number): MenuResults {
 	return resultsOf(tally(input), keyToId, menu, now);
 }
 
 /** A tally counted in the file's or the ballot's keys, told in the menu's own project ids. */
-export function resultsOf(t: TallyResult, keyToId: Map<string, number>, menu: Pick<Menu, 'tallyRule' | 'minVotes'>, now: number): MenuResults {
+export function resultsOf(t: TallyResult, keyToId: Map<string, number>, menu: Counted, now: number, warnings: string[] = []): MenuResults {
+	const thresholded = menu.minVotes !== null && (menu.tallyRule === 'greedy-threshold' || menu.tallyRule === 'greedy-no-skip');
 	return {
 		rule: t.rule,
+		voteType: menu.voteType,
 		budget: t.budget,
-		minVotes: menu.tallyRule === 'greedy-threshold' ? (menu.minVotes ?? 0) : null,
+		minVotes: thresholded ? menu.minVotes : menu.tallyRule === 'greedy-threshold' ? 0 : null,
 		voters: t.voters,
 		cost: t.cost,
 		selected: t.selected.map((k) => keyToId.get(k)!),
-		projects: t.projects.map((p) => ({ projectId: keyToId.get(p.id)!, votes: p.votes, cost: p.cost, selected: p.selected, reason: p.reason, rank: p.rank })),
+		projects: t.projects.map((p) => ({
+			projectId: keyToId.get(p.id)!,
+			votes: p.votes,
+			...(p.score !== undefined ? { score: p.score } : {}),
+			cost: p.cost,
+			selected: p.selected,
+			reason: p.reason,
+			rank: p.rank
+		})),
 		...(t.equalShares ? { equalShares: { virtualBudget: t.equalShares.virtualBudget, increments: t.equalShares.increments } } : {}),
+		...(warnings.length ? { warnings } : {}),
 		computedAt: now
 	};
 }

@@ -1,13 +1,22 @@
 import { sqliteTable, integer, text, index, uniqueIndex, primaryKey, check } from 'drizzle-orm/sqlite-core';
 import { sql } from 'drizzle-orm';
+import { randomBytes } from 'node:crypto';
 import { users } from '../auth/schema';
 import { communities } from '../org/schema';
 
-import { BALLOT_RULES, FEASIBILITY, IMPLEMENTATION_STATES, PHASES, TALLY_RULES } from '../../codes';
+import { BALLOT_RULES, FEASIBILITY, IMPLEMENTATION_STATES, PHASES, TALLY_RULES, VOTE_TYPES } from '../../codes';
 
-export { BALLOT_RULES, FEASIBILITY, IMPLEMENTATION_STATES, PHASES, TALLY_RULES, type Phase } from '../../codes';
+export { BALLOT_RULES, FEASIBILITY, IMPLEMENTATION_STATES, PHASES, TALLY_RULES, VOTE_TYPES, type Phase } from '../../codes';
 
-/** A 民生微實事 project menu put before one community, with a budget in whole yuan and dated phases. */
+/**
+ * A 民生微實事 project menu put before one community, with a budget and dated phases. Every amount of a menu (its
+ * budget, its projects' costs, their spending) is a whole number of `amount_scale`-ths of its currency: fen for
+ * the portal's own menus (100), the file's own scale for a replayed election (1, 10 or 100).
+ *
+ * The CHECKs of currency, amount_scale and vote_type are column constraints written in the migration (0014): a
+ * table constraint would make drizzle-kit rebuild the table, and dropping `menus` inside the migration's
+ * transaction would cascade to every project and ballot.
+ */
 export const menus = sqliteTable(
 	'menus',
 	{
@@ -18,6 +27,12 @@ export const menus = sqliteTable(
 		title: text('title').notNull(),
 		description: text('description').notNull().default(''),
 		budget: integer('budget').notNull(),
+		/** ISO 4217: CNY for the portal's menus; a replay keeps its file's (PLN, EUR…). */
+		currency: text('currency').notNull().default('CNY'),
+		/** Stored amount units per currency unit: 100 (fen) for the portal's menus, the file's scale for a replay. */
+		amountScale: integer('amount_scale').notNull().default(100),
+		/** The ballots' form: approval for the portal's menus; a replay keeps its file's. */
+		voteType: text('vote_type', { enum: VOTE_TYPES }).notNull().default('approval'),
 		ballotRule: text('ballot_rule', { enum: BALLOT_RULES }).notNull(),
 		/** choose_k: at most this many projects on a ballot. */
 		maxChoices: integer('max_choices'),
@@ -91,7 +106,19 @@ export const menuProjects = sqliteTable(
 	]
 );
 
-/** One ballot per person per menu; changing it replaces its choices. Replayed .pb voters have no user. */
+/**
+ * One ballot per person per menu; changing it replaces its choices. Every ballot has a voter code: random
+ * (CSPRNG) for a resident's ballot, drawn when it is first cast and kept when it changes; a replayed voter's id
+ * from the file. The code is what the .pb export names a voter by, and the export's order: nothing in it (not
+ * the ballot's id, time or place in the audit log) says whose ballot it is. Replayed voters have no user.
+ */
+/**
+ * A ballot's anonymous voter code: 64 random bits from the operating system's CSPRNG, drawn when the ballot is
+ * first cast and never derived from who, when or which ballot — the .pb export names voters by it and lists them
+ * in its order.
+ */
+export const newVoterCode = () => randomBytes(8).toString('hex');
+
 export const ballots = sqliteTable(
 	'ballots',
 	{
@@ -100,8 +127,11 @@ export const ballots = sqliteTable(
 			.notNull()
 			.references(() => menus.id, { onDelete: 'cascade' }),
 		voterId: integer('voter_id').references(() => users.id),
-		/** Anonymous voter id of an imported election. */
-		externalVoter: text('external_voter'),
+		/**
+		 * The anonymous voter id of the .pb export: drawn from the CSPRNG on insert unless given (a replay gives its
+		 * file's ids); a trigger of migration 0014 refuses a ballot without one.
+		 */
+		voterCode: text('voter_code').$defaultFn(newVoterCode),
 		createdAt: integer('created_at').notNull(),
 		updatedAt: integer('updated_at').notNull()
 	},
@@ -109,11 +139,16 @@ export const ballots = sqliteTable(
 		uniqueIndex('ballots_menu_voter_uq').on(t.menuId, t.voterId),
 		// a person's own ballots, newest first (their "my" page)
 		index('ballots_voter_idx').on(t.voterId, t.updatedAt),
-		uniqueIndex('ballots_menu_external_uq').on(t.menuId, t.externalVoter),
-		check('ballots_voter_ck', sql`${t.voterId} is not null or ${t.externalVoter} is not null`)
+		uniqueIndex('ballots_menu_code_uq').on(t.menuId, t.voterCode),
+		check('ballots_voter_ck', sql`${t.voterId} is not null or ${t.voterCode} is not null`)
 	]
 );
 
+/**
+ * A project on a ballot. `position` is its place as the ballot lists it (its rank on a ranked ballot; a
+ * replay keeps its file's order; null on a resident's ballot, whose ticks have no order), `points` what the
+ * voter gave it when the ballot gives points (cumulative, or a ranked file's points column).
+ */
 export const ballotChoices = sqliteTable(
 	'ballot_choices',
 	{
@@ -122,9 +157,16 @@ export const ballotChoices = sqliteTable(
 			.references(() => ballots.id, { onDelete: 'cascade' }),
 		projectId: integer('project_id')
 			.notNull()
-			.references(() => menuProjects.id, { onDelete: 'cascade' })
+			.references(() => menuProjects.id, { onDelete: 'cascade' }),
+		position: integer('position'),
+		points: integer('points')
 	},
-	(t) => [primaryKey({ columns: [t.ballotId, t.projectId] }), index('ballot_choices_project_idx').on(t.projectId)]
+	(t) => [
+		primaryKey({ columns: [t.ballotId, t.projectId] }),
+		index('ballot_choices_project_idx').on(t.projectId),
+		check('ballot_choices_position_ck', sql`${t.position} is null or ${t.position} >= 1`),
+		check('ballot_choices_points_ck', sql`${t.points} is null or ${t.points} >= 0`)
+	]
 );
 
 export const REMINDER_KINDS = ['vote_open', 'vote_closing', 'results'] as const;

@@ -3,26 +3,32 @@ import { z } from 'zod';
 import { idField as id } from '../validation';
 import { BALLOT_RULES, TALLY_RULES } from './schema';
 import { chinaDayStart } from '../db/time';
+import { parseYuan, type YuanProblem } from '../../money';
 
-/** Whole yuan up to ¥100,000,000; "200000", "200,000" and "¥200,000" all read as 200000. */
-export const MAX_YUAN = 100_000_000;
+const MONEY_ERRORS: Record<Exclude<YuanProblem, 'required'>, string> = {
+	malformed: 'err_money',
+	negative: 'err_money_negative',
+	too_many_decimals: 'err_money_decimals',
+	too_large: 'err_money_too_big'
+};
 
-function money(opts: { allowZero: boolean }) {
-	return z.unknown().optional().transform((raw, ctx) => {
-		const text = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : '';
+/**
+ * An amount typed in yuan ("300000", "300,000", "¥300,000", "308151.26"), as fen: the one reader of money in
+ * every form of the menus (budgets, costs, spending), with its one maximum (MAX_YUAN). Zero is refused unless
+ * `allowZero`; an optional amount left empty is null.
+ */
+export function yuanField(opts: { allowZero: boolean; optional?: false }): z.ZodType<number>;
+export function yuanField(opts: { allowZero: boolean; optional: true }): z.ZodType<number | null>;
+export function yuanField(opts: { allowZero: boolean; optional?: boolean }): z.ZodType<number | null> {
+	return z.unknown().optional().transform((raw, ctx): number | null => {
+		const read = parseYuan(raw);
 		const fail = (message: string) => {
 			ctx.addIssue({ code: 'custom', message });
 			return z.NEVER;
 		};
-		if (text === '') return fail('err_required');
-		const cleaned = text.replace(/^[¥￥]\s*/, '').replace(/[,，\s]/g, '');
-		if (/^-/.test(cleaned) && /^-[\d.]+$/.test(cleaned)) return fail('err_menu_money_negative');
-		if (/^\d+\.\d*$/.test(cleaned)) return fail('err_menu_money_whole');
-		if (!/^\d+$/.test(cleaned)) return fail('err_menu_money');
-		const value = Number(cleaned);
-		if (value > MAX_YUAN) return fail('err_menu_money_too_big');
-		if (value === 0 && !opts.allowZero) return fail('err_menu_money_positive');
-		return value;
+		if (!read.ok) return read.problem === 'required' ? (opts.optional ? null : fail('err_required')) : fail(MONEY_ERRORS[read.problem]);
+		if (read.fen === 0 && !opts.allowZero) return fail('err_money_positive');
+		return read.fen;
 	});
 }
 
@@ -60,7 +66,7 @@ export const menuSchema = z
 	.object({
 		title,
 		description: markdown,
-		budget: money({ allowZero: false }),
+		budget: yuanField({ allowZero: false }),
 		ballotRule: z.enum(BALLOT_RULES, { error: 'err_invalid' }),
 		maxChoices: optionalCount,
 		minChoices: optionalCount,
@@ -101,7 +107,7 @@ export type MenuInput = z.infer<typeof menuSchema>;
 export const candidateSchema = z.object({
 	title,
 	description: markdown,
-	estimatedCost: money({ allowZero: false }),
+	estimatedCost: yuanField({ allowZero: false }),
 	proposalId: z
 		.union([z.literal(''), id])
 		.optional()
@@ -122,9 +128,9 @@ export const reviewSchema = z
 			}
 			return { decision: v.decision, finalCost: null, reason: v.reason };
 		}
-		const cost = money({ allowZero: false }).safeParse(v.finalCost);
+		const cost = yuanField({ allowZero: false }).safeParse(v.finalCost);
 		if (!cost.success) {
-			ctx.addIssue({ code: 'custom', path: ['finalCost'], message: cost.error.issues[0]?.message ?? 'err_menu_money' });
+			ctx.addIssue({ code: 'custom', path: ['finalCost'], message: cost.error.issues[0]?.message ?? 'err_money' });
 			return z.NEVER;
 		}
 		return { decision: v.decision, finalCost: cost.data, reason: null };

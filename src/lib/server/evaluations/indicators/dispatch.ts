@@ -1,7 +1,6 @@
 // Dispatch resolution verified by the reporter (吹哨派單, 解決率): from the dispatch domain's
 // `figures(db, { communityId }, from, to)` (src/lib/server/dispatch/figures.ts), whose denominators keep returned
-// and reopened reports. That module lands with the dispatch work; until the lead wires it in index.ts, this
-// indicator has no data source and every snapshot says so instead of counting it.
+// and reopened reports.
 import type { DbOrTx } from '../../db/client';
 import type { IndicatorSource } from './types';
 

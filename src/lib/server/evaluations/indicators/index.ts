@@ -12,17 +12,20 @@ import { proposalsOnTime } from './proposals-on-time';
 import { voteParticipation } from './vote-participation';
 import { coverageIndicator } from './coverage';
 import { coverage } from '../../areas/coverage';
+import { dispatchResolutionIndicator } from './dispatch';
+import { figures as dispatchFigures } from '../../dispatch/figures';
 
 /** One indicator measured by one provider. */
 export type IndicatorProvider = { indicator: EvaluationIndicator; measure: IndicatorSource };
 export type IndicatorRegistry = Partial<Record<EvaluationIndicator, IndicatorSource>>;
 
-/** The providers: ratings, proposals, menu votes and co-managed areas. */
+/** The providers: ratings, proposals, menu votes, co-managed areas and dispatch. */
 export const PROVIDERS: readonly IndicatorProvider[] = [
 	{ indicator: 'satisfaction', measure: satisfaction },
 	{ indicator: 'proposals_on_time', measure: proposalsOnTime },
 	{ indicator: 'vote_participation', measure: voteParticipation },
-	{ indicator: 'coverage', measure: coverageIndicator(coverage) }
+	{ indicator: 'coverage', measure: coverageIndicator(coverage) },
+	{ indicator: 'dispatch_resolution', measure: dispatchResolutionIndicator(dispatchFigures) }
 ];
 
 /** A registry from providers; two providers for one indicator is a bug, said at start-up. */

@@ -76,7 +76,7 @@ export const postProgress = defineAsyncCommand({
 	audit: ({ record, input }, v) => audited(record, { update: v.updateId, percent: input.percent, state: v.state, photos: v.photos })
 });
 
-/** A new spending line: item, planned and (when known) actual, in whole yuan. */
+/** A new spending line: item, planned and (when known) actual, typed in yuan, stored in fen. */
 export const addSpendingLine = defineCommand({
 	action: 'menu.add_spending',
 	...onProject,

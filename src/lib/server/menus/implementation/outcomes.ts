@@ -1,10 +1,13 @@
 // 成果公開: what each published menu of a community chose and what became of it. Six queries in all.
+// Amounts are fen (only the portal's own menus are here); each menu says how it writes them.
 import { and, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { menus, menuProjects } from '../schema';
 import { projectAcceptances, projectPhotos, projectUpdates } from './schema';
 import { spendingByProject, mediaUrl } from './queries';
 import { spendingTotals } from './rules';
+import { menuHasFractions, moneyStyle } from '../queries';
+import { WHOLE_YUAN, type MoneyStyle } from '../../../money';
 
 /** How many photos each project shows on the outcomes page (the newest). */
 export const OUTCOME_PHOTOS = 3;
@@ -13,13 +16,21 @@ export const OUTCOME_MENUS = 12;
 
 export function communityOutcomes(db: DbOrTx, communityId: number) {
 	const menuRows = db
-		.select({ id: menus.id, title: menus.title, budget: menus.budget, resultsPublishedAt: menus.resultsPublishedAt })
+		.select({
+			id: menus.id,
+			title: menus.title,
+			budget: menus.budget,
+			currency: menus.currency,
+			amountScale: menus.amountScale,
+			fractions: menuHasFractions,
+			resultsPublishedAt: menus.resultsPublishedAt
+		})
 		.from(menus)
 		.where(and(eq(menus.communityId, communityId), isNotNull(menus.resultsPublishedAt), eq(menus.source, 'native')))
 		.orderBy(desc(menus.resultsPublishedAt), desc(menus.id))
 		.limit(OUTCOME_MENUS)
 		.all();
-	if (!menuRows.length) return { menus: [], totals: { chosen: 0, accepted: 0, planned: 0, actual: 0 } };
+	if (!menuRows.length) return { menus: [], totals: { chosen: 0, accepted: 0, planned: 0, actual: 0 }, money: WHOLE_YUAN };
 	const projects = db
 		.select({
 			id: menuProjects.id,
@@ -57,10 +68,11 @@ export function communityOutcomes(db: DbOrTx, communityId: number) {
 		latest: latest.get(p.id) ?? null,
 		photos: photos.get(p.id) ?? []
 	}));
-	const outcomeMenus = menuRows.map((m) => {
+	const outcomeMenus = menuRows.map(({ currency, amountScale, fractions, ...m }) => {
 		const chosen = shaped.filter((p) => p.menuId === m.id);
 		return {
 			...m,
+			money: moneyStyle({ currency, amountScale }, fractions),
 			projects: chosen,
 			chosenCost: chosen.reduce((s, p) => s + p.cost, 0),
 			planned: chosen.reduce((s, p) => s + p.totals.planned, 0),
@@ -75,7 +87,9 @@ export function communityOutcomes(db: DbOrTx, communityId: number) {
 			accepted: shaped.filter((p) => p.state === 'accepted').length,
 			planned: outcomeMenus.reduce((s, m) => s + m.planned, 0),
 			actual: outcomeMenus.reduce((s, m) => s + m.actual, 0)
-		}
+		},
+		// The totals add fen of every menu: with fen if any menu shows them.
+		money: { ...WHOLE_YUAN, fractions: outcomeMenus.some((m) => m.money.fractions) } satisfies MoneyStyle
 	};
 }
 

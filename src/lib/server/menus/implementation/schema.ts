@@ -52,7 +52,7 @@ export const projectPhotos = sqliteTable(
 	]
 );
 
-/** One line of spending, in whole yuan: what was planned and (once known) what was actually paid. */
+/** One line of spending, in fen: what was planned and (once known) what was actually paid. */
 export const projectSpending = sqliteTable(
 	'project_spending',
 	{

@@ -1,6 +1,7 @@
 // Inputs of 實施 and 驗收. Messages are message keys (err_…), shown beside the field.
 import { z } from 'zod';
 import { idField as id } from '../../validation';
+import { yuanField } from '../validation';
 
 import { MAX_PHOTO_BYTES, type PhotoLimits } from '../../media/photos';
 
@@ -8,8 +9,6 @@ export { MAX_PHOTO_BYTES };
 export const MAX_PHOTOS = 6;
 /** A progress update takes up to six photos of 5 MB. */
 export const PROGRESS_PHOTOS: PhotoLimits = { max: MAX_PHOTOS, maxBytes: MAX_PHOTO_BYTES, tooMany: 'err_photos_too_many' };
-/** Nothing on a 民生微實事 menu costs a billion yuan: a larger figure is a typo. */
-export const MAX_YUAN = 999_999_999;
 export const MAX_REPRESENTATIVES = 20;
 
 const text = (max: number) =>
@@ -23,24 +22,6 @@ const text = (max: number) =>
 function typed(value: unknown): string {
 	if (typeof value === 'number') return String(value);
 	return typeof value === 'string' ? value.replace(/[\s,，]/g, '') : '';
-}
-
-/** Whole yuan, not negative. Optional amounts come back as null when left empty (or not sent). */
-function yuan(required: boolean) {
-	return z.unknown().optional().transform((value, ctx): number | null => {
-		const s = typed(value).replace(/^[¥￥]/, '').replace(/元$/, '');
-		const fail = (message: string) => {
-			ctx.addIssue({ code: 'custom', message });
-			return z.NEVER;
-		};
-		if (s === '') return required ? fail('err_required') : null;
-		if (/^-\d+(\.\d+)?$/.test(s)) return fail('err_impl_amount_negative');
-		if (/^\d+\.\d+$/.test(s)) return fail('err_impl_whole_yuan');
-		if (!/^\d+$/.test(s)) return fail('err_number');
-		const n = Number(s);
-		if (n > MAX_YUAN) return fail('err_impl_amount_too_large');
-		return n;
-	});
 }
 
 const percent = z.unknown().optional().transform((value, ctx): number => {
@@ -83,7 +64,8 @@ const photos = z
 export const progressSchema = z.object({ body: text(2000), percent, photos });
 export type ProgressInput = z.infer<typeof progressSchema>;
 
-export const spendingSchema = z.object({ item: text(100), planned: yuan(true).pipe(z.number()), actual: yuan(false) });
+/** Planned and (once known) actual amounts, typed in yuan, stored in fen; a line may cost nothing. */
+export const spendingSchema = z.object({ item: text(100), planned: yuanField({ allowZero: true }), actual: yuanField({ allowZero: true, optional: true }) });
 
 export const editSpendingSchema = spendingSchema.extend({ lineId: id });
 

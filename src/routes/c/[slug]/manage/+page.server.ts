@@ -8,6 +8,7 @@ import { can } from '$lib/server/policy';
 import { reviewQueue } from '$lib/server/menus/queries';
 import { deliberationDesk } from '$lib/server/proposals/desk';
 import { areasDesk } from '$lib/server/areas/desk';
+import { triageQueue } from '$lib/server/dispatch/queries';
 import { t } from '$lib/server/i18n';
 import { formAction, idParam, inCommunity, requireActor } from '$lib/server/http';
 import { answerProposal, markForMenu, mergeProposal } from '$lib/server/proposals/commands';
@@ -26,7 +27,8 @@ export const load: PageServerLoad = async (event) => {
 		staff: staffOf(db, { communityId: community.id }),
 		menuQueue: can(actor, 'menu.review_candidate', subject) ? reviewQueue(db, community.id, Date.now()) : null,
 		deliberation: can(actor, 'proposal.answer', subject) ? deliberationDesk(db, community.id, Date.now()) : null,
-		areas: can(actor, 'area.review_claim', subject) ? areasDesk(db, community.id, Date.now()) : null
+		areas: can(actor, 'area.review_claim', subject) ? areasDesk(db, community.id, Date.now()) : null,
+		reports: can(actor, 'report.dispatch', subject) ? triageQueue(db, community.id, Date.now()) : null
 	};
 };
 

@@ -3,7 +3,7 @@ import type { LayoutServerLoad } from './$types';
 import { getDb } from '$lib/server/db/client';
 import { loadMenu } from '$lib/server/menus/records';
 import { menuAbilities } from '$lib/server/menus/abilities';
-import { currencyOf } from '$lib/server/menus/queries';
+import { moneyOf } from '$lib/server/menus/queries';
 import { currentPhase, nextPhase } from '$lib/server/menus/rules';
 import { renderMarkdown } from '$lib/markdown';
 import { idParam } from '$lib/server/http';
@@ -12,7 +12,8 @@ import { t } from '$lib/server/i18n';
 /** The menu named in the URL, if it belongs to this community; shared by every page under it. */
 export const load: LayoutServerLoad = async ({ params, parent, locals }) => {
 	const { community } = await parent();
-	const loaded = loadMenu(getDb(), { communityId: community.id, id: idParam(params.id) });
+	const db = getDb();
+	const loaded = loadMenu(db, { communityId: community.id, id: idParam(params.id) });
 	if (!loaded) error(404, t('error_not_found'));
 	const { menu } = loaded;
 	const now = Date.now();
@@ -39,7 +40,9 @@ export const load: LayoutServerLoad = async ({ params, parent, locals }) => {
 			resultsPublishedAt: menu.resultsPublishedAt,
 			phase: currentPhase(menu, now),
 			next: nextPhase(menu, now),
-			currency: currencyOf(menu)
+			voteType: menu.voteType,
+			// How every amount of the menu is written (currency, fen or not): the same on each page under it.
+			money: moneyOf(db, menu)
 		},
 		// What this person may do to the menu now (each answer includes the menu's phase and whether it is a replay).
 		menuCan: menuAbilities(locals.actor, loaded, now)

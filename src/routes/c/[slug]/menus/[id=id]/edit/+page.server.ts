@@ -6,6 +6,7 @@ import { loadMenu, menuSubject, readOnly } from '$lib/server/menus/records';
 import { chinaDate as isoDay } from '$lib/server/db/time';
 import { permits } from '$lib/server/policy';
 import { t } from '$lib/server/i18n';
+import { yuanText } from '$lib/money';
 import { formAction, recordInCommunity, requireActor } from '$lib/server/http';
 
 export const load: PageServerLoad = async (event) => {
@@ -20,7 +21,7 @@ export const load: PageServerLoad = async (event) => {
 		current: {
 			title: row.title,
 			description: row.description,
-			budget: String(row.budget),
+			budget: yuanText(row.budget),
 			ballotRule: row.ballotRule,
 			maxChoices: row.maxChoices,
 			minChoices: row.minChoices,

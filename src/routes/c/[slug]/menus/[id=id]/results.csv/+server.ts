@@ -6,6 +6,6 @@ import { download, requirePublished } from '../published';
 
 export const GET: RequestHandler = ({ params }) => {
 	const { loaded, results } = requirePublished(params);
-	const csv = resultsCsv(resultRows(getDb(), loaded, results), (reason) => t(`menu_reason_${reason}`));
+	const csv = resultsCsv(loaded, resultRows(getDb(), loaded, results), (reason) => t(`menu_reason_${reason}`));
 	return download(csv, 'text/csv; charset=utf-8', `menu-${loaded.menu.id}-results.csv`);
 };

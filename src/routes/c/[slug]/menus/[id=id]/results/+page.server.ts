@@ -4,8 +4,12 @@ import { getDb } from '$lib/server/db/client';
 import { loadMenu } from '$lib/server/menus/records';
 import { computeResults, publishResults, publishedResults } from '$lib/server/menus/results';
 import { resultRows } from '$lib/server/menus/export';
+import { ballotSample } from '$lib/server/menus/queries';
 import { formAction, recordInCommunity } from '$lib/server/http';
 import { t } from '$lib/server/i18n';
+
+/** How many ballots a replay's results page shows as examples. */
+const SAMPLE_BALLOTS = 8;
 
 export const load: PageServerLoad = async ({ parent }) => {
 	const { menu, menuCan, community } = await parent();
@@ -16,6 +20,7 @@ export const load: PageServerLoad = async ({ parent }) => {
 	// Before publishing, only street staff see the count, once the vote is closed: nobody sees it while voting runs.
 	const preview = !published && menuCan.publish ? computeResults(db, loaded.menu, Date.now()) : null;
 	const results = published ?? preview;
+	const replay = loaded.menu.source === 'pabulib';
 	return {
 		results: results && {
 			rule: results.rule,
@@ -23,8 +28,11 @@ export const load: PageServerLoad = async ({ parent }) => {
 			cost: results.cost,
 			minVotes: results.minVotes,
 			equalShares: results.equalShares ?? null,
+			warnings: results.warnings ?? [],
 			rows: resultRows(db, loaded, results)
 		},
+		// A replay shows how its ballots look (ticks, points, rankings): the first few, as its .pb lists them.
+		sample: replay && results ? ballotSample(db, loaded.menu.id, SAMPLE_BALLOTS) : [],
 		preview: !!preview
 	};
 };

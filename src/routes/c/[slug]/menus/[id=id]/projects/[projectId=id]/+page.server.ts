@@ -23,6 +23,7 @@ const ratingTarget = (event: Pick<RequestEvent, 'params'>) => ({ ...inCommunity(
 
 export const load: PageServerLoad = async (event) => {
 	const { locals, url } = event;
+	const { menu } = await event.parent();
 	const db = getDb();
 	const record = loadProject(db, projectTarget(event));
 	if (!record || !record.project.selected) error(404, t('error_not_found'));
@@ -31,6 +32,8 @@ export const load: PageServerLoad = async (event) => {
 	const editId = idParam(url.searchParams.get('edit'));
 	return {
 		...found,
+		// The menu's way of writing amounts, from the layout (this page's `menu` is the implementation's own).
+		money: menu.money,
 		descriptionHtml: found.project.description.trim() ? renderMarkdown(found.project.description) : '',
 		maxPhotos: MAX_PHOTOS,
 		maxPhotoBytes: MAX_PHOTO_BYTES,
