@@ -17,6 +17,12 @@ export default defineConfig({
 		include: ['tests/unit/**/*.test.ts'],
 		environment: 'node',
 		reporters: ['default', './tests/reporters/vitest-summary.ts'],
-		testTimeout: 30000
+		testTimeout: 30000,
+		// Two threads, each keeping one module registry for all its files: every test file opens its own
+		// database, and loading the app's modules afresh for each file cost more than the tests themselves
+		// (162 s → 50 s). So no test mocks a module (it would leak into the files after it).
+		pool: 'threads',
+		isolate: false,
+		maxWorkers: 2
 	}
 });

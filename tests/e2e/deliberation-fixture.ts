@@ -1,6 +1,6 @@
 // Shared steps of the deliberation end-to-end tests.
 import { expect, type Browser, type Page } from './test';
-import { pageAs } from './helpers';
+import { pageAs, postForm } from './helpers';
 
 let address = 0;
 /** Signed in as `username`, speaking from an address of its own (so per-address limits stay per test). */
@@ -28,13 +28,19 @@ export async function propose(page: Page, fields: { title: string; body: string;
 	return new URL(page.url()).pathname;
 }
 
-/** Each of `usernames` signs in, opens the proposal and seconds it. */
+/**
+ * Each of `usernames` signs in and seconds the proposal. The last one opens the page and presses the button; the
+ * others post the same form straight away (what the button sends), which spares a page each on a busy machine.
+ */
 export async function secondAs(browser: Browser, path: string, usernames: string[], options: { javaScriptEnabled?: boolean } = {}) {
-	for (const username of usernames) {
+	for (const [i, username] of usernames.entries()) {
 		const page = await as(browser, username, options);
-		await page.goto(path);
-		await page.getByRole('button', { name: '附議', exact: true }).click();
-		await expect(page.getByText('您已附議這個議題。')).toBeVisible();
+		if (i < usernames.length - 1) await postForm(page, path, 'second');
+		else {
+			await page.goto(path);
+			await page.getByRole('button', { name: '附議', exact: true }).click();
+			await expect(page.getByText('您已附議這個議題。')).toBeVisible();
+		}
 		await page.context().close();
 	}
 }

@@ -692,6 +692,7 @@ test('the admin’s streets, communities, grids, staff and deliveries; a street�
 
 	// The officer sets up the street's desk: a department, its account, and a grid worker (who then leaves).
 	const desk = await noJs(browser, officer.username);
+	await desk.goto('/login'); // signed in already: the sign-in page sends the officer where they work
 	await desk.getByRole('link', { name: `走訪新街道${tag}工作台` }).click();
 	expect(pathOf(desk)).toBe(`/street/${slug}/manage`);
 	const newDepartment = desk.getByRole('form', { name: '新增職能部門' });

@@ -10,8 +10,17 @@ export const workerPort = () => E2E_PORT + base.info().parallelIndex;
 export const workerOrigin = () => `http://localhost:${workerPort()}`;
 export const workerDatabase = () => `tmp/e2e-${E2E_PORT + base.info().parallelIndex}.db`;
 
-export const test = base.extend({
+export const test = base.extend<{ closeContexts: void }>({
 	// eslint-disable-next-line no-empty-pattern
-	baseURL: async ({}, use, testInfo) => use(`http://localhost:${E2E_PORT + testInfo.parallelIndex}`)
+	baseURL: async ({}, use, testInfo) => use(`http://localhost:${E2E_PORT + testInfo.parallelIndex}`),
+	// The contexts a test opens for other people (pageAs) are closed with it: the worker's browser is shared, and
+	// left open they would pile up, a renderer process each, for the rest of the run.
+	closeContexts: [
+		async ({ browser }, use) => {
+			await use();
+			await Promise.all(browser.contexts().map((context) => context.close()));
+		},
+		{ auto: true }
+	]
 });
 export { expect, type Page, type Browser, type Locator, type APIRequestContext } from '@playwright/test';
