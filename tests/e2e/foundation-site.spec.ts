@@ -37,6 +37,24 @@ test('large text persists across pages', async ({ page }) => {
 	await expect(page.getByRole('button', { name: '大字' })).toHaveAttribute('aria-pressed', 'true');
 });
 
+test('a section opened before the page\'s script arrives stays open once the page comes alive', async ({ page }) => {
+	// A slow phone: the page is readable and usable before its JavaScript runs; hydration must not undo a tap.
+	await page.setViewportSize({ width: 390, height: 844 });
+	let release = () => {};
+	const held = new Promise<void>((resolve) => (release = resolve));
+	await page.route('**/_app/immutable/**/*.js', async (route) => {
+		await held;
+		await route.continue();
+	});
+	await page.goto('/c/jinwei/proposals', { waitUntil: 'domcontentloaded' });
+	await page.getByText('篩選與排序').click();
+	const state = page.getByLabel('狀態');
+	await expect(state).toBeVisible();
+	release();
+	await page.waitForLoadState('networkidle');
+	await expect(state).toBeVisible();
+});
+
 test('a cross-origin form post is refused with 403', async ({ request }) => {
 	const response = await request.post('/login', {
 		headers: { origin: 'http://evil.example', 'content-type': 'application/x-www-form-urlencoded' },
