@@ -10,6 +10,7 @@
  * 3. Page figures: req/s and latency of the busiest public pages, and the statements each runs.
  * 4. (after the tallies) The time to snapshot a street of 50 communities with 100,000 ratings (bench-evaluation.ts).
  * 5. Open311: req/s of GET /open311/v2/requests.json (and .xml, a page of 50, a filter) with 100,000 reports.
+ * 6. 建設共管: req/s and statements of the areas pages with 500 areas and 5,000 care logs in one community.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
@@ -20,6 +21,7 @@ import { runTallyBench } from './bench-tally';
 import { runEvaluationBench, TARGET_MS as EVALUATION_TARGET_MS } from './bench-evaluation';
 import { printPageFigures, runPageBench, waitForServer } from './bench-pages';
 import { printOpen311Figures, runOpen311Bench } from './bench-open311';
+import { printAreasFigures, runAreasBench } from './bench-areas';
 import { freshDemoDatabase } from './seed';
 import { openDatabase } from '../lib/server/db/client';
 import { users, sessions } from '../lib/server/auth/schema';
@@ -173,3 +175,4 @@ tallyFigures();
 await ballotFigures();
 printPageFigures(await runPageBench({ port: PORT + 1, seconds: Math.min(SECONDS, 5) }));
 printOpen311Figures(await runOpen311Bench({ port: PORT + 2, seconds: Math.min(SECONDS, 5) }));
+printAreasFigures(await runAreasBench({ port: PORT + 3, seconds: Math.min(SECONDS, 5) }));

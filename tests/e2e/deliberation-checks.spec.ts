@@ -1,16 +1,16 @@
 // Deliberation under pressure and in other languages: racing seconds, closed proposals, stages out of
 // order, reports that hide a comment, over-long input, and the pages in 简体 and English.
 import { expect, test } from './test';
-import { expectAccessible, openDetails, unique } from './helpers';
+import { expectAccessible, openDetails, postAsBrowser, unique } from './helpers';
 import { as, propose } from './deliberation-fixture';
 
-test('fifty seconds sent at once by one resident end in exactly one', async ({ browser, baseURL }) => {
+test('fifty seconds sent at once by one resident end in exactly one', async ({ browser }) => {
 	const author = await as(browser, 'resident7');
 	const path = await propose(author, { title: `E2E 併發附議 ${unique()}`, category: '其他', body: '測試同時送出五十次附議。' });
 	const neighbour = await as(browser, 'resident8');
 	await neighbour.goto(path);
 	const responses = await Promise.all(
-		Array.from({ length: 50 }, () => neighbour.request.post(`${path}?/second`, { form: {}, headers: { origin: baseURL!, accept: 'text/html' }, maxRedirects: 0 }))
+		Array.from({ length: 50 }, () => postAsBrowser(neighbour.request, `${path}?/second`, {}))
 	);
 	const statuses = responses.map((r) => r.status());
 	expect(statuses.filter((s) => s === 303)).toHaveLength(1);

@@ -1,7 +1,7 @@
 // What residents expect and missed: similar proposals beside the title, a sheet to gather seconds, and "my"
 // page listing what I seconded and where I spoke.
 import { test, expect } from './test';
-import { expectAccessible, pageAs } from './helpers';
+import { expectAccessible, holdScripts, pageAs } from './helpers';
 
 for (const javaScriptEnabled of [true, false]) {
 	test(`a proposal already in consultation is offered beside the title (${javaScriptEnabled ? 'as it is typed' : 'after the first submit, without JavaScript'})`, async ({ browser }) => {
@@ -22,6 +22,18 @@ for (const javaScriptEnabled of [true, false]) {
 		await page.context().close();
 	});
 }
+
+test('a title typed before the page\'s script arrives is looked up once the page comes alive', async ({ browser }) => {
+	const page = await pageAs(browser, 'resident2');
+	const release = await holdScripts(page);
+	await page.goto('/c/jinwei/proposals/new', { waitUntil: 'domcontentloaded' });
+	await page.getByLabel('標題', { exact: true }).fill('電動車充電不方便');
+	release();
+	await page.waitForLoadState('networkidle');
+	await expect(page.getByRole('region', { name: '這些議題可能和您的一樣' }).getByRole('link', { name: '金韋花園增設電動自行車集中充電點' })).toBeVisible();
+	await expect(page.getByLabel('標題', { exact: true })).toHaveValue('電動車充電不方便');
+	await page.context().close();
+});
 
 test('an open proposal has a printable sheet with its link and a QR code', async ({ browser }) => {
 	const page = await pageAs(browser, 'resident1');

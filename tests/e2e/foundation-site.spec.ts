@@ -1,5 +1,5 @@
 import { test, expect } from './test';
-import { expectAccessible, login, pageAs } from './helpers';
+import { expectAccessible, holdScripts, login, pageAs, postAsBrowser } from './helpers';
 
 test('switching language changes the page and <html lang>, and is remembered', async ({ page }) => {
 	await page.goto('/c/jinwei');
@@ -40,12 +40,7 @@ test('large text persists across pages', async ({ page }) => {
 test('a section opened before the page\'s script arrives stays open once the page comes alive', async ({ page }) => {
 	// A slow phone: the page is readable and usable before its JavaScript runs; hydration must not undo a tap.
 	await page.setViewportSize({ width: 390, height: 844 });
-	let release = () => {};
-	const held = new Promise<void>((resolve) => (release = resolve));
-	await page.route('**/_app/immutable/**/*.js', async (route) => {
-		await held;
-		await route.continue();
-	});
+	const release = await holdScripts(page);
 	await page.goto('/c/jinwei/proposals', { waitUntil: 'domcontentloaded' });
 	await page.getByText('篩選與排序').click();
 	const state = page.getByLabel('狀態');
@@ -92,10 +87,7 @@ test('unknown community → 404 page; acting outside one\'s scope → 403 page, 
 	expect((await committee.goto('/c/fenghuangshan/manage'))?.status()).toBe(403);
 	expect((await committee.goto('/admin'))?.status()).toBe(403);
 	// a forged review of a fenghuangshan application by jinwei's committee changes nothing
-	const response = await committee.request.post('/c/jinwei/manage?/review', {
-		headers: { origin: new URL(committee.url()).origin, accept: 'text/html' },
-		form: { membershipId: '999999', decision: 'verify' }
-	});
+	const response = await postAsBrowser(committee.request, '/c/jinwei/manage?/review', { membershipId: '999999', decision: 'verify' });
 	expect(response.status()).toBe(404);
 });
 

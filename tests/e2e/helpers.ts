@@ -1,4 +1,4 @@
-import { expect, workerOrigin, type Page, type Browser, type Locator } from './test';
+import { expect, workerOrigin, type Page, type Browser, type Locator, type APIRequestContext } from './test';
 import type { Cookie } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 
@@ -23,11 +23,9 @@ const sessions = new Map<string, Cookie>();
 export async function login(page: Page, username: string, password = PASSWORD) {
 	const known = password === PASSWORD ? sessions.get(username) : undefined;
 	if (known) return page.context().addCookies([known]);
-	const origin = workerOrigin();
-	// accept text/html: SvelteKit answers as to a browser's form post (303), not as to use:enhance's fetch (JSON)
-	const response = await page.request.post(`${origin}/login`, { form: { username, password }, headers: { origin, accept: 'text/html' }, maxRedirects: 0 });
+	const response = await postAsBrowser(page.request, '/login', { username, password });
 	expect(response.status(), `signing in as ${username}`).toBe(303);
-	const session = (await page.context().cookies(origin)).find((cookie) => cookie.name === 'session');
+	const session = (await page.context().cookies(workerOrigin())).find((cookie) => cookie.name === 'session');
 	expect(session, `a session for ${username}`).toBeTruthy();
 	if (session && password === PASSWORD) sessions.set(username, session);
 }
@@ -37,9 +35,18 @@ export async function login(page: Page, username: string, password = PASSWORD) {
  * render) and expects a success's redirect. For steps a test repeats many times before the one it looks at.
  */
 export async function postForm(page: Page, path: string, action: string, fields: Record<string, string> = {}) {
-	const origin = workerOrigin();
-	const response = await page.request.post(`${origin}${path}?/${action}`, { form: fields, headers: { origin, accept: 'text/html' }, maxRedirects: 0 });
+	const response = await postAsBrowser(page.request, `${path}?/${action}`, fields);
 	expect(response.status(), `${action} on ${path}`).toBe(303);
+}
+
+/**
+ * Posts `form` to `path` (with its `?/action`) as a browser without JavaScript does, with the cookies of
+ * `request`'s context, and returns the answer unfollowed. `accept: text/html` makes SvelteKit answer as to a
+ * browser's form post (a 303 or the page), not as to use:enhance's fetch (JSON).
+ */
+export function postAsBrowser(request: APIRequestContext, path: string, form: Record<string, string>) {
+	const origin = workerOrigin();
+	return request.post(`${origin}${path}`, { form, headers: { origin, accept: 'text/html' }, maxRedirects: 0 });
 }
 
 /** A fresh context signed in as `username` (own cookies), for multi-user flows. */
@@ -77,4 +84,19 @@ export async function openDetails(summary: Locator, revealed: Locator) {
 		if (!(await revealed.isVisible())) await summary.click();
 		await expect(revealed).toBeVisible({ timeout: 2_000 });
 	}).toPass({ timeout: 20_000 });
+}
+
+/**
+ * Holds back the page's scripts until the returned function is called: what a slow phone does, where a
+ * resident reads and taps a page before it comes alive. Call before `goto`; release, then wait for the network
+ * to go quiet (the page has hydrated by then).
+ */
+export async function holdScripts(page: Page): Promise<() => void> {
+	let release = () => {};
+	const held = new Promise<void>((resolve) => (release = resolve));
+	await page.route('**/_app/immutable/**/*.js', async (route) => {
+		await held;
+		await route.continue();
+	});
+	return release;
 }

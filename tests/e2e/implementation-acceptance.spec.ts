@@ -1,5 +1,5 @@
 import { expect, test, type Page } from './test';
-import { expectAccessible, pageAs } from './helpers';
+import { expectAccessible, pageAs, postAsBrowser } from './helpers';
 import { publishedMenu, type TestMenu } from './implementation-fixture';
 
 /** Street staff finish the works: an update at 100 % with a photo, and one paid spending line. */
@@ -55,10 +55,7 @@ for (const javaScriptEnabled of [true, false]) {
 		await expect(committee.getByRole('button', { name: '確認驗收' })).toHaveCount(0);
 
 		// accepting again (a stale form, a second tab) is a conflict, and changes nothing
-		const again = await committee.request.post(`${menu.url(menu.projects.lights)}?/accept`, {
-			headers: { origin: new URL(committee.url()).origin, accept: 'text/html' },
-			form: { which: 'acceptance', remarks: '再驗一次', representatives: '趙桂蘭' }
-		});
+		const again = await postAsBrowser(committee.request, `${menu.url(menu.projects.lights)}?/accept`, { which: 'acceptance', remarks: '再驗一次', representatives: '趙桂蘭' });
 		expect(again.status()).toBe(409);
 		expect(await again.text()).toContain('這個項目已經驗收過了。');
 

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from './test';
 import { readFileSync } from 'node:fs';
 import sharp from 'sharp';
-import { expectAccessible, pageAs } from './helpers';
+import { expectAccessible, pageAs, postAsBrowser } from './helpers';
 import { publishedMenu } from './implementation-fixture';
 
 const FIXTURES = 'tests/fixtures';
@@ -145,11 +145,7 @@ test('residents and other communities see no staff forms, and cannot post by han
 	await expect(page.getByRole('heading', { name: menu.titles.lights })).toBeVisible();
 	await expect(page.getByRole('button', { name: '發佈進度' })).toHaveCount(0);
 	await expect(page.locator('#spending-form')).toHaveCount(0);
-	const origin = new URL(page.url()).origin;
-	const forged = await page.request.post(`${menu.url(menu.projects.lights)}?/addSpending`, {
-		headers: { origin, accept: 'text/html' },
-		form: { which: 'spending', item: '偽造', planned: '1', actual: '' }
-	});
+	const forged = await postAsBrowser(page.request, `${menu.url(menu.projects.lights)}?/addSpending`, { which: 'spending', item: '偽造', planned: '1', actual: '' });
 	expect(forged.status()).toBe(403);
 	const other = await pageAs(browser, 'committee2');
 	expect((await other.goto(`/c/fenghuangshan/menus/${menu.menuId}/projects/${menu.projects.lights}`))!.status()).toBe(404);

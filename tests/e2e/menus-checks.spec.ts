@@ -1,8 +1,8 @@
 // Menus: bad input is explained, a Pabulib election replays, one voter's 100 parallel ballots make one ballot.
-import { expect, test, type APIRequestContext, workerOrigin } from './test';
+import { expect, test } from './test';
 import { resolve } from 'node:path';
 import { readFileSync } from 'node:fs';
-import { expectAccessible, pageAs, unique } from './helpers';
+import { expectAccessible, pageAs, postAsBrowser, unique } from './helpers';
 
 const ASSEN = resolve(process.cwd(), 'tests/fixtures/pabulib/real/Netherlands_Assen_2024.pb');
 
@@ -69,37 +69,32 @@ test('a Pabulib file replays as a read-only menu; a malformed one is refused wit
 	expect(pb).toContain('vote01006bcf-62b6-435d-a0de-2966c3e75249;1,2,6,9,13');
 });
 
-async function post(request: APIRequestContext, path: string, form: Record<string, string>) {
-	const origin = workerOrigin();
-	return request.post(path, { form, headers: { origin, accept: 'text/html' }, maxRedirects: 0 });
-}
-
 test('100 parallel ballots from one voter end as one ballot, and the last one counts', async ({ browser }) => {
 	test.setTimeout(120_000);
 	const street = await pageAs(browser, 'street');
 	const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 	const day = (n: number) => new Date(Date.parse(today) + n * 86400_000).toISOString().slice(0, 10);
-	const created = await post(street.request, '/c/jinwei/menus/new', {
+	const created = await postAsBrowser(street.request, '/c/jinwei/menus/new', {
 		title: `並發投票 ${unique()}`, budget: '100000', ballotRule: 'approval_budget', tallyRule: 'greedy',
 		collectStartsAt: day(0), reviewStartsAt: day(1), voteStartsAt: day(2), resultsStartsAt: day(3), implementationStartsAt: day(4), acceptanceStartsAt: day(5)
 	});
 	expect(created.status()).toBe(303);
 	const menuUrl = created.headers()['location'];
 	const resident = await pageAs(browser, 'resident4');
-	for (const name of ['甲', '乙']) expect((await post(resident.request, `${menuUrl}?/submit`, { title: `項目${name}`, estimatedCost: '1000' })).status()).toBe(303);
+	for (const name of ['甲', '乙']) expect((await postAsBrowser(resident.request, `${menuUrl}?/submit`, { title: `項目${name}`, estimatedCost: '1000' })).status()).toBe(303);
 	await street.goto(menuUrl);
 	const projects = await street.locator('li[id^=project-]').evaluateAll((els) => els.map((e) => e.id.slice('project-'.length)));
 	expect(projects).toHaveLength(2);
 	for (const projectId of projects) {
-		expect((await post(street.request, `${menuUrl}?/review`, { projectId, decision: 'feasible', finalCost: '1000' })).status()).toBe(303);
+		expect((await postAsBrowser(street.request, `${menuUrl}?/review`, { projectId, decision: 'feasible', finalCost: '1000' })).status()).toBe(303);
 	}
-	for (let i = 0; i < 2; i++) expect((await post(street.request, `${menuUrl}?/advance`, {})).status()).toBe(303);
+	for (let i = 0; i < 2; i++) expect((await postAsBrowser(street.request, `${menuUrl}?/advance`, {})).status()).toBe(303);
 	await resident.goto(menuUrl + '/ballot');
 	const ids = await resident.locator('input[name=projectIds]').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
 	expect(ids).toHaveLength(2);
-	const answers = await Promise.all(Array.from({ length: 100 }, (_, i) => post(resident.request, `${menuUrl}/ballot?/vote`, { projectIds: ids[i % 2] })));
+	const answers = await Promise.all(Array.from({ length: 100 }, (_, i) => postAsBrowser(resident.request, `${menuUrl}/ballot?/vote`, { projectIds: ids[i % 2] })));
 	expect(answers.map((a) => a.status())).toEqual(Array(100).fill(303));
-	const last = await post(resident.request, `${menuUrl}/ballot?/vote`, { projectIds: ids[1] });
+	const last = await postAsBrowser(resident.request, `${menuUrl}/ballot?/vote`, { projectIds: ids[1] });
 	expect(last.status()).toBe(303);
 	await street.goto(menuUrl);
 	await expect(street.locator('dt', { hasText: '已投選票' }).locator('+ dd')).toHaveText('1');
@@ -108,7 +103,7 @@ test('100 parallel ballots from one voter end as one ballot, and the last one co
 	await expect(resident.locator(`input[value="${ids[0]}"]`)).not.toBeChecked();
 
 	// Ids of another menu, or nonsense, are refused with a clear message.
-	const wrong = await post(resident.request, `${menuUrl}/ballot?/vote`, { projectIds: '1' });
+	const wrong = await postAsBrowser(resident.request, `${menuUrl}/ballot?/vote`, { projectIds: '1' });
 	expect(wrong.status()).toBe(409);
 	expect(await wrong.text()).toContain('選票裡有不屬於這個菜單的項目');
 });

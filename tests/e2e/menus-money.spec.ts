@@ -1,20 +1,16 @@
 // Money to the fen on the ballot, and replays of ranked and points ballots shown as they were cast.
-import { expect, test, type APIRequestContext, workerOrigin } from './test';
+import { expect, test } from './test';
 import { resolve } from 'node:path';
-import { expectAccessible, pageAs, unique } from './helpers';
+import { expectAccessible, pageAs, postAsBrowser, unique } from './helpers';
 
 const FIXTURES = resolve(process.cwd(), 'tests/fixtures/pabulib');
-
-async function post(request: APIRequestContext, path: string, form: Record<string, string>) {
-	return request.post(path, { form, headers: { origin: workerOrigin(), accept: 'text/html' }, maxRedirects: 0 });
-}
 
 test('a budget of ¥308,151.26: the ballot counts every fen, with and without JavaScript', async ({ browser }) => {
 	test.setTimeout(90_000);
 	const street = await pageAs(browser, 'street');
 	const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 	const day = (n: number) => new Date(Date.parse(today) + n * 86400_000).toISOString().slice(0, 10);
-	const created = await post(street.request, '/c/jinwei/menus/new', {
+	const created = await postAsBrowser(street.request, '/c/jinwei/menus/new', {
 		title: `分也算 ${unique()}`, budget: '¥308,151.26', ballotRule: 'approval_budget', tallyRule: 'greedy',
 		collectStartsAt: day(0), reviewStartsAt: day(1), voteStartsAt: day(2), resultsStartsAt: day(3), implementationStartsAt: day(4), acceptanceStartsAt: day(5)
 	});
@@ -22,7 +18,7 @@ test('a budget of ¥308,151.26: the ballot counts every fen, with and without Ja
 	const menuUrl = created.headers()['location'];
 	const resident = await pageAs(browser, 'resident5');
 	const costs: [string, string][] = [['圖書館屋頂', '252,513.39'], ['休憩長椅', '55637.87'], ['一分錢', '0.01']];
-	for (const [title, estimatedCost] of costs) expect((await post(resident.request, `${menuUrl}?/submit`, { title, estimatedCost })).status()).toBe(303);
+	for (const [title, estimatedCost] of costs) expect((await postAsBrowser(resident.request, `${menuUrl}?/submit`, { title, estimatedCost })).status()).toBe(303);
 	await street.goto(menuUrl);
 	await expect(street.locator('dd', { hasText: '¥308,151.26' })).toBeVisible();
 	await expect(street.getByText('估算 ¥0.01')).toBeVisible();
@@ -32,9 +28,9 @@ test('a budget of ¥308,151.26: the ballot counts every fen, with and without Ja
 	for (const projectId of projects) {
 		const finalCost = await street.locator(`#project-${projectId}`).getByLabel('核定費用（元）').inputValue();
 		expect(['252513.39', '55637.87', '0.01']).toContain(finalCost);
-		expect((await post(street.request, `${menuUrl}?/review`, { projectId, decision: 'feasible', finalCost })).status()).toBe(303);
+		expect((await postAsBrowser(street.request, `${menuUrl}?/review`, { projectId, decision: 'feasible', finalCost })).status()).toBe(303);
 	}
-	for (let i = 0; i < 2; i++) expect((await post(street.request, `${menuUrl}?/advance`, {})).status()).toBe(303);
+	for (let i = 0; i < 2; i++) expect((await postAsBrowser(street.request, `${menuUrl}?/advance`, {})).status()).toBe(303);
 
 	// With JavaScript the counter follows the ticks, in fen.
 	await resident.goto(menuUrl + '/ballot');
