@@ -28,7 +28,7 @@ const CLAIMANTS = 100;
 export const PAGE_BUDGET = 25;
 
 /** 500 areas in jinwei, 300 of them claimed by 100 residents (a tenth at risk), with 5,000 care logs between them. */
-function addAreas(file: string): { committeeToken: string; busiestArea: number } {
+export function addAreas(file: string): { committeeToken: string; busiestArea: number } {
 	const { db, sqlite } = openDatabase(file);
 	const now = Date.now();
 	const today = Math.floor(now / DAY) * DAY;

@@ -129,7 +129,8 @@ export function catalogue(db: DbOrTx, community: CommunityRecord, q: AreaListQue
 	return {
 		plan: currentPlanOf(db, community.id) ?? null,
 		grids: gridList,
-		pins: shown.filter((a) => a.pinX !== null && a.pinY !== null),
+		// only what a pin draws: with hundreds of areas the whole item, sent twice (HTML and data), weighed 160 KB
+		pins: shown.flatMap(({ id, name, state, pinX, pinY }) => (pinX !== null && pinY !== null ? [{ id, name, state, pinX, pinY }] : [])),
 		items: shown.slice((page - 1) * AREAS_PAGE_SIZE, page * AREAS_PAGE_SIZE),
 		total: shown.length,
 		page,
