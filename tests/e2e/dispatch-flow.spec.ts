@@ -103,10 +103,12 @@ test('report → dispatch → three returns → whistle → lead → reply → n
 	await resident.goto(report);
 	await resident.getByRole('button', { name: '解決了' }).click();
 	await expect(resident.getByText('謝謝核查，報告已辦結。歡迎評價辦理情況。')).toBeVisible();
-	await resident.getByLabel('滿意程度').selectOption({ label: '滿意' });
+	// rated in the ratings module, like a project: only the reporter sees the form
+	await resident.getByRole('group', { name: '整體評價' }).getByRole('radio', { name: '滿意', exact: true }).check();
+	await resident.getByRole('group', { name: '處理速度' }).getByRole('radio', { name: '基本滿意' }).check();
 	await resident.getByRole('button', { name: '送出評價' }).click();
-	await expect(resident.getByText('謝謝你的評價。')).toBeVisible();
-	await expect(resident.getByText('提報人評價了辦理情況')).toBeVisible();
+	await expect(resident.getByText('謝謝您的評價！')).toBeVisible();
+	await expect(resident.getByText('提報人的評價：滿意')).toBeVisible();
 	await look(resident, 'report-closed');
 
 	// a visitor sees the whole history and never the reporter's name
@@ -115,7 +117,10 @@ test('report → dispatch → three returns → whistle → lead → reply → n
 	await expect(visitor.getByText('提報人核實：已解決')).toBeVisible();
 	await expect(visitor.getByText('王秀英')).toHaveCount(0);
 	await expect(visitor.getByText('退單原因')).toHaveCount(0);
-	await expect(visitor.locator('.timeline li')).toHaveCount(15);
+	await expect(visitor.locator('.timeline li')).toHaveCount(14);
+	// the reporter's mark is public; the form is theirs alone
+	await expect(visitor.getByText('提報人的評價：滿意')).toBeVisible();
+	await expect(visitor.getByRole('button', { name: '送出評價' })).toHaveCount(0);
 });
 
 /** 城管執法隊's id in this worker's database. */

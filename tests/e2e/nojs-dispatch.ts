@@ -120,10 +120,10 @@ export async function walkDispatch(browser: Browser) {
 		flash: '謝謝核查，報告已辦結。歡迎評價辦理情況。',
 		keep: [[r1.getByRole('button', { name: '解決了' }), 0]]
 	});
-	await r1.getByLabel('滿意程度').selectOption({ label: '基本滿意' });
+	await r1.getByRole('group', { name: '整體評價' }).getByRole('radio', { name: '基本滿意' }).check();
 	await walk.step(r1, '/c/[slug]/reports/[id=id] rate', () => r1.getByRole('button', { name: '送出評價' }).click(), {
-		flash: '謝謝你的評價。',
-		shows: r1.getByText('你的評價：基本滿意')
+		flash: '謝謝您的評價！',
+		shows: r1.getByText('提報人的評價：基本滿意')
 	});
 
 	// Closed at triage with a public reason …

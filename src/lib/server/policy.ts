@@ -210,7 +210,6 @@ export const POLICY = {
 	'report.escalate_lead': { roles: STREET },
 	/** 誰上報、誰核查: whoever reported it says whether it is fixed. */
 	'report.verify': { roles: REPORTERS, owner: true },
-	'report.rate_handling': { roles: REPORTERS, owner: true },
 	'service.create': { roles: STREET },
 	'service.update': { roles: STREET },
 	/** The street's holidays, which deadlines skip besides weekends. */

@@ -15,7 +15,8 @@ import type { Result } from '../../lib/server/result';
 import { fileReport } from '../../lib/server/dispatch/filing';
 import { closeAtTriage, dispatchReport, handleOnSpot } from '../../lib/server/dispatch/triage';
 import { acceptReport, noteProgress, replyToReport, returnReport } from '../../lib/server/dispatch/handling';
-import { nameLead, rateHandling, verifyReport } from '../../lib/server/dispatch/verification';
+import { nameLead, verifyReport } from '../../lib/server/dispatch/verification';
+import { rateReport } from '../../lib/server/ratings/commands';
 import { runDispatchJobs } from '../../lib/server/dispatch/jobs';
 import { insertKey } from '../../lib/server/dispatch/open311/keys';
 import { fileThroughApi } from '../../lib/server/dispatch/open311/file';
@@ -169,7 +170,9 @@ export async function seedDispatch(db: Db, ids: DemoIds, now: number, passwordHa
 			must(await replyToReport(db, handler, desk, { note: '已更換感應器，白天不會再亮。', photos: [] }, step(60)), 'reply again');
 		}
 		must(verifyReport(db, actor(plan.who), at, { decision: 'fixed' }, step(plan.path === 'redone' ? 70 : 40)), 'fixed');
-		must(rateHandling(db, actor(plan.who), at, { rating: plan.path === 'redone' ? 'basic' : 'satisfied' }, step(plan.path === 'redone' ? 71 : 41)), 'rate');
+		// 滿意 (3), or 基本滿意 (2) for the one that took a second visit
+		const rated = { communityId: at.communityId, kind: 'report' as const, subjectId: at.id };
+		must(rateReport(db, actor(plan.who), rated, { overall: plan.path === 'redone' ? '2' : '3' }, step(plan.path === 'redone' ? 71 : 41)), 'rate');
 	}
 
 	// the reply nobody checked for two weeks closes as unverified; overdue ones are reminded (催辦)

@@ -29,7 +29,7 @@ import { areaForm, careForm, pngPhoto } from '../areas/helpers';
 import { fileReport, followReport } from '../../../src/lib/server/dispatch/filing';
 import { closeAtTriage, dispatchReport, handleOnSpot, reclassifyReport } from '../../../src/lib/server/dispatch/triage';
 import { acceptReport, noteProgress, replyToReport, returnReport } from '../../../src/lib/server/dispatch/handling';
-import { nameLead, rateHandling, verifyReport } from '../../../src/lib/server/dispatch/verification';
+import { nameLead, verifyReport } from '../../../src/lib/server/dispatch/verification';
 import { createService, setHolidays, setWebhook, updateService } from '../../../src/lib/server/dispatch/catalogue';
 import { createKey, revokeKey } from '../../../src/lib/server/dispatch/open311/keys';
 
@@ -254,7 +254,6 @@ export const CASES: Record<Action, Case> = {
 		run: (w, a) => nameLead(w.db, a, desk(w, w.records.dispatch.escalated), { departmentId: String(w.records.department) }, w.now)
 	},
 	'report.verify': { place: asNeighbour, run: (w, a) => verifyReport(w.db, a, report(w, w.records.dispatch.replied), { decision: 'fixed' }, w.now) },
-	'report.rate_handling': { place: asNeighbour, run: (w, a) => rateHandling(w.db, a, report(w, w.records.dispatch.closed), { rating: 'satisfied' }, w.now) },
 	'service.create': { place: onStreet, run: (w, a) => createService(w.db, a, street(w), serviceForm, w.now) },
 	'service.update': {
 		place: onStreet,

@@ -7,7 +7,10 @@ import { dept, deskAt, dispatched, escalated, file, inProgress, jinwei, leadName
 import { fileReport, followReport } from '../../../src/lib/server/dispatch/filing';
 import { closeAtTriage, dispatchReport, handleOnSpot, reclassifyReport } from '../../../src/lib/server/dispatch/triage';
 import { acceptReport, noteProgress, replyToReport, returnReport } from '../../../src/lib/server/dispatch/handling';
-import { nameLead, rateHandling, verifyReport } from '../../../src/lib/server/dispatch/verification';
+import { nameLead, verifyReport } from '../../../src/lib/server/dispatch/verification';
+import { rateReport } from '../../../src/lib/server/ratings/commands';
+import { handlingRatings } from '../../../src/lib/server/dispatch/rating';
+import { ratingSubjects } from '../../../src/lib/server/ratings/schema';
 import { runDispatchJobs } from '../../../src/lib/server/dispatch/jobs';
 import { figures } from '../../../src/lib/server/dispatch/figures';
 import { reportAbilities } from '../../../src/lib/server/dispatch/abilities';
@@ -19,6 +22,9 @@ import { auditLog } from '../../../src/lib/server/audit/schema';
 import { DAY, HOUR } from '../../../src/lib/server/db/time';
 
 const world = () => withCatalogue(demoWorld());
+/** The reporter's 滿意 (3) / 基本滿意 (2) / 不滿意 (1), through the ratings module like every rating. */
+const rate = (w: ReturnType<typeof world>, who: string, id: number, overall: number, now: number) =>
+	rateReport(w.db, w.actor(who), { communityId: w.ids.community.jinwei, kind: 'report', subjectId: id }, { overall: String(overall) }, now);
 const timeline = (w: ReturnType<typeof world>, id: number) =>
 	w.db
 		.select({ kind: reportEvents.kind })
@@ -149,9 +155,15 @@ describe('whoever reported it verifies it', () => {
 		must(await replyToReport(w.db, w.actor('dept1'), deskAt(w, id), { note: '已全部清走。' }, w.now + 2 * DAY));
 		must(verifyReport(w.db, w.actor('resident1'), reportAt(w, id), { decision: 'fixed' }, w.now + 3 * DAY));
 		expect(reportRow(w.db, id)).toMatchObject({ state: 'closed', closeReason: 'fixed' });
-		expect(rateHandling(w.db, w.actor('resident2'), reportAt(w, id), { rating: 'satisfied' }, w.now + 3 * DAY)).toEqual({ ok: false, error: 'forbidden' });
-		must(rateHandling(w.db, w.actor('resident1'), reportAt(w, id), { rating: 'basic' }, w.now + 3 * DAY));
-		expect(reportRow(w.db, id).rating).toBe('basic');
+		// closing it opened it for its reporter alone to rate, for 30 days
+		expect(w.db.select().from(ratingSubjects).where(and(eq(ratingSubjects.kind, 'report'), eq(ratingSubjects.subjectId, id))).get()).toMatchObject({
+			raterId: w.ids.user.resident1,
+			closesAt: w.now + 3 * DAY + 30 * DAY
+		});
+		expect(rate(w, 'resident2', id, 3, w.now + 3 * DAY)).toEqual({ ok: false, error: 'forbidden' });
+		must(rate(w, 'resident1', id, 2, w.now + 3 * DAY));
+		expect(handlingRatings(w.db, [id]).get(id)).toEqual({ rating: 'basic', ratedAt: w.now + 3 * DAY });
+		expect(rate(w, 'resident1', id, 1, w.now + 34 * DAY)).toEqual({ ok: false, error: 'rating_closed' });
 	});
 
 	it('the second "not fixed" escalates to the street', async () => {
@@ -166,7 +178,7 @@ describe('whoever reported it verifies it', () => {
 	it('the reporter cannot rate before it is closed', async () => {
 		const w = world();
 		const id = await replied(w);
-		expect(rateHandling(w.db, w.actor('resident1'), reportAt(w, id), { rating: 'satisfied' }, w.now)).toEqual({ ok: false, error: 'report_not_closed' });
+		expect(rate(w, 'resident1', id, 3, w.now)).toEqual({ ok: false, error: 'not_found' });
 	});
 });
 
@@ -190,6 +202,8 @@ describe('by date, with nobody acting', () => {
 		expect(runDispatchJobs(w.db, w.now + 8 * DAY).reminded).toEqual([]);
 		expect(runDispatchJobs(w.db, w.now + 14 * DAY).closed).toEqual([id]);
 		expect(reportRow(w.db, id)).toMatchObject({ state: 'closed', closeReason: 'unverified' });
+		// the reporter may still say how it was handled
+		expect(w.db.select().from(ratingSubjects).where(and(eq(ratingSubjects.kind, 'report'), eq(ratingSubjects.subjectId, id))).get()?.raterId).toBe(w.ids.user.resident1);
 		const f = figures(w.db, { communityId: w.ids.community.jinwei }, w.now - DAY, w.now + 30 * DAY, w.now + 30 * DAY);
 		expect(f.resolution).toEqual({ numerator: 0, denominator: 1, n: 1, rate: 0 });
 	});
@@ -202,7 +216,7 @@ describe('figures', () => {
 		must(verifyReport(w.db, w.actor('resident1'), reportAt(w, a), { decision: 'not_fixed', reason: '還有一袋沒收走。' }, w.now + HOUR));
 		must(await replyToReport(w.db, w.actor('dept1'), deskAt(w, a), { note: '全部收走了。' }, w.now + 4 * HOUR));
 		must(verifyReport(w.db, w.actor('resident1'), reportAt(w, a), { decision: 'fixed' }, w.now + 5 * HOUR));
-		must(rateHandling(w.db, w.actor('resident1'), reportAt(w, a), { rating: 'satisfied' }, w.now + 5 * HOUR));
+		must(rate(w, 'resident1', a, 3, w.now + 5 * HOUR));
 		await leadNamed(w);
 		const f = figures(w.db, { communityId: w.ids.community.jinwei }, w.now - DAY, w.now + DAY, w.now + DAY);
 		// four dispatches (one, three returned) and a lead: the one accepted at once and nothing else

@@ -1,27 +1,11 @@
 // Departments became records in 0010: a database written before it (department accounts carrying a free-text
 // department name) comes out with one department per (street, name) and each account pointing at its own.
 import { describe, expect, it } from 'vitest';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { openDatabase } from '../../../src/lib/server/db/client';
 import { loadActor } from '../../../src/lib/server/residency/queries';
-
-type Journal = { entries: { idx: number; tag: string }[] };
-
-/** A migrations folder holding only the migrations up to and including `lastTag`. */
-function migrationsUpTo(lastTag: string): string {
-	const dir = mkdtempSync(join(tmpdir(), 'migrations-'));
-	mkdirSync(join(dir, 'meta'));
-	const journal = JSON.parse(readFileSync('drizzle/meta/_journal.json', 'utf8')) as Journal;
-	const last = journal.entries.findIndex((e) => e.tag === lastTag);
-	expect(last).toBeGreaterThan(0);
-	const entries = journal.entries.slice(0, last + 1);
-	for (const e of entries) copyFileSync(join('drizzle', `${e.tag}.sql`), join(dir, `${e.tag}.sql`));
-	writeFileSync(join(dir, 'meta', '_journal.json'), JSON.stringify({ ...journal, entries }));
-	return dir;
-}
+import { migrationsUpTo } from '../migrations';
 
 describe('migration 0010: departments as records', () => {
 	it('turns free-text department names into department records the accounts point to', () => {

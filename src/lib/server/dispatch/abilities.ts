@@ -3,7 +3,7 @@ import { abilities } from '../kernel/command';
 import { followReport } from './filing';
 import { closeAtTriage, dispatchReport, handleOnSpot, reclassifyReport } from './triage';
 import { acceptReport, noteProgress, replyToReport, returnReport } from './handling';
-import { nameLead, rateHandling, verifyReport } from './verification';
+import { nameLead, verifyReport } from './verification';
 
 export const reportAbilities = abilities({
 	follow: followReport,
@@ -16,6 +16,5 @@ export const reportAbilities = abilities({
 	progress: noteProgress,
 	reply: replyToReport,
 	lead: nameLead,
-	verify: verifyReport,
-	rate: rateHandling
+	verify: verifyReport
 });

@@ -6,11 +6,13 @@
 //          closed (an "unverified" close never counts as fixed; reports closed at triage were never handled);
 //   滿意率 satisfaction: (滿意 + 基本滿意) of the ratings given in the period;
 //   returns, redos, overdue (deadlines falling in the period that were missed), median time to fix.
-import { and, eq, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client';
 import { departments } from '../org/schema';
 import { reportEvents, reports } from './schema';
 import { holidaysOf } from './records';
+import { handlingRatings } from './rating';
+import { ratings } from '../ratings/schema';
 import { acceptanceDue } from './rules';
 import type { HandlingRating, ReportEventKind } from '../../codes';
 
@@ -113,8 +115,9 @@ export function tallyFigures(list: ReportFacts[], events: EventFacts[], holidays
 }
 
 /**
- * The figures of a community or a department over [from, to). Four statements however many reports: the reports
- * in scope with anything in the period (or a deadline falling in it), all their events, and the street's holidays.
+ * The figures of a community or a department over [from, to). Five statements however many reports: the reports
+ * in scope with anything in the period (a deadline or a rating falling in it), their ratings, all their events, and
+ * the street's holidays.
  */
 export function figures(db: DbOrTx, scope: Scope, from: number, to: number, now = Date.now()): Figures {
 	const inScope: SQL[] = [];
@@ -127,12 +130,15 @@ export function figures(db: DbOrTx, scope: Scope, from: number, to: number, now 
 			)!
 		);
 	const touched = sql`exists (select 1 from ${reportEvents} e where e.report_id = ${reports.id} and ((e.created_at >= ${from} and e.created_at < ${to}) or (e.due_at >= ${from} and e.due_at < ${to})))`;
-	const list = db
-		.select({ id: reports.id, streetId: reports.streetId, createdAt: reports.createdAt, departmentId: reports.departmentId, rating: reports.rating, ratedAt: reports.ratedAt })
+	const ratedInPeriod = sql`exists (select 1 from ${ratings} r where r.subject_kind = 'report' and r.subject_id = ${reports.id} and r.updated_at >= ${from} and r.updated_at < ${to})`;
+	const rows = db
+		.select({ id: reports.id, streetId: reports.streetId, createdAt: reports.createdAt, departmentId: reports.departmentId })
 		.from(reports)
-		.where(and(...inScope, or(touched, and(gte(reports.ratedAt, from), lt(reports.ratedAt, to)))))
+		.where(and(...inScope, or(touched, ratedInPeriod)))
 		.all();
-	if (!list.length) return tallyFigures([], [], [], scope, from, to, now);
+	if (!rows.length) return tallyFigures([], [], [], scope, from, to, now);
+	const rated = handlingRatings(db, rows.map((r) => r.id));
+	const list = rows.map((r) => ({ ...r, rating: rated.get(r.id)?.rating ?? null, ratedAt: rated.get(r.id)?.ratedAt ?? null }));
 	const events = db
 		.select({ reportId: reportEvents.reportId, kind: reportEvents.kind, departmentId: reportEvents.departmentId, dueAt: reportEvents.dueAt, createdAt: reportEvents.createdAt })
 		.from(reportEvents)

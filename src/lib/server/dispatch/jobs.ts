@@ -9,6 +9,7 @@ import { writeAudit } from '../audit/log';
 import { reportReminders, reports, REPORT_REMINDER_KINDS } from './schema';
 import { addEvent, departmentUserIds, deskLink, loadReport, reportLink, serviceParams, streetDeskLink, streetStaffIds, type ReportRecord } from './records';
 import { AUTO_CLOSE_MS, VERIFY_REMINDER_MS } from './rules';
+import { openHandlingRating } from './rating';
 
 type Kind = (typeof REPORT_REMINDER_KINDS)[number];
 
@@ -42,6 +43,7 @@ function closeUnverified(tx: DbOrTx, { report, community, service }: ReportRecor
 		.run();
 	if (closed.changes === 0) return false;
 	addEvent(tx, report.id, 'unverified', null, now);
+	openHandlingRating(tx, report, community, now);
 	writeAudit(tx, null, { action: 'report.auto_close', subjectType: 'report', subjectId: report.id, communityId: report.communityId, streetId: report.streetId, summary: { repliedAt: report.repliedAt } }, now);
 	if (report.reporterId) notify(tx, [report.reporterId], 'report_unverified', { id: report.id, ...serviceParams(service) }, reportLink(community, report.id), now);
 	return true;

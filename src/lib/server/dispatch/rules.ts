@@ -98,8 +98,6 @@ export const open311Status = (r: Stateful): 'open' | 'closed' => (r.state === 'c
 export const verifyReminderDue = (repliedAt: number, now: number) => now - repliedAt >= VERIFY_REMINDER_MS;
 export const autoCloseDue = (repliedAt: number, now: number) => now - repliedAt >= AUTO_CLOSE_MS;
 
-/** The rating stays open for 30 days after the report closed. */
-export const ratingOpen = (r: Stateful & { closedAt: number | null }, now: number) => r.state === 'closed' && r.closedAt !== null && now - r.closedAt <= RATING_WINDOW_MS;
 
 // ── Places ──────────────────────────────────────────────────────────────────────────────────────────────────
 

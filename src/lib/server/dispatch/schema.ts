@@ -5,7 +5,7 @@ import { sql } from 'drizzle-orm';
 import { users } from '../auth/schema';
 import { communities, departments, grids, streets } from '../org/schema';
 import { PHOTO_TYPES } from '../media/photos';
-import { ATTRIBUTE_TYPES, CLOSE_REASONS, DEADLINE_CLASSES, HANDLING_RATINGS, REPORT_EVENTS, REPORT_SOURCES, REPORT_STATES, SERVICE_GROUPS } from '../../codes';
+import { ATTRIBUTE_TYPES, CLOSE_REASONS, DEADLINE_CLASSES, REPORT_EVENTS, REPORT_SOURCES, REPORT_STATES, SERVICE_GROUPS } from '../../codes';
 
 /** A kind of problem people report (Open311 "service"): its names, its default department and its deadline class. */
 export const reportServices = sqliteTable(
@@ -142,9 +142,6 @@ export const reports = sqliteTable(
 		/** The public reason a report was closed at triage. */
 		closeNote: text('close_note'),
 		duplicateOfId: integer('duplicate_of_id'),
-		rating: text('rating', { enum: HANDLING_RATINGS }),
-		ratingNote: text('rating_note'),
-		ratedAt: integer('rated_at'),
 		/** A grid worker filing for someone: who, and how to reach them. Never public. */
 		onBehalfOf: text('on_behalf_of'),
 		/** What an API client sent about the person: never shown by any GET. */
@@ -172,8 +169,7 @@ export const reports = sqliteTable(
 		check('reports_position_ck', sql`(${t.lat} is null and ${t.long} is null) or (${t.lat} between -90 and 90 and ${t.long} between -180 and 180)`),
 		check('reports_counts_ck', sql`${t.returnCount} >= 0 and ${t.redoCount} >= 0`),
 		check('reports_closed_ck', sql`(${t.state} = 'closed') = (${t.closeReason} is not null and ${t.closedAt} is not null)`),
-		check('reports_work_ck', sql`${t.state} not in ('dispatched', 'in_progress') or (${t.departmentId} is not null and ${t.deadlineAt} is not null)`),
-		check('reports_rating_ck', sql`${t.rating} is null or ${t.state} = 'closed'`)
+		check('reports_work_ck', sql`${t.state} not in ('dispatched', 'in_progress') or (${t.departmentId} is not null and ${t.deadlineAt} is not null)`)
 	]
 );
 

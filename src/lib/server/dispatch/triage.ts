@@ -12,6 +12,7 @@ import { closeTriageSchema, dispatchSchema, evidenceSchema, reclassifySchema, RE
 import { addEvent, deskLink, departmentUserIds, endpointOf, holidaysOf, loadReport, reportLink, reportSubject, serviceParams, watcherIds, type ReportRecord } from './records';
 import { gridOfCommunity, serviceByCode, storeReportPhotos } from './filing';
 import { awaitsTriage, deadlineFor } from './rules';
+import { openHandlingRating } from './rating';
 import { w3c } from './w3c';
 
 const onReport = { load: loadReport, subject: reportSubject };
@@ -133,6 +134,7 @@ export const closeAtTriage = defineCommand({
 			.run();
 		if (closed.changes === 0) return err('report_not_in_triage');
 		addEvent(tx, report.id, 'closed', actor.userId, now, { note: input.note, otherId: duplicateOfId });
+		openHandlingRating(tx, report, community, now);
 		notify(others(watcherIds(tx, report), actor.userId), 'report_closed', { id: report.id, ...serviceParams(service) }, reportLink(community, report.id));
 		return ok({ reason: input.reason, duplicateOfId });
 	},

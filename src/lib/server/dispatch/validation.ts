@@ -5,7 +5,7 @@ import { plainText, textLength } from '../text';
 import { MAX_PHOTO_BYTES, type PhotoLimits } from '../media/photos';
 import { chinaDayStart } from '../db/time';
 import { attributeFields } from './answers';
-import { DEADLINE_CLASSES, HANDLING_RATINGS, SERVICE_GROUPS, TRIAGE_CLOSE_REASONS, ATTRIBUTE_TYPES } from '../../codes';
+import { DEADLINE_CLASSES, SERVICE_GROUPS, TRIAGE_CLOSE_REASONS, ATTRIBUTE_TYPES } from '../../codes';
 
 export const MAX_REPORT_PHOTOS = 4;
 /** A report and a reply each take up to four photos of 5 MB. */
@@ -110,7 +110,6 @@ export const verifySchema = z
 		if (v.decision === 'not_fixed' && (v.reason === null || [...v.reason].length < 4)) ctx.addIssue({ code: 'custom', path: ['reason'], message: 'err_report_not_fixed_reason' });
 	});
 
-export const rateSchema = z.object({ rating: z.enum(HANDLING_RATINGS, { error: 'err_report_rating' }), note: optionalText(500, true) });
 
 // ── The catalogue ────────────────────────────────────────────────────────────────────────────────────────────
 

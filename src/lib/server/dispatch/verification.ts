@@ -1,11 +1,12 @@
 // After the whistle the street names a lead department (報到); after a reply whoever reported it checks it
 // (誰上報、誰核查): fixed closes it, not fixed sends it back to the same department as a redo (the second redo
-// escalates too); then the reporter rates the handling.
+// escalates too); then the reporter rates the handling (./rating.ts: in the ratings module).
 import { and, eq } from 'drizzle-orm';
 import { defineCommand } from '../kernel/command';
 import { err, ok, type Result } from '../result';
 import { reports } from './schema';
-import { leadSchema, rateSchema, verifySchema } from './validation';
+import { leadSchema, verifySchema } from './validation';
+import { openHandlingRating } from './rating';
 import {
 	addEvent,
 	departmentUserIds,
@@ -23,7 +24,7 @@ import {
 	type ReportRecord
 } from './records';
 import { departmentOfStreet, others, sendToDepartment } from './triage';
-import { deadlineFor, ratingOpen, stateAfterRedo } from './rules';
+import { deadlineFor, stateAfterRedo } from './rules';
 import type { ReportState } from '../../codes';
 
 const audited = ({ report }: ReportRecord, summary: Record<string, unknown> = {}) => ({ subjectType: 'report', subjectId: report.id, summary });
@@ -58,6 +59,7 @@ export const verifyReport = defineCommand({
 			const closed = tx.update(reports).set({ state: 'closed', closeReason: 'fixed', closedAt: now, deadlineAt: null, updatedAt: now }).where(waiting).run();
 			if (closed.changes === 0) return err('report_not_replied');
 			addEvent(tx, report.id, 'fixed', actor.userId, now);
+			openHandlingRating(tx, report, community, now);
 			if (report.departmentId) notify(others(departmentUserIds(tx, report.departmentId), actor.userId), 'report_fixed', params, deskLink(streetSlug, report.departmentId, report.id));
 			notify(others(watcherIds(tx, report), actor.userId), 'report_closed_fixed', params, link);
 			return ok({ decision: 'fixed', state: 'closed', redo: report.redoCount });
@@ -85,24 +87,4 @@ export const verifyReport = defineCommand({
 		return ok({ decision: 'not_fixed', state, redo });
 	},
 	audit: ({ record, input }, v) => audited(record, { ...v, reason: input.reason })
-});
-
-/** 滿意 / 基本滿意 / 不滿意: the reporter rates the handling, and may change it while the window is open. */
-export const rateHandling = defineCommand({
-	action: 'report.rate_handling',
-	load: loadReport,
-	subject: neighbourSubject,
-	rule: (_actor, { report }: ReportRecord, now) => (ratingOpen(report, now) ? null : report.state === 'closed' ? 'report_rating_closed' : 'report_not_closed'),
-	input: rateSchema,
-	run: ({ tx, actor, record: { report }, input, now }) => {
-		const rated = tx
-			.update(reports)
-			.set({ rating: input.rating, ratingNote: input.note, ratedAt: now })
-			.where(and(eq(reports.id, report.id), eq(reports.state, 'closed')))
-			.run();
-		if (rated.changes === 0) return err('report_not_closed');
-		addEvent(tx, report.id, 'rated', actor.userId, now, { note: input.rating });
-		return ok({ rating: input.rating, changed: report.rating !== null });
-	},
-	audit: ({ record }, v) => audited(record, v)
 });

@@ -1,4 +1,4 @@
-import { error } from '@sveltejs/kit';
+import { error, type RequestEvent } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { asc, eq } from 'drizzle-orm';
 import { getDb } from '$lib/server/db/client';
@@ -10,12 +10,19 @@ import { reportAbilities } from '$lib/server/dispatch/abilities';
 import { followReport } from '$lib/server/dispatch/filing';
 import { closeAtTriage, dispatchReport, handleOnSpot, reclassifyReport } from '$lib/server/dispatch/triage';
 import { acceptReport, noteProgress, replyToReport, returnReport } from '$lib/server/dispatch/handling';
-import { nameLead, rateHandling, verifyReport } from '$lib/server/dispatch/verification';
+import { nameLead, verifyReport } from '$lib/server/dispatch/verification';
+import { handlingRatings } from '$lib/server/dispatch/rating';
+import { ratingPanel } from '$lib/server/ratings/queries';
+import { ratingActions } from '$lib/server/ratings/actions';
 import { daysOverdue, isOverdue } from '$lib/server/dispatch/rules';
 import { t } from '$lib/server/i18n';
-import { formAction, idParam, recordInCommunity } from '$lib/server/http';
+import { formAction, idParam, inCommunity, recordInCommunity } from '$lib/server/http';
 
-export const load: PageServerLoad = async ({ params, parent, locals }) => {
+/** The report in the URL as a rating subject: its reporter rates its handling once it has closed. */
+const ratingTarget = (event: Pick<RequestEvent, 'params'>) => ({ ...inCommunity(event), kind: 'report' as const, subjectId: idParam(event.params.id) });
+
+export const load: PageServerLoad = async (event) => {
+	const { params, parent, locals } = event;
 	const { community } = await parent();
 	const db = getDb();
 	const record = loadReport(db, { communityId: community.id, id: idParam(params.id) });
@@ -42,7 +49,7 @@ export const load: PageServerLoad = async ({ params, parent, locals }) => {
 			closeReason: report.closeReason,
 			closeNote: report.closeNote,
 			duplicateOfId: report.duplicateOfId,
-			rating: report.rating,
+			rating: handlingRatings(db, [report.id]).get(report.id)?.rating ?? null,
 			createdAt: report.createdAt,
 			overdue: isOverdue(report, now),
 			daysOverdue: daysOverdue(report, now),
@@ -54,6 +61,8 @@ export const load: PageServerLoad = async ({ params, parent, locals }) => {
 		mine: !!actor && actor.userId === report.reporterId,
 		signedIn: !!actor,
 		can,
+		// only the reporter rates a report: the form is theirs, and nobody else sees a panel of one rating
+		rating: actor?.userId === report.reporterId ? ratingPanel(db, actor, ratingTarget(event), now) : null,
 		contact: staff ? reporterOf(db, report) : null,
 		departments: picksDepartment ? db.select({ id: departments.id, name: departments.name }).from(departments).where(eq(departments.streetId, report.streetId)).orderBy(asc(departments.name)).all() : [],
 		defaultDepartment: service.departmentId,
@@ -78,5 +87,5 @@ export const actions: Actions = {
 	reply: formAction(replyToReport, { ...act('reply'), files: ['photos'], flash: 'flash_report_replied' }),
 	lead: formAction(nameLead, { ...act('lead'), flash: 'flash_report_lead' }),
 	verify: formAction(verifyReport, { ...act('verify'), flash: (v) => (v.decision === 'fixed' ? 'flash_report_fixed' : 'flash_report_reopened') }),
-	rate: formAction(rateHandling, { ...act('rate'), flash: 'flash_report_rated' })
+	rate: ratingActions(ratingTarget).rate
 };
