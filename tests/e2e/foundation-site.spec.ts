@@ -147,6 +147,11 @@ test('"my" page lists what I raised and where I voted', async ({ browser }) => {
 	const ballots = page.locator('ul').filter({ has: page.getByRole('link', { name: /民生微實事/ }) });
 	await expect(ballots.getByRole('link', { name: '2027 年金韋社區民生微實事（第一批）' })).toHaveAttribute('href', /\/c\/jinwei\/menus\/\d+\/ballot$/);
 	await expect(page.getByRole('heading', { name: '我提出的議題' })).toBeVisible();
+	// the problems they reported, each with where it stands, newest first
+	const reports = page.locator('h2:has-text("我提交的問題報告") + ul > li');
+	await expect(reports.first()).toBeVisible();
+	await expect(reports.first().getByRole('link', { name: /^報告 #\d+：/ })).toHaveAttribute('href', /^\/c\/\w+\/reports\/\d+$/);
+	await expect(reports.first().locator('.badge')).not.toBeEmpty();
 	await expectAccessible(page);
 	await page.context().close();
 });

@@ -5,6 +5,7 @@ import { myBallots, myProposals, mySeconds, myThreads } from '$lib/server/my-act
 import { requireActor } from '$lib/server/http';
 import { ratableFor } from '$lib/server/ratings/queries';
 import { myAreas } from '$lib/server/areas/volunteers';
+import { myReports } from '$lib/server/dispatch/queries';
 
 export const load: PageServerLoad = (event) => {
 	const actor = requireActor(event);
@@ -13,6 +14,7 @@ export const load: PageServerLoad = (event) => {
 		displayName: actor.displayName,
 		memberships: membershipsOfUser(getDb(), actor.userId),
 		proposals: myProposals(getDb(), actor.userId),
+		reports: myReports(getDb(), actor.userId),
 		seconded: mySeconds(getDb(), actor.userId),
 		threads: myThreads(getDb(), actor.userId),
 		ballots: myBallots(getDb(), actor.userId),

@@ -3,7 +3,7 @@
 import { and, asc, count, desc, eq, inArray, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client';
 import { departmentEndpoints, dispatchHolidays, open311Keys } from './schema';
-import { departments, grids } from '../org/schema';
+import { communities, departments, grids } from '../org/schema';
 import { users } from '../auth/schema';
 import { reportAnswers, reportEvents, reportFollowers, reportPhotos, reports, reportServices, serviceAttributes } from './schema';
 import { answerText } from './answers';
@@ -270,4 +270,27 @@ export function catalogueOf(db: DbOrTx, streetId: number) {
 		holidays: holidays.map((h) => h.day),
 		keys
 	};
+}
+
+/** The reports this person filed, newest first, with where they stand (the "my" page). One statement. */
+export function myReports(db: DbOrTx, userId: number, limit = 20) {
+	return db
+		.select({
+			id: reports.id,
+			state: reports.state,
+			description: reports.description,
+			createdAt: reports.createdAt,
+			nameHant: reportServices.nameHant,
+			nameHans: reportServices.nameHans,
+			nameEn: reportServices.nameEn,
+			communitySlug: communities.slug,
+			communityName: communities.name
+		})
+		.from(reports)
+		.innerJoin(reportServices, eq(reportServices.id, reports.serviceId))
+		.innerJoin(communities, eq(communities.id, reports.communityId))
+		.where(eq(reports.reporterId, userId))
+		.orderBy(desc(reports.createdAt), desc(reports.id))
+		.limit(limit)
+		.all();
 }
