@@ -55,7 +55,22 @@ test('a resident claims, logs care with a photo, is warned, lapses and claims ag
 	await expect(status(page)).toHaveText('認領成功！記得按時打理並登記。');
 	expect(claimState(latestClaim(overdue))).toBe('active');
 	expect(claimState(claimId)).toBe('active');
-	await page.context().close();
+
+	// the committee asks the neighbours how well the first area was kept; a neighbour says so, with JavaScript
+	const committee = await pageAs(browser, 'committee1');
+	await committee.goto(`/c/jinwei/areas/${areaId}`);
+	await committee.getByRole('button', { name: '請鄰居評價這一期的打理' }).click();
+	await expect(status(committee)).toHaveText('已請這片區域的鄰居評價這一期的打理，30 天內可以評價。');
+	const [neighbour] = newPeople(`${tag}n`, ['鄰居'], { resident: true });
+	const next = await pageAs(browser, neighbour.username);
+	await next.goto(`/c/jinwei/areas/${areaId}`);
+	const rating = next.locator('#rating');
+	await rating.getByRole('group', { name: '整體評價' }).getByLabel('滿意', { exact: true }).check();
+	await rating.getByRole('button', { name: '送出評價' }).click();
+	await expect(status(next)).toHaveText('謝謝您的評價！');
+	await expect(rating.getByRole('button', { name: '更新評價' })).toBeVisible();
+	await expectAccessible(next);
+	for (const p of [page, committee, next]) await p.context().close();
 });
 
 test('the areas pages pass axe on a phone and a wide screen, in large text and in English', async ({ browser }) => {

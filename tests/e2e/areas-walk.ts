@@ -1,9 +1,11 @@
 // The no-JavaScript reload walk of 建設共管 (see nojs-walk.ts): the committee builds an area and the plan, residents
-// claim, log care, thank and nudge, give up and renew, the committee decides claims, logs and teams.
+// claim, log care, thank and nudge, give up and renew, the committee decides claims, logs and teams, and asks the
+// neighbours to rate a term's upkeep.
 import { encodePng } from '../../src/lib/server/media/png';
 import { newArea, newClaim, passTime } from './areas-fixture';
 import { unique } from './helpers';
 import { newPeople, noJs, Walk } from './nojs-walk';
+import { rateAndModerate } from './nojs-ratings-actions';
 import { expect, type Browser, type Page } from './test';
 
 export const AREAS = [
@@ -23,6 +25,10 @@ export const AREAS = [
 	'/c/[slug]/areas/[id=id] review',
 	'/c/[slug]/areas/[id=id] revoke',
 	'/c/[slug]/areas/[id=id] retire',
+	'/c/[slug]/areas/[id=id] openRating',
+	'/c/[slug]/areas/[id=id] rate',
+	'/c/[slug]/areas/[id=id] hideRating',
+	'/c/[slug]/areas/[id=id] restoreRating',
 	'/c/[slug]/areas/teams create',
 	'/c/[slug]/areas/teams review',
 	'/c/[slug]/areas/teams join',
@@ -101,6 +107,14 @@ export async function walkAreas(browser: Browser) {
 		flash: '已提醒認領人。',
 		shows: r2.getByText('本週已有人提醒')
 	});
+	// The committee asks the neighbours to rate the upkeep of that term; a neighbour rates it with a comment,
+	// which the committee hides and shows again.
+	await committee.goto(`/c/jinwei/areas/${overdue}`);
+	await walk.step(committee, '/c/[slug]/areas/[id=id] openRating', () => committee.getByRole('button', { name: '請鄰居評價這一期的打理' }).click(), {
+		flash: '已請這片區域的鄰居評價這一期的打理，30 天內可以評價。',
+		keep: [[committee.getByRole('button', { name: '請鄰居評價這一期的打理' }), 0]]
+	});
+	await rateAndModerate(walk, '/c/[slug]/areas/[id=id]', r2, committee, `/c/jinwei/areas/${overdue}`, `走訪打理留言 ${tag}`);
 	const ending = newArea(`Walk ${tag} 花壇`);
 	newClaim(ending, holder.username, { daysAgo: 20, termDays: 30 });
 	await r1.goto(`/c/jinwei/areas/${ending}`);

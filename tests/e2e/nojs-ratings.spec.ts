@@ -2,37 +2,13 @@
 // to a GET page, and reloading that page sends nothing again (see nojs-walk.ts). The action lists are in
 // nojs-ratings-actions.ts, where the completeness check of nojs-reload.spec.ts counts them. (axe needs
 // JavaScript in the page: evaluations.spec.ts checks these pages.)
-import { expect, test, type Page } from './test';
+import { test } from './test';
 import { unique } from './helpers';
 import { noJs, today, Walk } from './nojs-walk';
-import { EVALUATIONS, RATINGS } from './nojs-ratings-actions';
+import { EVALUATIONS, RATINGS, rateAndModerate } from './nojs-ratings-actions';
 import { newEvaluationStreet, newJinweiResidents, openJinweiSubjects } from './evaluations-fixture';
 
 test.describe.configure({ mode: 'parallel' });
-
-/** A resident rates the subject on `page` with a comment; the committee hides it, then shows it again. */
-async function rateAndModerate(walk: Walk, route: string, rater: Page, committee: Page, link: string, comment: string) {
-	await rater.goto(link);
-	const form = rater.locator('form[action="?/rate"]');
-	await form.getByRole('group', { name: '整體評價' }).getByLabel('滿意', { exact: true }).check();
-	await form.getByLabel('留言（選填）').fill(comment);
-	await walk.step(rater, `${route} rate`, () => form.getByRole('button', { name: '送出評價' }).click(), {
-		flash: '謝謝您的評價！',
-		keep: [[rater.locator('.comments').getByText(comment), 1], [rater.getByRole('button', { name: '更新評價' }), 1]]
-	});
-
-	await committee.goto(link);
-	const item = committee.locator('.comments > li').filter({ hasText: comment });
-	await item.getByLabel('隱藏原因').fill('走訪：測試隱藏');
-	await walk.step(committee, `${route} hideRating`, () => item.getByRole('button', { name: '隱藏留言' }).click(), {
-		flash: '已隱藏留言，留言者會收到原因。',
-		keep: [[item.getByText('居委會隱藏了這則留言，原因：走訪：測試隱藏'), 1]]
-	});
-	await walk.step(committee, `${route} restoreRating`, () => item.getByRole('button', { name: '恢復顯示' }).click(), {
-		flash: '已恢復留言。',
-		keep: [[item.getByText('居委會隱藏了這則留言'), 0]]
-	});
-}
 
 test('ratings: a project and 物業 rated and moderated; a 物業 period opened and closed', async ({ browser }) => {
 	test.setTimeout(300_000);

@@ -189,6 +189,8 @@ export const POLICY = {
 	/** The committee marks a care log as checked, or rejects it with a reason (it then does not count). */
 	'area.check_log': { roles: COMMITTEE },
 	'area.reject_log': { roles: COMMITTEE },
+	/** The committee asks the area's neighbours to rate the upkeep of one term of care (once per claim). */
+	'area.open_rating': { roles: COMMITTEE },
 	/** Residents form a volunteer team (志願隊); the committee approves it; residents join and leave it. */
 	'team.create': { roles: RESIDENT },
 	'team.review': { roles: COMMITTEE },

@@ -24,6 +24,7 @@ import { schemeForm } from './fixture';
 import { configureAreas, createArea, placePin, retireArea, updateArea, uploadPlan } from '../../../src/lib/server/areas/catalogue';
 import { claimArea, releaseClaim, renewClaim, reviewClaim, revokeClaim } from '../../../src/lib/server/areas/claims';
 import { checkLog, logCare, nudgeClaim, rejectLog, thankLog } from '../../../src/lib/server/areas/care';
+import { openUpkeepRating } from '../../../src/lib/server/areas/upkeep';
 import { createTeam, joinTeam, leaveTeam, reviewTeam } from '../../../src/lib/server/areas/teams';
 import { areaForm, careForm, pngPhoto } from '../areas/helpers';
 import { fileReport, followReport } from '../../../src/lib/server/dispatch/filing';
@@ -233,6 +234,7 @@ export const CASES: Record<Action, Case> = {
 	'area.nudge': { place: claimOf('resident1'), run: (w, a) => nudgeClaim(w.db, a, claimAt(w, w.records.riskArea, w.records.riskClaim), {}, w.now) },
 	'area.check_log': { place: ownedBy('resident1'), run: (w, a) => checkLog(w.db, a, logAt(w), {}, w.now) },
 	'area.reject_log': { place: ownedBy('resident1'), run: (w, a) => rejectLog(w.db, a, logAt(w), { reason: '照片與區域不符。' }, w.now) },
+	'area.open_rating': { place: claimOf('resident1'), run: (w, a) => openUpkeepRating(w.db, a, claimAt(w, w.records.heldArea, w.records.heldClaim), {}, w.now) },
 	'team.create': { place: inJinwei, run: (w, a) => createTeam(w.db, a, jinwei(w), { name: '韋園新村護綠隊', named: 'on' }, w.now) },
 	'team.review': { place: inJinwei, run: (w, a) => reviewTeam(w.db, a, at(w, w.records.pendingTeam), { decision: 'approve' }, w.now) },
 	// resident1 started the team (see EXPECTED_FOR)

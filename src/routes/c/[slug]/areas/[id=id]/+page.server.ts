@@ -7,12 +7,19 @@ import { areaAbilities, claimAbilities, logAbilities } from '$lib/server/areas/a
 import { claimArea, releaseClaim, renewClaim, reviewClaim, revokeClaim } from '$lib/server/areas/claims';
 import { checkLog, logCare, nudgeClaim, rejectLog, thankLog } from '$lib/server/areas/care';
 import { retireArea } from '$lib/server/areas/catalogue';
+import { openUpkeepRating, ratedTermOf, ratedTermsOf } from '$lib/server/areas/upkeep';
+import { ratingPanel } from '$lib/server/ratings/queries';
+import { ratingActions } from '$lib/server/ratings/actions';
 import { renderMarkdown } from '$lib/markdown';
 import { chinaDate } from '$lib/server/db/time';
 import { t } from '$lib/server/i18n';
-import { formAction, idParam, recordInCommunity } from '$lib/server/http';
+import { formAction, idParam, inCommunity, loginUrl, recordInCommunity } from '$lib/server/http';
 
-export const load: PageServerLoad = async ({ params, parent, locals, url }) => {
+/** The area's term most recently opened for rating, as a rating subject (0 when none: not found). */
+const ratingTarget = (event: Pick<RequestEvent, 'params'>) => ({ ...inCommunity(event), kind: 'area' as const, subjectId: ratedTermOf(getDb(), idParam(event.params.id)) ?? 0 });
+
+export const load: PageServerLoad = async (event) => {
+	const { params, parent, locals, url } = event;
 	const { community } = await parent();
 	const db = getDb();
 	const actor = locals.actor;
@@ -22,6 +29,9 @@ export const load: PageServerLoad = async ({ params, parent, locals, url }) => {
 	const { area } = record;
 	const detail = areaDetail(db, area, community, actor?.userId ?? null, Number(url.searchParams.get('logs') ?? 1) || 1, now);
 	const can = areaAbilities(actor, record, now);
+	// each claim's term is opened for rating once; the page shows the latest one opened
+	const rated = ratedTermsOf(db, area.id);
+	const ratedTerms = new Set(rated);
 	const claims = detail.claims.map((c) => {
 		const may = claimAbilities(actor, c, now);
 		return {
@@ -37,7 +47,7 @@ export const load: PageServerLoad = async ({ params, parent, locals, url }) => {
 			lapseBy: c.status && 'lapseAt' in c.status ? chinaDate(c.status.lapseAt - 1) : null,
 			mine: actor ? c.participants.includes(actor.userId) : false,
 			nudgedThisWeek: c.nudgedThisWeek,
-			can: { review: may.review, release: may.release, renew: may.renew, revoke: may.revoke, log: may.log, nudge: may.nudge && !c.nudgedThisWeek }
+			can: { review: may.review, release: may.release, renew: may.renew, revoke: may.revoke, log: may.log, nudge: may.nudge && !c.nudgedThisWeek, openRating: may.openRating && !ratedTerms.has(c.claim.id) }
 		};
 	});
 	const sharing = claims.some((c) => c.mine && (c.state === 'pending' || c.state === 'active' || c.state === 'at_risk'));
@@ -94,13 +104,17 @@ export const load: PageServerLoad = async ({ params, parent, locals, url }) => {
 		sharing,
 		claimOptions: can.claim && !sharing && actor ? claimOptions(db, community.id, actor.userId) : null,
 		canEdit: can.update,
-		canRetire: can.retire
+		canRetire: can.retire,
+		rating: rated.length ? ratingPanel(db, actor, { communityId: community.id, kind: 'area', subjectId: rated[0] }, now) : null,
+		loginHref: loginUrl(url)
 	};
 };
 
 const here = (_v: unknown, e: RequestEvent) => e.url.pathname;
 const onClaim = (e: RequestEvent, input: Record<string, unknown>) => ({ ...recordInCommunity(e), claimId: idParam(String(input.claimId ?? '')) });
 const onLog = (e: RequestEvent, input: Record<string, unknown>) => ({ ...recordInCommunity(e), logId: idParam(String(input.logId ?? '')) });
+
+const rating = ratingActions(ratingTarget);
 
 export const actions: Actions = {
 	claim: formAction(claimArea, { target: recordInCommunity, to: here, flash: (v) => (v.state === 'pending' ? 'flash_area_claim_waiting' : 'flash_area_claimed'), form: 'claim' }),
@@ -113,5 +127,9 @@ export const actions: Actions = {
 	thank: formAction(thankLog, { target: onLog, to: here, flash: 'flash_care_thanked', form: 'thank' }),
 	check: formAction(checkLog, { target: onLog, to: here, flash: 'flash_care_checked', form: 'check' }),
 	reject: formAction(rejectLog, { target: onLog, to: here, flash: 'flash_care_rejected', form: 'reject' }),
-	retire: formAction(retireArea, { target: recordInCommunity, to: here, flash: 'flash_area_retired', form: 'retire' })
+	retire: formAction(retireArea, { target: recordInCommunity, to: here, flash: 'flash_area_retired', form: 'retire' }),
+	openRating: formAction(openUpkeepRating, { target: onClaim, to: (_v, e) => `${e.url.pathname}#rating`, flash: 'flash_area_rating_opened', form: 'openRating' }),
+	rate: rating.rate,
+	hideRating: rating.hideRating,
+	restoreRating: rating.restoreRating
 };
