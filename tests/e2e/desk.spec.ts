@@ -1,7 +1,8 @@
 // Every role signs in without a destination, lands where it works, and does its first task from there — with
 // JavaScript and without.
 import { test, expect, type Browser } from './test';
-import { expectAccessible, PASSWORD, unique } from './helpers';
+import { expectAccessible, pageAs, PASSWORD, unique } from './helpers';
+import { newJinweiResidents, openJinweiSubjects } from './evaluations-fixture';
 
 /** Signs in through the form with no `next`: where the person lands is the portal's choice. */
 async function signIn(browser: Browser, username: string, javaScriptEnabled = true) {
@@ -79,6 +80,24 @@ test('a grid worker and a department land on their desks; a resident lands on th
 		await expect(page.getByRole('heading', { name: heading })).toBeVisible();
 		await page.context().close();
 	}
+});
+
+test('the desk counts what waits: a department its queue, a resident their ratings to give', async ({ browser }) => {
+	const dept = await pageAs(browser, 'dept1');
+	await dept.goto('/desk');
+	const queue = dept.getByRole('link', { name: /^派給你們、還沒答覆的報告 \d+ 份$/ });
+	await expect(queue).toHaveAttribute('href', /^\/street\/pingxiangmen\/departments\/\d+$/);
+	await queue.click();
+	await expect(dept).toHaveURL(/\/street\/pingxiangmen\/departments\/\d+$/);
+	// a new resident of 金韋, with the community's open ratings still to give
+	openJinweiSubjects();
+	const [newcomer] = newJinweiResidents(unique(), 1);
+	const resident = await pageAs(browser, newcomer);
+	await resident.goto('/desk');
+	await expect(resident.getByRole('heading', { name: '我的事' })).toBeVisible();
+	await resident.getByRole('link', { name: /^等您評價的事 \d+ 件$/ }).click();
+	await expect(resident).toHaveURL(/\/my#to-rate$/);
+	for (const p of [dept, resident]) await p.context().close();
 });
 
 test('the desk and the community page for staff pass axe, on a phone and in large text', async ({ browser }) => {

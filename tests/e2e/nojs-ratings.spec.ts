@@ -2,7 +2,7 @@
 // to a GET page, and reloading that page sends nothing again (see nojs-walk.ts). The action lists are in
 // nojs-ratings-actions.ts, where the completeness check of nojs-reload.spec.ts counts them. (axe needs
 // JavaScript in the page: evaluations.spec.ts checks these pages.)
-import { test } from './test';
+import { expect, test } from './test';
 import { unique } from './helpers';
 import { noJs, today, Walk } from './nojs-walk';
 import { EVALUATIONS, RATINGS, rateAndModerate } from './nojs-ratings-actions';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { demoWorld } from '../world';
 import { deskFor } from '../../../src/lib/server/desk/queries';
+import { departmentSections } from '../../../src/lib/server/desk/mine';
 import { landing } from '../../../src/lib/server/desk/landing';
 import { isStale, menuNextStep, STALE_AFTER, type MenuFacts } from '../../../src/lib/server/desk/rules';
 import { proposals } from '../../../src/lib/server/proposals/schema';
@@ -8,6 +9,7 @@ import { menus, menuProjects } from '../../../src/lib/server/menus/schema';
 import { projectUpdates } from '../../../src/lib/server/menus/implementation/schema';
 import { memberships } from '../../../src/lib/server/residency/schema';
 import { DAY } from '../../../src/lib/server/db/time';
+import { dept, escalated, inProgress, replied, reportRow, withCatalogue } from '../dispatch/helpers';
 
 const dated = (start: number, step = DAY) => ({
 	collectStartsAt: start,
@@ -136,9 +138,30 @@ describe('the desk', () => {
 		expect(grid().tasks[0].count).toBe(1);
 	});
 
-	it('gives a department its own section, and a resident no desk at all', () => {
-		const { w } = world();
-		expect(deskFor(w.db, w.actor('dept1'), w.now).places).toEqual([{ kind: 'department', name: '城管執法隊', href: null, tasks: [] }]);
+	it('gives a department its queue, the street its whistles and overdue reports, and a resident what waits on them', async () => {
+		const w = withCatalogue(demoWorld());
+		// nothing waits on a resident of the demo world yet: no section of their own
 		expect(deskFor(w.db, w.actor('resident1'), w.now)).toEqual({ places: [], streets: [] });
+		expect(deskFor(w.db, w.actor('dept1'), w.now).places).toEqual([
+			{ kind: 'department', name: '城管執法隊', href: `/street/pingxiangmen/departments/${dept(w)}`, tasks: [{ kind: 'reports_to_handle', count: 0, overdue: 0, href: `/street/pingxiangmen/departments/${dept(w)}` }] }
+		]);
+		await inProgress(w);
+		await replied(w);
+		const late = reportRow(w.db, await inProgress(w)).deadlineAt! + DAY;
+		await escalated(w);
+		const handle = deskFor(w.db, w.actor('dept1'), late).places[0].tasks[0];
+		expect([handle.kind, handle.count, handle.overdue]).toEqual(['reports_to_handle', 2, 2]);
+		const street = deskFor(w.db, w.actor('street'), late).streets[0].tasks;
+		expect(street.map((t) => [t.kind, t.count])).toEqual([
+			['reports_escalated', 1],
+			['reports_overdue', 2]
+		]);
+		// the reporter is asked to check the reply, from their own section
+		const mine = deskFor(w.db, w.actor('resident1'), late).places;
+		expect(mine).toHaveLength(1);
+		expect(mine[0].kind).toBe('self');
+		expect(mine[0].tasks.find((t) => t.kind === 'reports_to_verify')).toEqual({ kind: 'reports_to_verify', count: 1, overdue: 0, href: '/my#my-reports' });
+		// another department's queue holds none of it
+		expect(departmentSections(w.db, [dept(w, '市政維護中心')], late)[0].tasks[0].count).toBe(0);
 	});
 });

@@ -3,7 +3,7 @@
 import { and, asc, count, eq, inArray, max, or, sql, sum } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client';
 import { COMMITTEE_ROLE, DEPARTMENT_ROLE, GRID_WORKER_ROLE, STREET_STAFF_ROLE, APPLICANT_ROLE, type Actor } from '../policy';
-import { communities, departments, grids, streets } from '../org/schema';
+import { communities, grids, streets } from '../org/schema';
 import { memberships } from '../residency/schema';
 import { proposals } from '../proposals/schema';
 import { comments, consultations } from '../consultations/schema';
@@ -12,10 +12,11 @@ import { projectUpdates } from '../menus/implementation/schema';
 import { currentPhase, phaseAtLeast } from '../menus/rules';
 import { daysSince, isStale, menuNextStep } from './rules';
 import type { DeskTaskKind, MenuStep } from '$lib/desk';
+import { departmentSections, personalSection, streetDispatchTasks } from './mine';
 
 /** A count of what waits, and where it is dealt with (null: nothing to open, as a grid's waiting residents, whom the committee reviews). */
 export type DeskTask = { kind: DeskTaskKind; count: number; overdue: number; href: string | null };
-export type DeskPlace = { kind: 'community' | 'grid' | 'street' | 'department'; name: string; href: string | null; tasks: DeskTask[] };
+export type DeskPlace = { kind: 'self' | 'community' | 'grid' | 'street' | 'department'; name: string; href: string | null; tasks: DeskTask[] };
 export type MenuLine = { id: number; title: string; community: string; href: string; phase: ReturnType<typeof currentPhase>; step: MenuStep };
 export type StaleWork = { id: number; title: string; community: string; href: string; days: number };
 export type StreetDesk = DeskPlace & { menus: MenuLine[]; stale: StaleWork[]; overdueByCommunity: { name: string; href: string; count: number }[] };
@@ -98,7 +99,10 @@ function committeeTasks(slug: string, c: ReturnType<typeof committeeCounts> exte
 	return tasks;
 }
 
-/** The desk of one person: a section per place where they hold a staff role, in the order community, grid, street, department. */
+/**
+ * The desk of one person: what waits on them personally (when anything does), then a section per place where they
+ * hold a staff role, in the order community, grid, street, department.
+ */
 export function deskFor(db: DbOrTx, actor: Actor, now: number): { places: DeskPlace[]; streets: StreetDesk[] } {
 	const held = actor.memberships;
 	const committeeIds = ids(held.filter((m) => m.role === COMMITTEE_ROLE).map((m) => m.communityId));
@@ -144,6 +148,7 @@ export function deskFor(db: DbOrTx, actor: Actor, now: number): { places: DeskPl
 	const streetRows = streetIds.length ? db.select({ id: streets.id, slug: streets.slug, name: streets.name }).from(streets).where(inArray(streets.id, streetIds)).all() : [];
 	const menuRows = menuFacts(db, streetCommunities.map((c) => c.id));
 	const works = staleWorks(db, menuRows, now);
+	const dispatchTasks = streetDispatchTasks(db, streetIds, now);
 	const streetDesks: StreetDesk[] = streetRows.map((s) => {
 		const mine = streetCommunities.filter((c) => c.streetId === s.id);
 		const slugOf = (id: number) => places.get(id)!.slug;
@@ -156,19 +161,16 @@ export function deskFor(db: DbOrTx, actor: Actor, now: number): { places: DeskPl
 			kind: 'street',
 			name: s.name,
 			href: `/street/${s.slug}/manage`,
-			tasks: [],
+			tasks: dispatchTasks.get(s.id) ?? [],
 			menus: menusHere,
 			stale: works.filter((w) => mine.some((c) => c.id === w.communityId)).map(({ communityId, ...w }) => ({ ...w, community: places.get(communityId)!.name, href: `/c/${slugOf(communityId)}/menus/${w.menuId}/projects/${w.id}` })),
 			overdueByCommunity: mine.map((c) => ({ name: c.name, href: `/c/${c.slug}/manage#proposal-queue`, count: counts.get(c.id)!.overdue })).filter((c) => c.count > 0)
 		};
 	});
 
-	if (departmentIds.length) {
-		for (const d of db.select({ id: departments.id, name: departments.name }).from(departments).where(inArray(departments.id, departmentIds)).all()) {
-			sections.push({ kind: 'department', name: d.name, href: null, tasks: [] });
-		}
-	}
-	return { places: sections, streets: streetDesks };
+	sections.push(...departmentSections(db, departmentIds, now));
+	const mine = personalSection(db, actor.userId, now);
+	return { places: mine ? [mine, ...sections] : sections, streets: streetDesks };
 }
 
 /** Selected projects being built, in menus past their results, with no update for too long (oldest word first). */
