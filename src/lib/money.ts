@@ -139,3 +139,8 @@ export function displayDigits(value: number, style: MoneyStyle): { text: string;
 	const decimals = style.fractions || value % style.scale !== 0 ? MAX_DECIMALS : 0;
 	return { text: formatMinorUnits(value, style.scale), decimals };
 }
+
+/** How far planned and actual spending go above the approved cost (0 when within it), in the same units. */
+export function overApproved(cost: number, totals: { planned: number; actual: number }): { planned: number; actual: number } {
+	return { planned: Math.max(0, totals.planned - cost), actual: Math.max(0, totals.actual - cost) };
+}

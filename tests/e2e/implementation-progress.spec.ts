@@ -135,6 +135,18 @@ for (const javaScriptEnabled of [true, false]) {
 		await expect(page.locator('#spending ~ * tfoot')).toContainText('¥116,000');
 		await expect(page.locator('#spending ~ * tfoot')).toContainText('¥115,700');
 		await expect(page.locator('#spending ~ * tfoot')).toContainText('-¥300');
+		await expect(page.getByText(/超出核定金額/)).toHaveCount(0);
+
+		// one more line takes both totals past the approved ¥120,000: said on the project and on the outcomes page
+		await page.locator('#spending-form').getByLabel('支出項目').fill('追加線材');
+		await page.locator('#spending-form').getByLabel('計劃金額（元）').fill('5000');
+		await page.locator('#spending-form').getByLabel('實際金額（元）').fill('5300');
+		await page.locator('#spending-form').getByRole('button', { name: '登記這一項' }).click();
+		await expect(page.getByText('實際支出超出核定金額 ¥1,000')).toBeVisible();
+		await expect(page.getByText('計劃支出超出核定金額 ¥1,000')).toBeVisible();
+		await page.goto('/c/jinwei/outcomes');
+		const card = page.locator('article', { has: page.getByRole('heading', { name: menu.titles.lights }) });
+		await expect(card.getByText('實際支出超出核定金額 ¥1,000')).toBeVisible();
 	});
 }
 

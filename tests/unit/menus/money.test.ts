@@ -5,7 +5,7 @@ import { eq } from 'drizzle-orm';
 import { demoWorld } from '../world';
 import { makeMenu, menuAt } from './helpers';
 import { formatMoney, formatMoneyChange } from '../../../src/lib/format';
-import { parseYuan, yuanText, WHOLE_YUAN, plainAmount, type MoneyStyle } from '../../../src/lib/money';
+import { overApproved, parseYuan, yuanText, WHOLE_YUAN, plainAmount, type MoneyStyle } from '../../../src/lib/money';
 import { createMenu } from '../../../src/lib/server/menus/commands';
 import { submitCandidate } from '../../../src/lib/server/menus/candidates';
 import { castBallot } from '../../../src/lib/server/menus/ballots';
@@ -162,5 +162,13 @@ describe('a menu counted in fen', () => {
 			expect([replay.menu.budget, replay.menu.amountScale, replay.menu.currency]).toEqual([30_815_126, 100, 'CNY']);
 			expect(ballotsPb(w.db, replay, JSON.parse(replay.menu.resultsJson!))).toBe(text);
 		});
+	});
+});
+
+describe('spending above the approved cost', () => {
+	it('is the difference for planned and actual spending, and nothing when within it', () => {
+		expect(overApproved(1_000_000, { planned: 1_050_000, actual: 999_999 })).toEqual({ planned: 50_000, actual: 0 });
+		expect(overApproved(1_000_000, { planned: 1_000_000, actual: 1_000_001 })).toEqual({ planned: 0, actual: 1 });
+		expect(overApproved(1_000_000, { planned: 0, actual: 0 })).toEqual({ planned: 0, actual: 0 });
 	});
 });
