@@ -17,7 +17,8 @@ export const EVALUATIONS = [
 	'/street/[slug]/evaluations/[period] snapshot',
 	'/street/[slug]/evaluations/[period] awards',
 	'/street/[slug]/evaluations/[period] publish',
-	'/street/[slug]/evaluations/schemes create'
+	'/street/[slug]/evaluations/schemes create',
+	'/street/[slug]/evaluations/schemes edit'
 ];
 
 /** A resident rates the subject on `page` with a comment; the committee hides it, then shows it again. */
