@@ -73,12 +73,14 @@ test('evaluations: a period computed, rewarded and published; a new scheme versi
 	// the new version has not started: it can still change; weights that do not add up are refused beside the form
 	await staff.locator('summary', { hasText: '修改第 2 版' }).click();
 	const edit = staff.locator('details.edit form');
-	await edit.getByRole('group', { name: '居民滿意度' }).getByLabel('權重（%）').fill('10');
+	const weight = edit.getByRole('group', { name: '居民滿意度' }).getByLabel('權重（%）');
+	const kept = await weight.inputValue();
+	await weight.fill(String(Number(kept) - 7));
 	await edit.getByLabel('修改說明').fill('走訪：滿意度目標改為 85%。');
 	await edit.getByRole('button', { name: '儲存修改' }).click();
-	await expect(staff.locator('details.edit').getByRole('alert')).toHaveText('使用的指標權重加起來要等於 100。');
+	await expect(staff.locator('details.edit p.error')).toHaveText('使用的指標權重加起來要等於 100。');
 	await expect(staff.locator('details.edit form').getByLabel('修改說明')).toHaveValue('走訪：滿意度目標改為 85%。');
-	await staff.locator('details.edit form').getByRole('group', { name: '居民滿意度' }).getByLabel('權重（%）').fill('30');
+	await staff.locator('details.edit form').getByRole('group', { name: '居民滿意度' }).getByLabel('權重（%）').fill(kept);
 	await walk.step(staff, '/street/[slug]/evaluations/schemes edit', () => staff.locator('details.edit form').getByRole('button', { name: '儲存修改' }).click(), {
 		flash: '已修改這一版，並已通知各社區居委會。',
 		keep: [[staff.locator('.note', { hasText: '走訪：滿意度目標改為 85%。' }), 1]]
