@@ -117,3 +117,30 @@ test('the catalogue filters by state and kind without JavaScript, and the plan l
 	expect(names).not.toContain('3 棟東側綠地');
 	await ctx.close();
 });
+
+test('the downloads: areas, claims and monthly coverage as CSV and JSON; a name that looks like a formula stays text', async ({ page }) => {
+	const tag = unique();
+	const name = `=HYPERLINK("http://evil.example") ${tag}`;
+	const areaId = newArea(name);
+	newClaim(areaId, 'resident1', { daysAgo: 3 });
+	for (const what of ['areas', 'claims', 'coverage'] as const) {
+		const csv = await page.request.get(`/c/jinwei/areas/export/${what}.csv`);
+		expect(csv.status(), what).toBe(200);
+		expect(csv.headers()['content-type']).toBe('text/csv; charset=utf-8');
+		expect(csv.headers()['content-disposition']).toBe(`attachment; filename="jinwei-${what}.csv"`);
+		const text = await csv.text();
+		// a byte-order mark so that Excel reads the Chinese as UTF-8, then a header row
+		expect(text.startsWith('\uFEFF')).toBe(true);
+		expect(text.slice(1).split('\r\n')[0].split(',').length).toBeGreaterThan(3);
+		const json = await page.request.get(`/c/jinwei/areas/export/${what}.json`);
+		expect(json.headers()['content-type']).toBe('application/json; charset=utf-8');
+		expect((await json.json()).community).toBe('金韋社區');
+	}
+	const areasCsv = await (await page.request.get('/c/jinwei/areas/export/areas.csv')).text();
+	expect(areasCsv).toContain(`"'=HYPERLINK(""http://evil.example"") ${tag}"`);
+	const areasJson = (await (await page.request.get('/c/jinwei/areas/export/areas.json')).json()) as { areas: { id: number; name: string }[] };
+	expect(areasJson.areas.find((a) => a.id === areaId)?.name).toBe(name);
+	const claimsJson = JSON.stringify(await (await page.request.get('/c/jinwei/areas/export/claims.json')).json());
+	expect(claimsJson).toContain(name.replaceAll('"', '\\"'));
+	expect((await page.request.get('/c/jinwei/areas/export/passwords.csv')).status()).toBe(404);
+});

@@ -6,6 +6,8 @@ import { defineAsyncCommand, defineCommand, type Context } from '../../kernel/co
 import { ok, err, type Result } from '../../result';
 import { ballots, ballotChoices, menuProjects } from '../schema';
 import { loadProject, projectLink, projectSubject, type ProjectRecord } from '../records';
+import { ensureSubject } from '../../ratings/subjects';
+import { projectSubjectRow } from '../../ratings/records';
 import { projectAcceptances, projectPhotos, projectSpending, projectUpdates } from './schema';
 import { acceptanceSchema, editSpendingSchema, progressSchema, PROGRESS_PHOTOS, spendingSchema, type ProgressInput } from './validation';
 import { acceptPhotos, type CheckedPhoto } from '../../media/photos';
@@ -114,7 +116,8 @@ export const editSpendingLine = defineCommand({
 
 /**
  * 驗收: the committee (or street staff) accepts a completed project, with remarks and the resident
- * representatives present. Everyone who voted for the project is told; it is then ready to be rated.
+ * representatives present. Everyone who voted for the project is told, and the community's residents are invited
+ * to rate it.
  */
 export const acceptProject = defineCommand({
 	action: 'menu.accept_project',
@@ -146,6 +149,9 @@ export const acceptProject = defineCommand({
 			.all()
 			.flatMap((r) => (r.id === null ? [] : [r.id]));
 		notify(voters, 'impl_accepted', { project: project.title, community: community.name }, projectLink(record));
+		// open for rating at once, residents invited in this transaction (the ratings job only catches up on a
+		// project it missed): the page the committee returns to already says how many were invited
+		ensureSubject(tx, projectSubjectRow({ project, menu: record.menu, community }, now), now);
 		return ok({ acceptedAt: now, notified: voters.length });
 	},
 	audit: ({ record, input: v }, { notified }) => audited(record, { representatives: v.representatives, remarks: v.remarks, notified })
