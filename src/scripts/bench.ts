@@ -11,6 +11,8 @@
  * 4. (after the tallies) The time to snapshot a street of 50 communities with 100,000 ratings (bench-evaluation.ts).
  * 5. Open311: req/s of GET /open311/v2/requests.json (and .xml, a page of 50, a filter) with 100,000 reports.
  * 6. 建設共管: req/s and statements of the areas pages with 500 areas and 5,000 care logs in one community.
+ * 7. Two server processes on one database: ballots/s, 5xx (must be 0), and every acknowledged ballot present after
+ *    one process is killed (SIGKILL) halfway through.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
@@ -22,15 +24,11 @@ import { runEvaluationBench, TARGET_MS as EVALUATION_TARGET_MS } from './bench-e
 import { printPageFigures, runPageBench, waitForServer } from './bench-pages';
 import { printOpen311Figures, runOpen311Bench } from './bench-open311';
 import { printAreasFigures, runAreasBench } from './bench-areas';
-import { freshDemoDatabase } from './seed';
+import { prepareVoters, VOTERS } from './bench-voters';
+import { runTwoProcessBench, printTwoProcessFigures } from './bench-two-process';
 import { openDatabase } from '../lib/server/db/client';
-import { users, sessions } from '../lib/server/auth/schema';
-import { memberships, scopeKeyOf } from '../lib/server/residency/schema';
-import { communities } from '../lib/server/org/schema';
-import { generateSessionToken, sessionIdOf } from '../lib/server/auth/sessions';
-import { ballots, menuProjects, menus } from '../lib/server/menus/schema';
+import { ballots } from '../lib/server/menus/schema';
 import { auditLog } from '../lib/server/audit/schema';
-import { DAY } from '../lib/server/db/time';
 
 // autocannon ships no types: the little of it used here, typed by hand.
 type Request = { method: string; path: string; headers?: Record<string, string>; body?: string; setupRequest?: (req: Request) => Request };
@@ -42,7 +40,6 @@ type Autocannon = (opts: { url: string; connections: number; duration: number; r
 }>;
 const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
 
-const VOTERS = 1000;
 const CONNECTIONS = 50;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const PORT = Number(process.env.BENCH_PORT ?? 4299);
@@ -56,42 +53,6 @@ function tallyFigures() {
 	}
 }
 
-/** A fresh demo database plus 1,000 signed-in verified residents of jinwei and a menu in its vote. */
-async function prepareDatabase(file: string) {
-	await freshDemoDatabase(file);
-	const { db, sqlite } = openDatabase(file);
-	const now = Date.now();
-	const community = db.select().from(communities).where(eq(communities.slug, 'jinwei')).get()!;
-	const tokens: string[] = [];
-	const menuId = db.transaction((tx) => {
-		for (let i = 0; i < VOTERS; i++) {
-			const user = tx.insert(users).values({ username: `bench${i}`, displayName: `壓測居民${i}`, passwordHash: 'x', createdAt: now }).returning({ id: users.id }).get();
-			tx.insert(memberships)
-				.values({ userId: user.id, role: 'resident', status: 'verified', communityId: community.id, streetId: community.streetId, scopeKey: scopeKeyOf({ communityId: community.id }), createdAt: now })
-				.run();
-			const token = generateSessionToken();
-			tx.insert(sessions).values({ id: sessionIdOf(token), userId: user.id, expiresAt: now + 30 * DAY, idleTimeout: null, lastSeenAt: now, createdAt: now }).run();
-			tokens.push(token);
-		}
-		const menu = tx
-			.insert(menus)
-			.values({
-				communityId: community.id, title: '壓測菜單', budget: 300_000, ballotRule: 'approval_budget', tallyRule: 'greedy',
-				collectStartsAt: now - 3 * DAY, reviewStartsAt: now - 2 * DAY, voteStartsAt: now - DAY, resultsStartsAt: now + DAY,
-				implementationStartsAt: now + 2 * DAY, acceptanceStartsAt: now + 3 * DAY, createdAt: now
-			})
-			.returning({ id: menus.id })
-			.get();
-		const costs = [120_000, 90_000, 60_000, 45_000, 30_000];
-		const ids = costs.map((cost, i) =>
-			tx.insert(menuProjects).values({ menuId: menu.id, title: `項目${i + 1}`, estimatedCost: cost, finalCost: cost, feasibility: 'feasible', createdAt: now }).returning({ id: menuProjects.id }).get().id
-		);
-		return { id: menu.id, projectIds: ids };
-	});
-	sqlite.close();
-	return { tokens, menu: menuId };
-}
-
 async function ballotFigures() {
 	if (!existsSync(resolve(BUILD, 'index.js'))) {
 		console.log(`\nBallots over HTTP: skipped — no built app in ${BUILD}/ (run \`npm run build\`, or set BUILD_DIR).`);
@@ -99,7 +60,7 @@ async function ballotFigures() {
 	}
 	mkdirSync('tmp', { recursive: true });
 	const file = `tmp/bench-${PORT}.db`;
-	const { tokens, menu } = await prepareDatabase(file);
+	const { tokens, menu } = await prepareVoters(file);
 	const origin = `http://127.0.0.1:${PORT}`;
 	const server = spawn('node', [BUILD], {
 		env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', ORIGIN: origin, DATABASE_URL: file },
@@ -176,3 +137,4 @@ await ballotFigures();
 printPageFigures(await runPageBench({ port: PORT + 1, seconds: Math.min(SECONDS, 5) }));
 printOpen311Figures(await runOpen311Bench({ port: PORT + 2, seconds: Math.min(SECONDS, 5) }));
 printAreasFigures(await runAreasBench({ port: PORT + 3, seconds: Math.min(SECONDS, 5) }));
+printTwoProcessFigures(await runTwoProcessBench({ port: PORT + 4, seconds: SECONDS }));
