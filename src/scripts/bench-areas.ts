@@ -1,24 +1,12 @@
 // 建設共管 figures: requests/s and statements per page of the areas pages when one community holds 500 areas and
 // duties, 300 live claims and 5,000 care logs (written straight into the tables: the commands are measured
 // elsewhere; this measures reading). Prints; asserts nothing.
-import { spawn } from 'node:child_process';
-import { createRequire } from 'node:module';
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
-import { freshDemoDatabase } from './seed';
-import { waitForServer } from './bench-pages';
+import { measure, withBenchServer, type PageFigure } from './bench-pages';
 import { openDatabase } from '../lib/server/db/client';
 import { DAY } from '../lib/server/db/time';
 import { generateSessionToken, sessionIdOf } from '../lib/server/auth/sessions';
 import { AREA_KINDS, CARE_KINDS } from '../lib/codes';
-
-type Autocannon = (opts: { url: string; connections: number; duration: number; headers?: Record<string, string> }) => Promise<{
-	requests: { average: number };
-	latency: { p50: number; p99: number };
-	errors: number;
-	non2xx: number;
-}>;
-const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
 
 export const BENCH_AREAS = 500;
 export const BENCH_CARE_LOGS = 5_000;
@@ -99,51 +87,27 @@ export function addAreas(file: string): { committeeToken: string; busiestArea: n
 	return { committeeToken, busiestArea };
 }
 
-export type AreasFigure = { path: string; requestsPerSecond: number; p50: number; p99: number; queries: number; errors: number };
-
-export async function runAreasBench(options: { port?: number; seconds?: number } = {}): Promise<AreasFigure[]> {
-	const port = options.port ?? 4392;
+export async function runAreasBench(options: { port?: number; seconds?: number } = {}): Promise<PageFigure[]> {
 	const seconds = options.seconds ?? 5;
-	const buildDir = process.env.BUILD_DIR ?? 'build';
-	if (!existsSync(`${buildDir}/index.js`)) throw new Error(`no build in ${buildDir}: run npm run build first`);
-	mkdirSync('tmp', { recursive: true });
-	const file = `tmp/bench-areas-${port}.db`;
-	await freshDemoDatabase(file);
-	const { committeeToken, busiestArea } = addAreas(file);
-	const origin = `http://localhost:${port}`;
-	const server = spawn('node', [buildDir], { stdio: 'ignore', env: { ...process.env, PORT: String(port), ORIGIN: origin, DATABASE_URL: file, DB_QUERY_COUNT: '1' } });
-	const pages: [string, Record<string, string>][] = [
-		['/c/jinwei/areas', {}],
-		['/c/jinwei/areas?state=open&page=3', {}],
-		[`/c/jinwei/areas/${busiestArea}`, {}],
-		['/c/jinwei/areas/teams', {}],
-		['/c/jinwei/areas/export/coverage.json', {}],
-		['/desk', { cookie: `session=${committeeToken}` }]
-	];
-	try {
-		await waitForServer(`${origin}/`, 30_000);
-		const figures: AreasFigure[] = [];
+	return withBenchServer({ name: 'areas', port: options.port ?? 4392 }, addAreas, async (origin, { committeeToken, busiestArea }) => {
+		const pages: [string, Record<string, string>][] = [
+			['/c/jinwei/areas', {}],
+			['/c/jinwei/areas?state=open&page=3', {}],
+			[`/c/jinwei/areas/${busiestArea}`, {}],
+			['/c/jinwei/areas/teams', {}],
+			['/c/jinwei/areas/export/coverage.json', {}],
+			['/desk', { cookie: `session=${committeeToken}` }]
+		];
+		const figures: PageFigure[] = [];
 		for (const [path, headers] of pages) {
-			const first = await fetch(origin + path, { headers });
-			const result = await autocannon({ url: origin + path, connections: 50, duration: seconds, headers });
-			figures.push({
-				path: headers.cookie ? `${path} (committee)` : path,
-				requestsPerSecond: Math.round(result.requests.average),
-				p50: result.latency.p50,
-				p99: result.latency.p99,
-				queries: first.ok ? Number(first.headers.get('x-db-queries') ?? NaN) : NaN,
-				errors: result.errors + result.non2xx
-			});
+			const { first, figure } = await measure(origin, path, seconds, headers);
+			figures.push({ path: headers.cookie ? `${path} (committee)` : path, ...figure, queries: first.ok ? Number(first.headers.get('x-db-queries') ?? NaN) : NaN });
 		}
 		return figures;
-	} finally {
-		server.kill('SIGTERM');
-		await new Promise((r) => server.once('exit', r));
-		for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
-	}
+	});
 }
 
-export function printAreasFigures(figures: AreasFigure[]) {
+export function printAreasFigures(figures: PageFigure[]) {
 	console.log(`\n建設共管 with ${BENCH_AREAS} areas and ${BENCH_CARE_LOGS.toLocaleString('en')} care logs in one community (50 connections, loopback):`);
 	for (const f of figures) {
 		const budget = f.queries <= PAGE_BUDGET ? `within the budget of ${PAGE_BUDGET}` : `OVER THE BUDGET OF ${PAGE_BUDGET}`;

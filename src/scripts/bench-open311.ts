@@ -1,21 +1,9 @@
 // Open311 figures: requests/s of GET /open311/v2/requests.json (and .xml, and a 50-item page) with 100,000 reports
 // in the database, spread over two years across the demo street's communities and services. Prints; asserts nothing.
-import { spawn } from 'node:child_process';
-import { createRequire } from 'node:module';
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
-import { freshDemoDatabase } from './seed';
-import { waitForServer } from './bench-pages';
+import { measure, withBenchServer } from './bench-pages';
 import { openDatabase } from '../lib/server/db/client';
 import { DAY } from '../lib/server/db/time';
-
-type Autocannon = (opts: { url: string; connections: number; duration: number }) => Promise<{
-	requests: { average: number };
-	latency: { p50: number; p99: number };
-	errors: number;
-	non2xx: number;
-}>;
-const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
 
 export const BENCH_REPORTS = 100_000;
 const STATES = ['reported', 'dispatched', 'in_progress', 'replied', 'closed', 'closed', 'closed'] as const;
@@ -61,40 +49,18 @@ function addReports(file: string, n: number) {
 export type ApiFigure = { path: string; requestsPerSecond: number; p50: number; p99: number; items: number; queries: number; errors: number };
 
 export async function runOpen311Bench(options: { port?: number; seconds?: number } = {}): Promise<ApiFigure[]> {
-	const port = options.port ?? 4391;
 	const seconds = options.seconds ?? 5;
-	const buildDir = process.env.BUILD_DIR ?? 'build';
-	if (!existsSync(`${buildDir}/index.js`)) throw new Error(`no build in ${buildDir}: run npm run build first`);
-	mkdirSync('tmp', { recursive: true });
-	const file = `tmp/bench-open311-${port}.db`;
-	await freshDemoDatabase(file);
-	addReports(file, BENCH_REPORTS);
-	const origin = `http://localhost:${port}`;
-	const server = spawn('node', [buildDir], { stdio: 'ignore', env: { ...process.env, PORT: String(port), ORIGIN: origin, DATABASE_URL: file, DB_QUERY_COUNT: '1' } });
-	try {
-		await waitForServer(`${origin}/open311/v2/services.json`, 30_000);
+	const paths = ['/open311/v2/requests.json', '/open311/v2/requests.xml', '/open311/v2/requests.json?page_size=50', '/open311/v2/requests.json?status=open&service_code=streetlight'];
+	return withBenchServer({ name: 'open311', port: options.port ?? 4391, ready: '/open311/v2/services.json' }, (file) => addReports(file, BENCH_REPORTS), async (origin) => {
 		const figures: ApiFigure[] = [];
-		for (const path of ['/open311/v2/requests.json', '/open311/v2/requests.xml', '/open311/v2/requests.json?page_size=50', '/open311/v2/requests.json?status=open&service_code=streetlight']) {
-			const first = await fetch(origin + path);
+		for (const path of paths) {
+			const { first, figure } = await measure(origin, path, seconds);
 			const body = await first.text();
 			const items = path.includes('.xml') ? (body.match(/<request>/g) ?? []).length : (JSON.parse(body) as unknown[]).length;
-			const result = await autocannon({ url: origin + path, connections: 50, duration: seconds });
-			figures.push({
-				path,
-				requestsPerSecond: Math.round(result.requests.average),
-				p50: result.latency.p50,
-				p99: result.latency.p99,
-				items,
-				queries: Number(first.headers.get('x-db-queries') ?? NaN),
-				errors: result.errors + result.non2xx
-			});
+			figures.push({ path, ...figure, items, queries: Number(first.headers.get('x-db-queries') ?? NaN) });
 		}
 		return figures;
-	} finally {
-		server.kill('SIGTERM');
-		await new Promise((r) => server.once('exit', r));
-		for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
-	}
+	});
 }
 
 export function printOpen311Figures(figures: ApiFigure[]) {

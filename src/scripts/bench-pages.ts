@@ -2,11 +2,11 @@
 // and how many SQL statements each page runs. Prints figures; asserts nothing.
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { freshDemoDatabase } from './seed';
 
 // autocannon ships no types: the little of it used here, typed by hand.
-type Autocannon = (opts: { url: string; connections: number; duration: number }) => Promise<{
+type Autocannon = (opts: { url: string; connections: number; duration: number; headers?: Record<string, string> }) => Promise<{
 	requests: { average: number };
 	latency: { p50: number; p99: number };
 	errors: number;
@@ -32,39 +32,51 @@ export async function waitForServer(url: string, ms = 15_000) {
 	throw new Error(`server did not answer at ${url}`);
 }
 
-export async function runPageBench(options: { port?: number; seconds?: number } = {}): Promise<PageFigure[]> {
-	const port = options.port ?? 4390;
-	const seconds = options.seconds ?? 5;
+/**
+ * Serves the built app (BUILD_DIR, default "build") on a fresh demo database that `prepare` may add to, with the
+ * statements of each page counted, runs `body` against it, then stops the server and removes the database.
+ */
+export async function withBenchServer<P, R>(
+	options: { name: string; port: number; ready?: string },
+	prepare: (file: string) => P | Promise<P>,
+	body: (origin: string, prepared: P) => Promise<R>
+): Promise<R> {
 	const buildDir = process.env.BUILD_DIR ?? 'build';
 	if (!existsSync(`${buildDir}/index.js`)) throw new Error(`no build in ${buildDir}: run npm run build first`);
 	mkdirSync('tmp', { recursive: true });
-	const file = `tmp/bench-pages-${port}.db`;
+	const file = `tmp/bench-${options.name}-${options.port}.db`;
 	await freshDemoDatabase(file);
-	const origin = `http://localhost:${port}`;
-	const server = spawn('node', [buildDir], {
-		stdio: 'ignore',
-		env: { ...process.env, PORT: String(port), ORIGIN: origin, DATABASE_URL: file, DB_QUERY_COUNT: '1' }
-	});
+	const prepared = await prepare(file);
+	const origin = `http://localhost:${options.port}`;
+	const server = spawn('node', [buildDir], { stdio: 'ignore', env: { ...process.env, PORT: String(options.port), ORIGIN: origin, DATABASE_URL: file, DB_QUERY_COUNT: '1' } });
 	try {
-		await waitForServer(`${origin}/`);
-		const figures: PageFigure[] = [];
-		for (const path of PAGES) {
-			const first = await fetch(origin + path);
-			const queries = Number(first.headers.get('x-db-queries') ?? NaN);
-			const result = await autocannon({ url: origin + path, connections: 50, duration: seconds });
-			figures.push({
-				path,
-				requestsPerSecond: Math.round(result.requests.average),
-				p50: result.latency.p50,
-				p99: result.latency.p99,
-				queries,
-				errors: result.errors + result.non2xx
-			});
-		}
-		return figures;
+		await waitForServer(`${origin}${options.ready ?? '/'}`, 30_000);
+		return await body(origin, prepared);
 	} finally {
 		server.kill('SIGTERM');
+		await new Promise((r) => server.once('exit', r));
+		for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
 	}
+}
+
+/** One page under 50 connections for `seconds`, after one plain request whose answer is returned to read. */
+export async function measure(origin: string, path: string, seconds: number, headers: Record<string, string> = {}) {
+	const first = await fetch(origin + path, { headers });
+	const result = await autocannon({ url: origin + path, connections: 50, duration: seconds, headers });
+	const figure = { requestsPerSecond: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx };
+	return { first, figure };
+}
+
+export async function runPageBench(options: { port?: number; seconds?: number } = {}): Promise<PageFigure[]> {
+	const seconds = options.seconds ?? 5;
+	return withBenchServer({ name: 'pages', port: options.port ?? 4390 }, () => null, async (origin) => {
+		const figures: PageFigure[] = [];
+		for (const path of PAGES) {
+			const { first, figure } = await measure(origin, path, seconds);
+			figures.push({ path, ...figure, queries: Number(first.headers.get('x-db-queries') ?? NaN) });
+		}
+		return figures;
+	});
 }
 
 export function printPageFigures(figures: PageFigure[]) {
