@@ -5,7 +5,8 @@ import type { Err, Result } from './result';
 import { errorMessage, hasMessage, localizeFields, t } from './i18n';
 import type { Actor } from './policy';
 import { getDb, type Db } from './db/client';
-import { communityBySlug, streetBySlug, type Community } from './org/queries';
+import { streetBySlug, type Community } from './org/queries';
+import { cachedCommunity } from './org/cache';
 
 export type FormValues = Record<string, string>;
 
@@ -59,7 +60,7 @@ export { safeNext } from './safe-next';
 
 /** The community named in the URL, or the 404 page. */
 export function requireCommunity(slug: string): Community {
-	const community = communityBySlug(getDb(), slug);
+	const community = cachedCommunity(getDb(), slug);
 	if (!community) error(404, t('error_not_found'));
 	return community;
 }
