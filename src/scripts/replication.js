@@ -54,7 +54,7 @@ export function litestreamConfigArgs(env = process.env) {
 	return { args: ['-config', file, '-no-expand-env'], cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** The Litestream binary: LITESTREAM_BIN, or the one @flydotio/litestream installed for this platform. */
+/** The Litestream binary: LITESTREAM_BIN, or the one npm installed for this platform (only linux-x64 is on the registry). */
 export function litestreamBinary(env = process.env) {
 	if (env.LITESTREAM_BIN) return env.LITESTREAM_BIN;
 	const name = `@flydotio/litestream-${process.platform}-${process.arch}/litestream`;
@@ -102,8 +102,9 @@ export function forgetReplicationState(file) {
 
 /**
  * Restores the database from the replica's latest generation into `output` (the database's own path by default),
- * never over an existing file. With `ifReplicaExists`, an empty replica is not an error (a first start).
- * @param {{ output?: string; ifReplicaExists?: boolean }} [options]
+ * never over an existing file; as it was at `at` (an ISO time) if given. With `ifReplicaExists`, an empty replica is
+ * not an error (a first start).
+ * @param {{ output?: string; at?: string; ifReplicaExists?: boolean }} [options]
  * @returns {Promise<number>} Litestream's exit code
  */
 export async function restoreDatabase(options = {}, env = process.env) {
@@ -114,7 +115,8 @@ export async function restoreDatabase(options = {}, env = process.env) {
 		return 1;
 	}
 	if (output === file) forgetReplicationState(file);
-	const code = await runLitestream(['restore', ...(options.ifReplicaExists ? ['-if-replica-exists'] : []), '-o', output], [file], env);
+	const flags = [...(options.ifReplicaExists ? ['-if-replica-exists'] : []), ...(options.at ? ['-timestamp', options.at] : [])];
+	const code = await runLitestream(['restore', ...flags, '-o', output], [file], env);
 	// Litestream 0.3 leaves the empty -wal and -shm of its temporary copy behind
 	for (const suffix of ['.tmp-wal', '.tmp-shm']) rmSync(output + suffix, { force: true });
 	return code;
