@@ -12,12 +12,13 @@ export async function as(browser: Browser, username: string, options: { javaScri
 }
 
 /** Files a proposal through the form; returns its path. Accepts the similar-proposals step if it appears. */
-export async function propose(page: Page, fields: { title: string; body: string; category: string; location?: string }) {
+export async function propose(page: Page, fields: { title: string; body: string; category: string; location?: string; photos?: string[] }) {
 	await page.goto('/c/jinwei/proposals/new');
 	await page.getByLabel('標題', { exact: true }).fill(fields.title);
 	await page.getByLabel('類別', { exact: true }).selectOption({ label: fields.category });
 	if (fields.location) await page.getByLabel('地點（選填）').fill(fields.location);
 	await page.getByLabel('詳細說明').fill(fields.body);
+	if (fields.photos) await page.getByLabel(/^照片/).setInputFiles(fields.photos);
 	await page.getByRole('button', { name: '提交議題' }).click();
 	// Similar open proposals may be shown first; then the next press files it.
 	const filed = page.getByRole('heading', { level: 1, name: fields.title });

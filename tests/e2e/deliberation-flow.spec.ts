@@ -2,6 +2,7 @@
 // committee takes it to consultation, residents discuss and report, the committee hides, locks and closes
 // with a resolution, and the author's inbox says so.
 import { expect, test } from './test';
+import { resolve } from 'node:path';
 import { expectAccessible, openDetails, unique } from './helpers';
 import { as, propose, secondAs } from './deliberation-fixture';
 
@@ -16,7 +17,9 @@ test('propose → 10 seconds → consultation → discussion and moderation → 
 	await author.getByLabel('標題', { exact: true }).fill(title);
 	await expect(author.getByRole('heading', { name: '這些議題可能和您的一樣' })).toBeVisible();
 	await expect(author.getByRole('link', { name: '韋園新村 12 棟屋頂漏水' })).toBeVisible();
-	const path = await propose(author, { title, category: '設施維修', location: '韋園新村 12 棟', body: '頂樓**一下雨**就漏水，天花板發霉。\n\n<script>alert(1)</script>' });
+	const photos = ['photo.jpg', 'photo.png'].map((f) => resolve(process.cwd(), 'tests/fixtures', f));
+	const path = await propose(author, { title, category: '設施維修', location: '韋園新村 12 棟', body: '頂樓**一下雨**就漏水，天花板發霉。\n\n<script>alert(1)</script>', photos });
+	await expect(author.getByRole('img', { name: /的照片 \d$/ })).toHaveCount(2);
 	await expect(author.getByText('徵集附議')).toBeVisible();
 	await expect(author.locator('.prose strong', { hasText: '一下雨' })).toBeVisible();
 	await expect(author.getByText('<script>alert(1)</script>')).toBeVisible(); // shown as text, never run

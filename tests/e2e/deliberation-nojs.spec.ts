@@ -1,7 +1,10 @@
 // The same propose-and-second flow with JavaScript disabled: every form posts and redirects on its own.
 // (axe needs JavaScript in the page, so these pages' checks run in the JavaScript tests.)
 import { expect, test } from './test';
+import { resolve } from 'node:path';
 import { unique } from './helpers';
+
+const PHOTO = resolve(process.cwd(), 'tests/fixtures/photo.jpg');
 import { as, secondAs } from './deliberation-fixture';
 
 test('without JavaScript: bad input is explained and kept, similar proposals are shown, 10 neighbours qualify it', async ({ browser }) => {
@@ -26,13 +29,21 @@ test('without JavaScript: bad input is explained and kept, similar proposals are
 	await author.getByLabel('標題', { exact: true }).fill(title);
 	await author.getByLabel('類別', { exact: true }).selectOption({ label: '治安消防' });
 	await author.getByLabel('詳細說明').fill('主路的路燈晚上很暗，老人散步看不清台階。');
+	await author.getByLabel(/^照片/).setInputFiles(PHOTO);
 	await author.getByRole('button', { name: '提交議題' }).click();
 	await expect(author.getByText('已有相似的議題，請先看看下面的列表。')).toBeVisible();
 	await expect(author.getByRole('link', { name: '金韋花園路燈太暗，晚上散步看不清' })).toBeVisible();
 	await expect(author.getByLabel('標題', { exact: true })).toHaveValue(title);
+	// the browser does not keep a chosen file: the field says so, and the photo is chosen again
+	await expect(author.getByText('為了安全，瀏覽器不會保留已選的照片，請再選一次。')).toBeVisible();
+	await author.getByLabel(/^照片/).setInputFiles(PHOTO);
 	await author.getByRole('button', { name: '提交議題' }).click();
 	await expect(author.getByRole('heading', { level: 1 })).toHaveText(title);
 	const path = new URL(author.url()).pathname;
+	const photo = author.getByRole('img', { name: /的照片 1$/ });
+	await expect(photo).toBeVisible();
+	const served = await author.request.get((await photo.getAttribute('src'))!);
+	expect([served.status(), served.headers()['content-type']]).toEqual([200, 'image/jpeg']);
 	await expect(author.getByText('還差 10 人附議就達到 10 人門檻')).toBeVisible();
 
 	// The author may still edit (no seconds yet), without JavaScript too.

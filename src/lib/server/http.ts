@@ -141,6 +141,16 @@ async function uploadsOf(data: FormData, field: string): Promise<Upload[]> {
 }
 
 /**
+ * A browser never fills a file field in again, so a refused form with photos chosen says so beside the field
+ * (unless the photos themselves are what is wrong).
+ */
+export function askAgainForFiles(e: Err, fields: readonly string[] | undefined, input: Record<string, unknown>): Err {
+	const chosen = (fields ?? []).filter((f) => Array.isArray(input[f]) && input[f].length > 0 && !e.fields?.[f]);
+	if (!chosen.length) return e;
+	return { ...e, fields: { ...e.fields, ...Object.fromEntries(chosen.map((f) => [f, 'err_files_choose_again'])) } };
+}
+
+/**
  * A SvelteKit form action for a command. Success answers 303 to the page that shows the result, with its
  * one-time message, so that reloading it never posts again.
  */
@@ -160,7 +170,7 @@ export function formAction<Target, T>(command: AnyCommand<Target, T>, options: F
 		const db = getDb();
 		const run = () => command(db, event.locals.actor, target, input, Date.now());
 		const result = await (options.groupCommit ? groupCommit(db, run) : run());
-		if (!result.ok) return failure(result, { ...formValues(data), ...(options.form ? { form: options.form } : {}) }, event.url);
+		if (!result.ok) return failure(askAgainForFiles(result, options.files, input), { ...formValues(data), ...(options.form ? { form: options.form } : {}) }, event.url);
 		setFlash(event.cookies, typeof options.flash === 'function' ? options.flash(result.value) : options.flash);
 		redirect(303, typeof options.to === 'function' ? options.to(result.value, event, input) : options.to);
 	};

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import type { CheckedPhoto, PhotoType } from './photos';
 
-export const MEDIA_FOLDERS = ['projects', 'areas', 'care', 'plans', 'reports'] as const;
+export const MEDIA_FOLDERS = ['projects', 'areas', 'care', 'plans', 'reports', 'proposals'] as const;
 export type MediaFolder = (typeof MEDIA_FOLDERS)[number];
 
 const EXTENSION: Record<PhotoType, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' };

@@ -3,11 +3,15 @@
 // Each command is a declaration the kernel runs: load in scope → authorize → rule → validate → transaction.
 import { and, eq, ne } from 'drizzle-orm';
 import { z } from 'zod';
-import { defineCommand } from '../kernel/command';
-import { loadCommunity, communitySubject } from '../org/records';
-import { ok, err } from '../result';
-import { proposals, proposalSeconds } from './schema';
-import { answerSchema, menuSchema, mergeSchema, proposalSchema } from './validation';
+import { defineAsyncCommand, defineCommand, type Context } from '../kernel/command';
+import { loadCommunity, communitySubject, type CommunityRecord } from '../org/records';
+import { ok, err, type Result } from '../result';
+import type { DbOrTx } from '../db/client';
+import type { Actor } from '../policy';
+import { acceptPhotos, type CheckedPhoto } from '../media/photos';
+import { removePhotos, storePhotos } from '../media/storage';
+import { proposalPhotos, proposals, proposalSeconds } from './schema';
+import { answerSchema, menuSchema, mergeSchema, proposalSchema, proposalWithPhotosSchema, PROPOSAL_PHOTOS, type ProposalInput } from './validation';
 import { acceptsMerge, acceptsSeconds, awaitsResponse, editable, withdrawable } from './rules';
 import { checkPostingLimits, claimPosting } from './limits';
 import { addEvent, loadProposal, proposalLink, proposalSubject, recordResponse, settleSeconds, type ProposalRecord } from './records';
@@ -16,25 +20,59 @@ const NOTHING = z.object({});
 const onProposal = { load: loadProposal, subject: proposalSubject };
 const audited = (r: ProposalRecord, summary: Record<string, unknown>) => ({ subjectType: 'proposal', subjectId: r.proposal.id, summary });
 
-/** A verified resident files a proposal in their community. */
-export const createProposal = defineCommand({
+type Filing = ProposalInput & { photos: CheckedPhoto[] };
+
+/** The writes of a new proposal, its photos' files last (removed again if the transaction does not commit). */
+function writeProposal({ tx, actor, record: community, input: v, now, cleanup }: Context<CommunityRecord, Filing>) {
+	const limited = claimPosting(tx, actor, 'proposal', now);
+	if (limited) return limited;
+	const row = tx
+		.insert(proposals)
+		.values({ communityId: community.id, authorId: actor.userId, title: v.title, body: v.body, category: v.category, location: v.location, createdAt: now, updatedAt: now })
+		.returning({ id: proposals.id })
+		.get();
+	addEvent(tx, row.id, 'created', actor.userId, now);
+	const files = storePhotos('proposals', v.photos);
+	cleanup(() => removePhotos('proposals', files));
+	if (files.length) {
+		tx.insert(proposalPhotos)
+			.values(files.map((fileName, position) => ({ proposalId: row.id, fileName, contentType: v.photos[position].type, size: v.photos[position].bytes.length, position, createdAt: now })))
+			.run();
+	}
+	return ok({ id: row.id, photos: files.length });
+}
+
+const filing = {
 	action: 'proposal.create',
 	load: loadCommunity,
 	subject: communitySubject,
+	check: (db: DbOrTx, { actor, now }: { actor: Actor; now: number }) => checkPostingLimits(db, actor, 'proposal', now),
+	audit: ({ input: v }: { input: ProposalInput }, row: { id: number; photos: number }) => ({
+		subjectType: 'proposal',
+		subjectId: row.id,
+		summary: { title: v.title, category: v.category, ...(row.photos ? { photos: row.photos } : {}) }
+	})
+} as const;
+
+/** A verified resident files a proposal in their community (without photos: scripts, the demo, tests). */
+export const createProposal = defineCommand({
+	...filing,
 	input: proposalSchema,
-	check: (db, { actor, now }) => checkPostingLimits(db, actor, 'proposal', now),
-	run: ({ tx, actor, record: community, input: v, now }) => {
-		const limited = claimPosting(tx, actor, 'proposal', now);
-		if (limited) return limited;
-		const row = tx
-			.insert(proposals)
-			.values({ communityId: community.id, authorId: actor.userId, title: v.title, body: v.body, category: v.category, location: v.location, createdAt: now, updatedAt: now })
-			.returning({ id: proposals.id })
-			.get();
-		addEvent(tx, row.id, 'created', actor.userId, now);
-		return ok(row);
+	run: (c) => writeProposal({ ...c, input: { ...c.input, photos: [] } })
+});
+
+/**
+ * The same from the browser's form, with up to four photos, decoded and encoded again before the transaction
+ * (upright, without EXIF and its location, at most 40 megapixels).
+ */
+export const fileProposal = defineAsyncCommand({
+	...filing,
+	input: proposalWithPhotosSchema,
+	before: async (_db, { input }): Promise<Result<Filing>> => {
+		const accepted = await acceptPhotos(input.photos, PROPOSAL_PHOTOS);
+		return accepted.ok ? ok({ ...input, photos: accepted.photos }) : err('invalid', { fields: { photos: accepted.field } });
 	},
-	audit: ({ input: v }, row) => ({ subjectType: 'proposal', subjectId: row.id, summary: { title: v.title, category: v.category } })
+	run: writeProposal
 });
 
 /** The author edits until the first second. */

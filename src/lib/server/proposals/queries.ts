@@ -3,7 +3,7 @@ import { and, asc, count, desc, eq, inArray, lt, sql, type SQL } from 'drizzle-o
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { DbOrTx } from '../db/client';
 import { users } from '../auth/schema';
-import { proposalCounts, proposals, proposalEvents, proposalSeconds, type ProposalState } from './schema';
+import { proposalCounts, proposalPhotos, proposals, proposalEvents, proposalSeconds, type ProposalState } from './schema';
 import { consultations } from '../consultations/schema';
 import { menuProjects } from '../menus/schema';
 import { daysLeft, isOverdue, queueOrder } from './rules';
@@ -184,8 +184,16 @@ export function proposalDetail(db: DbOrTx, communityId: number, id: number, view
 	const seconded = viewerId
 		? !!db.select({ one: sql`1` }).from(proposalSeconds).where(and(eq(proposalSeconds.proposalId, p.id), eq(proposalSeconds.userId, viewerId))).get()
 		: false;
+	const photos = db
+		.select({ id: proposalPhotos.id })
+		.from(proposalPhotos)
+		.where(eq(proposalPhotos.proposalId, p.id))
+		.orderBy(asc(proposalPhotos.position))
+		.all()
+		.map((ph) => ({ id: ph.id, url: `/media/proposals/${ph.id}` }));
 	return {
 		proposal: { ...p, authorName: row.authorName, responderName: row.responderName },
+		photos,
 		mergedInto: related.find((r) => r.id === p.mergedIntoId) ?? null,
 		mergedFrom: related.filter((r) => r.mergedIntoId === p.id),
 		events,
@@ -228,4 +236,9 @@ export function mergeOptionsFor(title: string, id: number, targets: { id: number
 		similar: similar.map(({ id, title }) => ({ id, title })),
 		rest: others.filter((t) => !similarIds.has(t.id)).map(({ id, title }) => ({ id, title }))
 	};
+}
+
+/** A proposal's photo, for the media route (proposals are public, and so are their photos). */
+export function proposalPhotoById(db: DbOrTx, id: number) {
+	return db.select({ fileName: proposalPhotos.fileName, contentType: proposalPhotos.contentType }).from(proposalPhotos).where(eq(proposalPhotos.id, id)).get();
 }

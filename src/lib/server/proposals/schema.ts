@@ -4,6 +4,7 @@ import { users } from '../auth/schema';
 import { communities } from '../org/schema';
 
 import { CATEGORIES, PROPOSAL_EVENTS, PROPOSAL_STATES } from '../../codes';
+import { PHOTO_TYPES } from '../media/photos';
 
 export { CATEGORIES, PROPOSAL_STATES, type Category, type ProposalState, type ProposalEventKind } from '../../codes';
 
@@ -92,6 +93,23 @@ export const proposalCounts = sqliteTable(
 		n: integer('n').notNull()
 	},
 	(t) => [primaryKey({ columns: [t.communityId, t.state, t.category] }), check('proposal_counts_n_ck', sql`${t.n} >= 0`)]
+);
+
+/** Photos a resident attached to their proposal (up to four). Files live under UPLOADS_DIR/proposals. */
+export const proposalPhotos = sqliteTable(
+	'proposal_photos',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		proposalId: integer('proposal_id')
+			.notNull()
+			.references(() => proposals.id, { onDelete: 'cascade' }),
+		fileName: text('file_name').notNull(),
+		contentType: text('content_type', { enum: PHOTO_TYPES }).notNull(),
+		size: integer('size').notNull(),
+		position: integer('position').notNull(),
+		createdAt: integer('created_at').notNull()
+	},
+	(t) => [index('proposal_photos_proposal_idx').on(t.proposalId, t.position)]
 );
 
 /** The public history of a proposal: every change, when and by whom. */

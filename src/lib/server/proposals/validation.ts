@@ -3,6 +3,7 @@ import { idField as id } from '../validation';
 import { CATEGORIES } from './schema';
 
 import { optionalText, text } from '../text';
+import { MAX_PHOTO_BYTES, type PhotoLimits } from '../media/photos';
 
 
 export const proposalSchema = z.object({
@@ -12,6 +13,13 @@ export const proposalSchema = z.object({
 	location: optionalText(80)
 });
 export type ProposalInput = z.infer<typeof proposalSchema>;
+
+/** A proposal filed in the browser may bring up to four photos of 5 MB (the place, the problem). */
+export const MAX_PROPOSAL_PHOTOS = 4;
+export const PROPOSAL_PHOTOS: PhotoLimits = { max: MAX_PROPOSAL_PHOTOS, maxBytes: MAX_PHOTO_BYTES, tooMany: 'err_proposal_photos_too_many' };
+export const proposalWithPhotosSchema = proposalSchema.extend({
+	photos: z.array(z.object({ name: z.string(), bytes: z.instanceof(Uint8Array) })).default([])
+});
 
 export const answerSchema = z.object({ reason: text(4, 2000, 'err_proposal_reason_length', { markdown: true }) });
 export const menuSchema = z.object({

@@ -8,6 +8,7 @@ import { MAX_PB_BYTES } from '../menus/validation';
 import { MAX_CARE_PHOTOS, MAX_PLAN_BYTES } from '../areas/validation';
 import { MAX_PHOTO_BYTES as MAX_AREA_PHOTO_BYTES } from '../media/photos';
 import { MAX_REPORT_PHOTOS } from '../dispatch/validation';
+import { MAX_PROPOSAL_PHOTOS } from '../proposals/validation';
 import { MAX_PHOTO_BYTES as MAX_REPORT_PHOTO_BYTES } from '../media/photos';
 import { t } from '../i18n';
 import { canSomewhere, type CommandAction } from '../policy';
@@ -27,6 +28,8 @@ export const UPLOADS: { route: string; action: string; may: CommandAction; limit
 	{ route: '/c/[slug]/areas/new', action: 'default', may: 'area.create', limit: MAX_AREA_PHOTO_BYTES + SMALL_BODY },
 	{ route: '/c/[slug]/areas/[id=id]/edit', action: 'default', may: 'area.update', limit: MAX_AREA_PHOTO_BYTES + SMALL_BODY },
 	{ route: '/c/[slug]/areas/plan', action: 'upload', may: 'area.upload_plan', limit: MAX_PLAN_BYTES + SMALL_BODY },
+	// 決策共謀: a resident's proposal with its photos
+	{ route: '/c/[slug]/proposals/new', action: 'default', may: 'proposal.create', limit: MAX_PROPOSAL_PHOTOS * MAX_REPORT_PHOTO_BYTES + SMALL_BODY },
 	// 吹哨派單: a report's photos, and the evidence of an on-the-spot fix or a department's reply
 	{ route: '/c/[slug]/reports/new', action: 'default', may: 'report.file', limit: MAX_REPORT_PHOTOS * MAX_REPORT_PHOTO_BYTES + SMALL_BODY },
 	{ route: '/c/[slug]/reports/[id=id]', action: 'onSpot', may: 'report.handle_on_spot', limit: MAX_REPORT_PHOTOS * MAX_REPORT_PHOTO_BYTES + SMALL_BODY },

@@ -21,6 +21,7 @@ export const load: PageServerLoad = async ({ params, parent, locals }) => {
 	const can = proposalAbilities(actor, { proposal: p, community }, now);
 	const canRespond = can.answer || can.markForMenu || can.merge;
 	return {
+		photos: detail.photos,
 		proposal: {
 			id: p.id,
 			title: p.title,

@@ -1,7 +1,7 @@
 import { fail, type RequestEvent } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db/client';
-import { createProposal } from '$lib/server/proposals/commands';
+import { createProposal, fileProposal } from '$lib/server/proposals/commands';
 import { similarLiveProposals } from '$lib/server/proposals/queries';
 import { proposalSchema } from '$lib/server/proposals/validation';
 import { parseInput } from '$lib/server/validation';
@@ -14,8 +14,9 @@ export const load: PageServerLoad = async (event) => {
 	return { canPropose: createProposal.allows(actor, community, Date.now()) };
 };
 
-const file = formAction(createProposal, {
+const file = formAction(fileProposal, {
 	target: inCommunity,
+	files: ['photos'],
 	to: (v, e) => `/c/${e.params.slug}/proposals/${v.id}`,
 	flash: 'flash_proposal_filed'
 });
@@ -34,7 +35,10 @@ async function similarFirst(event: RequestEvent) {
 	const seen = new Set(String(input.seen ?? '').split(',').filter(Boolean).map(Number));
 	const similar = similarLiveProposals(getDb(), community.id, valid.value.title);
 	if (!similar.some((s) => !seen.has(s.id))) return null;
-	return fail(409, { values: formValues(data), errors: {} as Record<string, string>, similar, message: t('proposal_similar_found') });
+	// photos chosen are not kept by the browser: the field says to choose them again
+	const photos = data.getAll('photos').some((f) => typeof f !== 'string' && f.size > 0);
+	const errors: Record<string, string> = photos ? { photos: t('err_files_choose_again') } : {};
+	return fail(409, { values: formValues(data), errors, similar, message: t('proposal_similar_found') });
 }
 
 export const actions: Actions = {
