@@ -25,5 +25,6 @@ test('the page with 10,000 nested quotes shows the text in a browser', async ({ 
 	const response = await page.goto(path);
 	expect(response?.status()).toBe(200);
 	await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
-	expect(await page.locator('blockquote').count()).toBeLessThanOrEqual(16);
+	// the first 16 levels are quotes (bounded, not given up on: a render error would show none), the rest is text
+	expect(await page.locator('blockquote').count()).toBe(16);
 });

@@ -76,6 +76,11 @@ describe('limitBodies', () => {
 
 	it('refuses a body announced over 1 MB with 413, before reading it', async () => {
 		expect(await formAfterGuard(event({ url: 'http://x/login', body: form(2 * 1024 * 1024), headers: { ...urlencoded, 'content-length': String(2 * 1024 * 1024 + 2) } }))).toBe(413);
+		// a body whose bytes never come: only its Content-Length can have answered, so nothing was waited for
+		const stalled = new ReadableStream<Uint8Array>({ pull: () => new Promise<void>(() => {}) });
+		const waiting = new Promise((resolve) => setTimeout(() => resolve('still waiting for the body'), 1000));
+		const announced = event({ url: 'http://x/login', body: stalled, headers: { ...urlencoded, 'content-length': String(2 * 1024 * 1024) } });
+		expect(await Promise.race([formAfterGuard(announced), waiting])).toBe(413);
 	});
 
 	it('refuses a chunked body (no Content-Length) once it passes 1 MB', async () => {

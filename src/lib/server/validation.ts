@@ -19,5 +19,14 @@ export function parseInput<S extends z.ZodType>(
 	return err('invalid', { fields });
 }
 
-/** A record's id in a form field: a positive whole number, else "invalid". */
-export const idField = z.coerce.number({ error: 'err_invalid' }).int({ error: 'err_invalid' }).positive({ error: 'err_invalid' });
+/** The canonical decimal form of a record id, the same as URLs take (src/params/id.ts, which the browser also runs). */
+export const ID_PATTERN = /^[1-9]\d{0,14}$/;
+
+/**
+ * A record's id in a form field: a positive whole number in canonical decimal, else "invalid". "1e1", "0x1",
+ * "010" or "1.0" name no record (Number() would read them as 10, 1, 10 and 1).
+ */
+export const idField = z.preprocess(
+	(v) => (typeof v === 'number' ? v : typeof v === 'string' && ID_PATTERN.test(v.trim()) ? Number(v.trim()) : Number.NaN),
+	z.number({ error: 'err_invalid' }).int({ error: 'err_invalid' }).positive({ error: 'err_invalid' })
+);

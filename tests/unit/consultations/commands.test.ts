@@ -77,6 +77,23 @@ describe('scope', () => {
 });
 
 describe('comments', () => {
+	it('a double submit of the same comment within a few seconds stores one; the same words later are a new comment', () => {
+		const w = demoWorld();
+		const t = open(w);
+		const body = '我贊成，晚上散步的人很多。';
+		const send = (at: number, text = body) => postComment(w.db, w.actor('resident1'), on(w, t), { body: text, stance: 'support', parentId: '' }, at);
+		const first = send(w.now);
+		const again = send(w.now + 3_000);
+		expect(first.ok && again.ok && again.value.id === first.value.id).toBe(true);
+		const rows = () => w.db.select().from(comments).where(eq(comments.consultationId, t)).all();
+		expect(rows()).toHaveLength(1);
+		expect(w.db.select().from(auditLog).where(eq(auditLog.action, 'consultation.comment')).all()).toHaveLength(1);
+		// another text at once, or the same words a minute later, is meant: it is posted
+		expect(send(w.now + 4_000, '再補充一句：路燈也要修。').ok).toBe(true);
+		expect(send(w.now + 60_000).ok).toBe(true);
+		expect(rows()).toHaveLength(3);
+	});
+
 	it('need a stance at the top level; replies stay one level deep and notify the replied-to author', () => {
 		const w = demoWorld();
 		const t = open(w);

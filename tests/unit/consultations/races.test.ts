@@ -132,6 +132,16 @@ describe('closing at the same time', () => {
 		expect(audited(w, 'consultation.comment')).toHaveLength(0);
 	});
 
+	race('the same comment sent twice at once (a double submit through two server processes) is stored once', (w) => {
+		const t = open(w);
+		const input = { body: '晚上散步的人很多，我贊成。', stance: 'support' };
+		const second = prepared(postComment.prepare(w.db, w.actor('resident1'), on(w, t), input, w.now + 1_000));
+		const first = must(postComment(w.rival, w.actor('resident1'), on(w, t), input, w.now));
+		expect(second.commit()).toMatchObject({ ok: true, value: { id: first.id } });
+		expect(w.db.select().from(comments).all()).toHaveLength(1);
+		expect(audited(w, 'consultation.comment')).toHaveLength(1);
+	});
+
 	race('a comment sent as the thread is locked is refused', (w) => {
 		const t = open(w);
 		const late = prepared(postComment.prepare(w.db, w.actor('resident1'), on(w, t), { body: '鎖之前寫好的。', stance: 'oppose' }, w.now));

@@ -1,7 +1,7 @@
 // 協商議事: the committee opens a thread; residents comment with a stance, reply and report; the committee
 // answers residents' comments officially. Each command is a declaration the kernel runs: load in scope →
 // authorize → rule → validate → one transaction with its audit row.
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, gte, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client';
 import type { Actor } from '../policy';
 import { defineCommand, type Context } from '../kernel/command';
@@ -55,7 +55,11 @@ export const openConsultation = defineCommand({
 
 // ── Comments and replies ──────────────────────────────────────────────────────────────────────────────────
 
-type Posted = { id: number; parentId: number | null; stance: Stance | null };
+/** `repeat`: the same text by the same person at the same place a moment ago (a double submit): nothing new is written. */
+type Posted = { id: number; parentId: number | null; stance: Stance | null; repeat?: boolean };
+
+/** A second submit of the same comment within this long lands on the first one instead of posting it twice. */
+export const REPEAT_WINDOW_MS = 10_000;
 type CommentInput = { body: string; stance: Stance | null; parentId: number | null; official: boolean };
 
 /** Before writing: the comment replied to is in this thread, and the person is within the posting limits. */
@@ -79,6 +83,23 @@ function writeComment({ tx, actor, record: { thread, community }, now, notify }:
 	if (v.parentId !== null && !parent) return err('not_found');
 	// Replies stay one level deep: a reply to a reply joins the same top-level comment.
 	const parentId = parent ? (parent.parentId ?? parent.id) : null;
+	// Read inside the IMMEDIATE transaction, so two submits at once (even through two server processes) see each other.
+	const repeat = tx
+		.select({ id: comments.id })
+		.from(comments)
+		.where(
+			and(
+				eq(comments.consultationId, thread.id),
+				eq(comments.authorId, actor.userId),
+				parentId === null ? isNull(comments.parentId) : eq(comments.parentId, parentId),
+				eq(comments.body, v.body),
+				v.stance === null ? isNull(comments.stance) : eq(comments.stance, v.stance),
+				eq(comments.official, v.official),
+				gte(comments.createdAt, now - REPEAT_WINDOW_MS)
+			)
+		)
+		.get();
+	if (repeat) return ok({ id: repeat.id, parentId, stance: v.stance, repeat: true });
 	const limited = claimPosting(tx, actor, 'comment', now);
 	if (limited) return limited;
 	const row = tx
@@ -92,7 +113,7 @@ function writeComment({ tx, actor, record: { thread, community }, now, notify }:
 	return ok({ id: row.id, parentId, stance: v.stance });
 }
 
-const auditComment = ({ record }: Context<ThreadRecord, unknown>, posted: Posted) => ({
+const auditComment = ({ record }: Context<ThreadRecord, unknown>, posted: Posted) => posted.repeat ? null : ({
 	subjectType: 'comment',
 	subjectId: posted.id,
 	summary: { thread: record.thread.id, parent: posted.parentId ?? undefined, stance: posted.stance ?? undefined }

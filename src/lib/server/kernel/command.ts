@@ -62,7 +62,8 @@ export type Spec<Target extends Scoped, R, S extends z.ZodType, I, T> = {
 	check?(db: DbOrTx, c: Checked<R, z.infer<S>>): Err | null;
 	/** The change itself, inside the transaction. An error result rolls everything back. */
 	run(c: Context<R, I>): Result<T>;
-	audit(c: Context<R, I>, value: T): AuditRecord;
+	/** The audit row; null only when the command found its change already made (a repeat) and wrote nothing. */
+	audit(c: Context<R, I>, value: T): AuditRecord | null;
 	/** The error when a unique index or a trigger's RAISE(ABORT) refuses the write (someone was first, or this is a repeat). */
 	conflict?: string;
 };
@@ -157,7 +158,7 @@ function commit<Target extends Scoped, R, S extends z.ZodType, I, T>(spec: Spec<
 				if (!outcome.ok) throw new RolledBack(outcome);
 				const subject = spec.subject(c.record);
 				const entry = spec.audit(context, outcome.value);
-				writeAudit(tx, c.actor, { action: spec.action, ...entry, communityId: subject.communityId ?? null, streetId: subject.streetId ?? null }, c.now);
+				if (entry) writeAudit(tx, c.actor, { action: spec.action, ...entry, communityId: subject.communityId ?? null, streetId: subject.streetId ?? null }, c.now);
 				return outcome;
 			},
 			{ behavior: 'immediate' }

@@ -4,6 +4,7 @@ import { idField as id } from '../validation';
 import { BALLOT_RULES, TALLY_RULES } from './schema';
 import { chinaDayStart } from '../db/time';
 import { parseYuan, type YuanProblem } from '../../money';
+import { optionalText, text } from '../text';
 
 const MONEY_ERRORS: Record<Exclude<YuanProblem, 'required'>, string> = {
 	malformed: 'err_money',
@@ -55,8 +56,10 @@ const day = z
 	})
 	.transform(chinaDayStart);
 
-const title = z.string({ error: 'err_required' }).trim().min(2, { error: 'err_menu_title_length' }).max(80, { error: 'err_menu_title_length' });
-const markdown = z.string().trim().max(5000, { error: 'err_too_long' }).optional().default('');
+// Clean text (text.ts: NFC, no control or bidi characters, not only invisible); descriptions are Markdown
+// shaped to render quickly, like every other Markdown field.
+const title = text(2, 80, 'err_menu_title_length');
+const markdown = optionalText(5000, 'err_too_long', { markdown: true }).transform((s) => s ?? '');
 
 export const DATE_FIELDS = ['collectStartsAt', 'reviewStartsAt', 'voteStartsAt', 'resultsStartsAt', 'implementationStartsAt', 'acceptanceStartsAt'] as const;
 
@@ -118,7 +121,7 @@ export const reviewSchema = z
 	.object({
 		decision: z.enum(['feasible', 'infeasible'], { error: 'err_invalid' }),
 		finalCost: z.unknown().optional(),
-		reason: z.string().trim().max(300, { error: 'err_too_long' }).optional().default('')
+		reason: optionalText(300, 'err_too_long', { multiline: true }).transform((s) => s ?? '')
 	})
 	.transform((v, ctx) => {
 		if (v.decision === 'infeasible') {
@@ -162,5 +165,5 @@ const pbText = z
 	});
 export const importSchema = z.object({
 	file: pbText,
-	title: z.string().trim().max(80, { error: 'err_menu_title_length' }).optional().default('')
+	title: optionalText(80, 'err_menu_title_length').transform((s) => s ?? '')
 });

@@ -26,9 +26,8 @@ export const rateInput = z.object({
 	security: mark,
 	repairs: mark,
 	greenery: mark,
-	comment: z
-		.union([z.literal(''), plainText({ multiline: true }).pipe(textLength(0, MAX_COMMENT, 'err_rating_comment_length')).pipe(boundedMarkdown())])
-		.optional()
+	// no union with '': an empty comment passes these as it is, and a refused one keeps its own message
+	comment: plainText({ multiline: true }).pipe(textLength(0, MAX_COMMENT, 'err_rating_comment_length')).pipe(boundedMarkdown()).optional()
 });
 export type RawRating = z.infer<typeof rateInput>;
 
@@ -49,8 +48,8 @@ const day = z
 export const openPeriodSchema = z
 	.object({
 		title: plainText().pipe(textLength(2, 100, 'err_rating_period_title')),
-		note: z
-			.union([z.literal(''), plainText({ multiline: true }).pipe(textLength(0, 1000, 'err_too_long'))])
+		note: plainText({ multiline: true })
+			.pipe(textLength(0, 1000, 'err_too_long'))
 			.optional()
 			.transform((s) => s ?? ''),
 		opensOn: day,
