@@ -64,15 +64,15 @@ function searchCondition(terms: SearchTerms): SQL | undefined {
 }
 
 /** Up to this many matches in all communities, a search looks its matches up by id (see listProposals). */
-export const FEW_MATCHES = 3_000;
+export const FEW_MATCHES = 6_000;
 
 /** Whether a search finds at most FEW_MATCHES proposals in all communities, by the indexes alone (under a ms). */
 function fewMatches(db: DbOrTx, terms: SearchTerms): boolean {
+	const over = FEW_MATCHES + 1;
 	const counts: SQL[] = [];
-	if (terms.match) counts.push(sql`(select count(*) from proposals_fts where proposals_fts match ${terms.match})`);
-	if (terms.grams) counts.push(sql`(select count(*) from proposals_grams where proposals_grams match ${terms.grams})`);
-	const n = db.get<{ n: number }>(sql`select min(${sql.join(counts, sql`, `)}, ${FEW_MATCHES + 1}) as n`)?.n ?? 0;
-	return n <= FEW_MATCHES;
+	if (terms.match) counts.push(sql`(select count(*) from (select rowid from proposals_fts where proposals_fts match ${terms.match} limit ${over}))`);
+	if (terms.grams) counts.push(sql`(select count(*) from (select rowid from proposals_grams where proposals_grams match ${terms.grams} limit ${over}))`);
+	return (db.get<{ n: number }>(sql`select min(${sql.join(counts, sql`, `)}, ${over}) as n`)?.n ?? 0) <= FEW_MATCHES;
 }
 
 export function listProposals(db: DbOrTx, communityId: number, query: ListQuery, now: number) {
