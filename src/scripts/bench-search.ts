@@ -1,6 +1,6 @@
 // Proposal search at scale: ms per search of the proposals list (its count and first page, as a request runs them)
 // in one community of 100,000 proposals, for a 2-character, a 1-character and a 3-character term — before (terms
-// of 1-2 characters scanned with LIKE) and after (looked up in proposals_grams, migration 0018). The proposals are
+// of 1-2 characters scanned with LIKE) and after (looked up in proposals_grams, migration 0019). The proposals are
 // written by one INSERT … SELECT in one transaction, their index triggers included. Prints; asserts nothing.
 // `npm run bench` prints it; on its own: `npx tsx src/scripts/bench-search.ts`.
 import { and, count, desc, eq, sql, type SQL } from 'drizzle-orm';

@@ -1,4 +1,4 @@
-// Proposals written before migration 0018 are found by terms of 1-2 characters afterwards: the migration fills the
+// Proposals written before migration 0019 are found by terms of 1-2 characters afterwards: the migration fills the
 // index of characters and pairs from the rows already there, and its triggers keep it in step from then on.
 import { describe, expect, it } from 'vitest';
 import { rmSync } from 'node:fs';
@@ -7,9 +7,9 @@ import { openDatabase } from '../../../src/lib/server/db/client';
 import { listProposals } from '../../../src/lib/server/proposals/queries';
 import { migrationsUpTo } from '../migrations';
 
-describe('migration 0018: the index of characters and pairs', () => {
+describe('migration 0019: the index of characters and pairs', () => {
 	it('indexes the proposals written before it, and follows edits and deletions after', () => {
-		const folder = migrationsUpTo('0017_report_ratings');
+		const folder = migrationsUpTo('0018_proposal_counts');
 		const { db, sqlite } = openDatabase(':memory:');
 		try {
 			migrate(db, { migrationsFolder: folder });

@@ -1,4 +1,4 @@
-// Terms of 1-2 characters are found through proposals_grams (migration 0018) instead of a LIKE scan: the same
+// Terms of 1-2 characters are found through proposals_grams (migration 0019) instead of a LIKE scan: the same
 // proposals, in the same order, for every kind of term — and without reading the community's proposals one by one.
 import { describe, expect, it } from 'vitest';
 import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';

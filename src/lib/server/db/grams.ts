@@ -1,7 +1,7 @@
 // Search terms of 1-2 characters (電梯, 梯, 5F) found through an index, with the rows LIKE '%term%' finds.
 //
 // The trigram index cannot see terms under 3 characters and SQLite has no bigram tokenizer, so a proposal's index
-// row (proposals_grams, migration 0018) holds a token for every character and every pair of adjacent characters of
+// row (proposals_grams, migration 0019) holds a token for every character and every pair of adjacent characters of
 // each of its texts (each text on its own, as LIKE tests them). A token is the code points in fixed-width hex, six
 // digits each ("電梯" is 0096fb0068af): any character, punctuation included, becomes a plain token the `ascii`
 // tokenizer keeps whole, and a character (6 digits) never reads as a pair (12). Letters are lower-cased ASCII only,

@@ -9,7 +9,7 @@ export type SearchTerms = {
 	match: string | null;
 	/**
 	 * Terms of 1-2 characters, which the trigram index cannot see, as one MATCH expression for the index of
-	 * characters and adjacent pairs (proposals_grams, migration 0018): each term's token, joined by AND. It finds
+	 * characters and adjacent pairs (proposals_grams, migration 0019): each term's token, joined by AND. It finds
 	 * what LIKE '%term%' on the title or the body finds. Null when there is none.
 	 */
 	grams: string | null;
