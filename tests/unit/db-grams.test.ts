@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { gramToken, textGrams } from '../../src/lib/server/db/grams';
-import { createTestDb } from '../../src/lib/server/db/client';
+import { clientOf, createTestDb } from '../../src/lib/server/db/client';
 
 const tokens = (...texts: string[]) => textGrams(...texts).split(' ');
 
@@ -23,7 +23,7 @@ describe('tokens of characters and pairs', () => {
 	});
 	it('is needed to write a proposal: a connection without it is refused, not left out of the index', () => {
 		const db = createTestDb();
-		const plain = new Database((db as unknown as { $client: Database.Database }).$client.serialize());
+		const plain = new Database(clientOf(db).serialize());
 		try {
 			plain.exec(`INSERT INTO streets (id, slug, name, created_at) VALUES (1, 's', 's', 0); INSERT INTO communities (id, street_id, slug, name, created_at) VALUES (1, 1, 'c', 'c', 0);
 				INSERT INTO users (id, username, display_name, password_hash, created_at) VALUES (1, 'u', 'u', 'x', 0);`);

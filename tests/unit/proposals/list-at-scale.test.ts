@@ -8,7 +8,7 @@ import { CATEGORIES, PROPOSAL_STATES } from '../../../src/lib/server/proposals/s
 import { LIST_FILTERS, LIST_SORTS, listQuerySchema } from '../../../src/lib/server/proposals/validation';
 import { DAY } from '../../../src/lib/server/db/time';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import { openDatabase } from '../../../src/lib/server/db/client';
+import { clientOf, openDatabase } from '../../../src/lib/server/db/client';
 import { migrationsUpTo } from '../migrations';
 
 type Row = { community_id: number; state: string; category: string; n: number };
@@ -87,7 +87,7 @@ describe('query plans of the list', () => {
 	/** The plan of the page's statement for a query string, read from SQLite. */
 	function plan(w: World, params: Record<string, string>) {
 		const statements: string[] = [];
-		const sqlite = (w.db as unknown as { $client: import('better-sqlite3').Database }).$client;
+		const sqlite = clientOf(w.db);
 		const prepare = sqlite.prepare.bind(sqlite);
 		// Record the statements listProposals prepares, then ask SQLite how it runs each one.
 		sqlite.prepare = ((source: string) => (statements.push(source), prepare(source))) as typeof sqlite.prepare;
@@ -100,7 +100,7 @@ describe('query plans of the list', () => {
 			const args = Array.from(source.matchAll(/\?/g), () => 1);
 			return prepare(`explain query plan ${source}`)
 				.all(...args)
-				.map((r) => (r as { detail: string }).detail)
+				.map((r: unknown) => (r as { detail: string }).detail)
 				.join(' / ');
 		});
 	}

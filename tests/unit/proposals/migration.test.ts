@@ -9,7 +9,7 @@ import { migrationsUpTo } from '../migrations';
 
 describe('migration 0019: the index of characters and pairs', () => {
 	it('indexes the proposals written before it, and follows edits and deletions after', () => {
-		const folder = migrationsUpTo('0018_proposal_counts');
+		const folder = migrationsUpTo('0018_counts_and_versions');
 		const { db, sqlite } = openDatabase(':memory:');
 		try {
 			migrate(db, { migrationsFolder: folder });

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { demoWorld, type World } from '../world';
+import { clientOf } from '../../../src/lib/server/db/client';
 import { proposals } from '../../../src/lib/server/proposals/schema';
 import { FEW_MATCHES, listProposals, PAGE_SIZE } from '../../../src/lib/server/proposals/queries';
 import { likePattern, searchTerms } from '../../../src/lib/server/proposals/search';
@@ -43,7 +44,7 @@ const QUERIES = [
 /** Proposals across two communities; some edited and some deleted afterwards, so the index must have followed. */
 function seeded(): World {
 	const w = demoWorld();
-	const sqlite = (w.db as unknown as { $client: import('better-sqlite3').Database }).$client;
+	const sqlite = clientOf(w.db);
 	const insert = sqlite.prepare(
 		`insert into proposals (community_id, author_id, title, body, category, state, qualified_at, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)`
 	);
@@ -105,7 +106,7 @@ const query = (over: Partial<ListQuery>): ListQuery => ({ ...listQuerySchema.par
 
 /** The plans of the statements listProposals runs. */
 function plans(w: World, q: string): string[][] {
-	const sqlite = (w.db as unknown as { $client: import('better-sqlite3').Database }).$client;
+	const sqlite = clientOf(w.db);
 	const seen: string[][] = [];
 	const prepare = sqlite.prepare.bind(sqlite);
 	sqlite.prepare = ((source: string) => {
@@ -156,7 +157,7 @@ describe('short search terms through the index of characters and pairs', () => {
 
 	it('also when a term is so common that the community index is walked instead', () => {
 		const w = seeded();
-		const sqlite = (w.db as unknown as { $client: import('better-sqlite3').Database }).$client;
+		const sqlite = clientOf(w.db);
 		sqlite
 			.prepare(
 				`with recursive i(n) as (select 0 union all select n + 1 from i where n < ${FEW_MATCHES})

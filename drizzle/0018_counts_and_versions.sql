@@ -1,3 +1,9 @@
+CREATE TABLE `org_version` (
+	`id` integer PRIMARY KEY NOT NULL,
+	`version` integer NOT NULL,
+	CONSTRAINT "org_version_one_ck" CHECK("org_version"."id" = 1)
+);
+--> statement-breakpoint
 CREATE TABLE `proposal_counts` (
 	`community_id` integer NOT NULL,
 	`state` text NOT NULL,
@@ -11,7 +17,8 @@ CREATE TABLE `proposal_counts` (
 DROP INDEX `proposals_community_seconds_idx`;--> statement-breakpoint
 CREATE INDEX `proposals_community_state_seconds_idx` ON `proposals` (`community_id`,`state`,`second_count`,`created_at`);--> statement-breakpoint
 CREATE INDEX `proposals_deadline_idx` ON `proposals` (`community_id`,(case when "state" = 'qualified' then "response_due_at" end) is null,(case when "state" = 'qualified' then "response_due_at" end),"created_at" desc,"id" desc);--> statement-breakpoint
-CREATE INDEX `proposals_community_seconds_idx` ON `proposals` (`community_id`,`second_count`,`created_at`);--> statement-breakpoint
+CREATE INDEX `proposals_community_seconds_idx` ON `proposals` (`community_id`,`second_count`,`created_at`);
+--> statement-breakpoint
 -- The counts follow every write to proposals in the writer's own transaction, whichever path writes.
 CREATE TRIGGER `proposal_counts_ai` AFTER INSERT ON `proposals` BEGIN
 	INSERT INTO proposal_counts (community_id, state, category, n) VALUES (new.community_id, new.state, new.category, 1)
@@ -31,3 +38,29 @@ END;
 --> statement-breakpoint
 INSERT INTO proposal_counts (community_id, state, category, n)
 	SELECT community_id, state, category, count(*) FROM proposals GROUP BY community_id, state, category;
+--> statement-breakpoint
+INSERT INTO org_version (id, version) VALUES (1, 0);
+--> statement-breakpoint
+CREATE TRIGGER `streets_org_version_insert` AFTER INSERT ON `streets` BEGIN
+	UPDATE org_version SET version = version + 1 WHERE id = 1;
+END;
+--> statement-breakpoint
+CREATE TRIGGER `streets_org_version_update` AFTER UPDATE ON `streets` BEGIN
+	UPDATE org_version SET version = version + 1 WHERE id = 1;
+END;
+--> statement-breakpoint
+CREATE TRIGGER `streets_org_version_delete` AFTER DELETE ON `streets` BEGIN
+	UPDATE org_version SET version = version + 1 WHERE id = 1;
+END;
+--> statement-breakpoint
+CREATE TRIGGER `communities_org_version_insert` AFTER INSERT ON `communities` BEGIN
+	UPDATE org_version SET version = version + 1 WHERE id = 1;
+END;
+--> statement-breakpoint
+CREATE TRIGGER `communities_org_version_update` AFTER UPDATE ON `communities` BEGIN
+	UPDATE org_version SET version = version + 1 WHERE id = 1;
+END;
+--> statement-breakpoint
+CREATE TRIGGER `communities_org_version_delete` AFTER DELETE ON `communities` BEGIN
+	UPDATE org_version SET version = version + 1 WHERE id = 1;
+END;
