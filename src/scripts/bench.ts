@@ -13,6 +13,8 @@
  * 6. 建設共管: req/s and statements of the areas pages with 500 areas and 5,000 care logs in one community.
  * 7. Two server processes on one database: ballots/s, 5xx (must be 0), and every acknowledged ballot present after
  *    one process is killed (SIGKILL) halfway through.
+ * 8. (after the evaluation snapshot) Proposal search in one community of 100,000 proposals: ms for 電梯, 梯 and
+ *    a 3-character term, before (LIKE scan of short terms) and after (their index), bench-search.ts.
  *
  * `npm run bench -- --scale` prints the city-scale figures instead: the ballots (2), the proposals list against a
  * minimal SvelteKit page at demo size and with 100,000 proposals, searches and sorts at that scale (bench-city.ts),
@@ -25,6 +27,7 @@ import { createRequire } from 'node:module';
 import { and, count, eq } from 'drizzle-orm';
 import { runTallyBench } from './bench-tally';
 import { runEvaluationBench, TARGET_MS as EVALUATION_TARGET_MS } from './bench-evaluation';
+import { printSearchFigures, runSearchBench } from './bench-search';
 import { printPageFigures, runPageBench, waitForServer } from './bench-pages';
 import { printOpen311Figures, runOpen311Bench } from './bench-open311';
 import { printAreasFigures, runAreasBench } from './bench-areas';
@@ -148,6 +151,7 @@ tallyFigures();
 	const f = runEvaluationBench();
 	console.log(`Evaluation snapshot: ${f.communities} communities, ${f.ratings.toLocaleString('en')} ratings: ${f.medianMs.toFixed(0)} ms median of 3 (target < ${EVALUATION_TARGET_MS} ms, ${f.medianMs < EVALUATION_TARGET_MS ? 'ok' : 'OVER TARGET'})`);
 }
+printSearchFigures(runSearchBench());
 await ballotFigures();
 printPageFigures(await runPageBench({ port: PORT + 1, seconds: Math.min(SECONDS, 5) }));
 printOpen311Figures(await runOpen311Bench({ port: PORT + 2, seconds: Math.min(SECONDS, 5) }));

@@ -1,9 +1,6 @@
 // One world for the authorization matrix, built once and copied for every case: the demo street, a second
 // street with its own staff and residents, and one record of every kind to act on.
-import Database from 'better-sqlite3';
-import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { eq, sql } from 'drizzle-orm';
-import * as schema from '../../../src/lib/server/db/schema';
 import { openDatabase, migrateDatabase, type Db } from '../../../src/lib/server/db/client';
 import { seedFoundation, type DemoIds } from '../../../src/scripts/demo/foundation';
 import { loadActor } from '../../../src/lib/server/residency/queries';
@@ -259,14 +256,14 @@ export function matrixWorld(): World & { records: Records; close(): void } {
 		image = { bytes: sqlite.serialize(), ...built };
 		sqlite.close();
 	}
-	const sqlite = new Database(image.bytes);
-	sqlite.pragma('foreign_keys = ON');
-	const db = drizzle(sqlite, { schema });
+	const { db, sqlite } = openDatabase(image.bytes);
 	return { db, ids: image.ids, now: NOW, actor: actorsOf(db), records: image.records, close: () => sqlite.close() };
 }
 
-/** Every row of every table: a refusal must leave this exactly as it was. */
+/** Every row of every table: a refusal must leave this exactly as it was. (The search indexes follow their tables by triggers.) */
 export function everything(db: Db): string {
-	const tables = db.all<{ name: string }>(sql`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '%_fts%' order by name`);
+	const tables = db.all<{ name: string }>(
+		sql`select name from pragma_table_list where schema = 'main' and type = 'table' and name not like 'sqlite_%' order by name`
+	);
 	return JSON.stringify(tables.map(({ name }) => [name, db.all(sql.raw(`select * from "${name}" order by rowid`))]));
 }

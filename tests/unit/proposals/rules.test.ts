@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DAY, HOUR } from '../../../src/lib/server/db/time';
 import { acceptsMerge, acceptsSeconds, answeredLate, awaitsResponse, daysLeft, editable, isOverdue, queueOrder, reachesThreshold, responseDeadline, withdrawable } from '../../../src/lib/server/proposals/rules';
-import { bigrams, features, mostSimilar, searchTerms, similarity } from '../../../src/lib/server/proposals/search';
+import { bigrams, features, likePattern, mostSimilar, searchTerms, similarity } from '../../../src/lib/server/proposals/search';
 import type { ProposalState } from '../../../src/lib/server/proposals/schema';
 
 const NOW = Date.UTC(2026, 10, 1, 2, 0, 0);
@@ -77,11 +77,17 @@ describe("the committee's queue", () => {
 
 describe('search terms', () => {
 	it('sends 3+ character words to the trigram index as quoted phrases', () => {
-		expect(searchTerms('電動車 充電樁')).toEqual({ match: '"電動車" AND "充電樁"', like: [] });
+		expect(searchTerms('電動車 充電樁')).toEqual({ match: '"電動車" AND "充電樁"', grams: null, short: [] });
 	});
-	it('sends one- and two-character words to LIKE, escaped', () => {
-		expect(searchTerms('電梯')).toEqual({ match: null, like: ['%電梯%'] });
-		expect(searchTerms('5%')).toEqual({ match: null, like: ['%5\\%%'] });
+	it('sends one- and two-character words to the index of characters and pairs, each by its token', () => {
+		expect(searchTerms('電梯')).toEqual({ match: null, grams: '"0096fb0068af"', short: ['電梯'] });
+		expect(searchTerms('5% 梯 電動車')).toEqual({ match: '"電動車"', grams: '"000035000025" AND "0068af"', short: ['5%', '梯'] });
+		expect(searchTerms('AB')!.grams).toBe(searchTerms('ab')!.grams);
+		expect(searchTerms('É')!.grams).not.toBe(searchTerms('é')!.grams);
+	});
+	it('escapes LIKE patterns, the reference the index is tested against', () => {
+		expect(likePattern('5%')).toBe('%5\\%%');
+		expect(likePattern('a_')).toBe('%a\\_%');
 	});
 	it('takes FTS syntax in a query literally', () => {
 		expect(searchTerms('"a" OR b*')!.match).toBe('"""a"""');

@@ -5,6 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import * as schema from './schema';
+import { registerGrams } from './grams';
 
 export type Db = BetterSQLite3Database<typeof schema>;
 /** The better-sqlite3 connection underneath a db (drizzle sets it), for the few statements kept prepared. */
@@ -16,12 +17,15 @@ export type DbOrTx = Db | Tx;
 const MIGRATIONS = resolve(process.env.MIGRATIONS_DIR ?? 'drizzle');
 
 /**
- * Opens a database with the pragmas every connection needs. `synchronous=FULL`: an acknowledged
- * vote must survive a power cut, which WAL's default NORMAL does not promise.
+ * Opens a database (a file, ':memory:', or a serialized image) with the pragmas and SQL functions every
+ * connection needs: the one place connections are opened. `synchronous=FULL`: an acknowledged vote must survive a
+ * power cut, which WAL's default NORMAL does not promise. The search index's triggers call `text_grams` (grams.ts),
+ * so a connection without it could not write a proposal.
  */
-export function openDatabase(file: string): { db: Db; sqlite: Database.Database } {
-	if (file !== ':memory:') mkdirSync(dirname(resolve(file)), { recursive: true });
+export function openDatabase(file: string | Buffer): { db: Db; sqlite: Database.Database } {
+	if (typeof file === 'string' && file !== ':memory:') mkdirSync(dirname(resolve(file)), { recursive: true });
 	const sqlite = new Database(file, COUNTING ? { verbose: countQuery } : {});
+	registerGrams(sqlite);
 	sqlite.pragma('journal_mode = WAL');
 	sqlite.pragma('foreign_keys = ON');
 	sqlite.pragma('busy_timeout = 5000');

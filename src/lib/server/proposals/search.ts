@@ -1,4 +1,5 @@
-// Pure helpers for finding proposals: query terms for FTS5 (trigram) and LIKE, and "similar" titles.
+// Pure helpers for finding proposals: query terms for the two FTS5 indexes, and "similar" titles.
+import { gramToken } from '../db/grams';
 
 export const MAX_QUERY = 60;
 const MAX_TERMS = 5;
@@ -6,23 +7,39 @@ const MAX_TERMS = 5;
 export type SearchTerms = {
 	/** Terms of 3+ characters, as one FTS5 MATCH expression (quoted phrases joined by AND), or null. */
 	match: string | null;
-	/** Terms of 1-2 characters (the trigram index cannot see them): LIKE patterns, escaped with '\'. */
-	like: string[];
+	/**
+	 * Terms of 1-2 characters, which the trigram index cannot see, as one MATCH expression for the index of
+	 * characters and adjacent pairs (proposals_grams, migration 0019): each term's token, joined by AND. It finds
+	 * what LIKE '%term%' on the title or the body finds. Null when there is none.
+	 */
+	grams: string | null;
+	/** Those terms themselves. */
+	short: string[];
 };
 
 const chars = (s: string) => [...s].length;
 
-/** Splits a search box into terms; quotes each so FTS5 syntax in the query is taken literally. */
+/**
+ * Splits a search box into terms (at white space, and at NUL, which SQLite would take for the end of a text);
+ * quotes each so FTS5 syntax in the query is taken literally.
+ */
 export function searchTerms(q: string): SearchTerms | null {
-	const terms = [...new Set(q.slice(0, MAX_QUERY).trim().split(/\s+/u).filter(Boolean))].slice(0, MAX_TERMS);
+	const terms = [...new Set(q.slice(0, MAX_QUERY).split(/[\s\0]+/u).filter(Boolean))].slice(0, MAX_TERMS);
 	if (!terms.length) return null;
 	const long = terms.filter((t) => chars(t) >= 3);
 	const short = terms.filter((t) => chars(t) < 3);
 	return {
 		match: long.length ? long.map((t) => `"${t.replaceAll('"', '""')}"`).join(' AND ') : null,
-		like: short.map((t) => `%${t.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)
+		grams: short.length ? short.map((t) => `"${gramToken(t)}"`).join(' AND ') : null,
+		short
 	};
 }
+
+/**
+ * The LIKE pattern (escaped with '\') that finds a term anywhere in a text: how short terms were found before
+ * their index, by scanning every proposal. Kept as the reference the index is tested and measured against.
+ */
+export const likePattern = (term: string) => `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 // Bigrams so common in proposals that sharing them says nothing (繁 and 简).
 const STOP = new Set(['社區', '社区', '小區', '小区', '問題', '问题', '建議', '建议', '希望', '居民', '我們', '我们', '可以', '一下', '請求', '请求', '關於', '关于', '進行', '进行', '增設', '增设', '增加', '加裝', '加装', '設置', '设置', '安裝', '安装']);
