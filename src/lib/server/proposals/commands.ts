@@ -23,7 +23,7 @@ const audited = (r: ProposalRecord, summary: Record<string, unknown>) => ({ subj
 type Filing = ProposalInput & { photos: CheckedPhoto[] };
 
 /** The writes of a new proposal, its photos' files last (removed again if the transaction does not commit). */
-function writeProposal({ tx, actor, record: community, input: v, now, cleanup }: Context<CommunityRecord, Filing>) {
+function writeProposal({ tx, actor, record: community, input: v, now, cleanup }: Context<Pick<CommunityRecord, 'id'>, Filing>) {
 	const limited = claimPosting(tx, actor, 'proposal', now);
 	if (limited) return limited;
 	const row = tx
