@@ -69,6 +69,44 @@ test('a Pabulib file replays as a read-only menu; a malformed one is refused wit
 	expect(pb).toContain('vote01006bcf-62b6-435d-a0de-2966c3e75249;1,2,6,9,13');
 });
 
+test('moving a menu on takes a confirmation, and the vote never opens with nothing feasible: the step says so first', async ({ browser }) => {
+	test.setTimeout(120_000);
+	const street = await pageAs(browser, 'street');
+	const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+	const day = (n: number) => new Date(Date.parse(today) + n * 86400_000).toISOString().slice(0, 10);
+	const created = await postAsBrowser(street.request, '/c/jinwei/menus/new', {
+		title: `沒有可行項目 ${unique()}`,
+		budget: '100000',
+		ballotRule: 'approval_budget',
+		tallyRule: 'greedy',
+		collectStartsAt: day(0),
+		reviewStartsAt: day(1),
+		voteStartsAt: day(2),
+		resultsStartsAt: day(3),
+		implementationStartsAt: day(4),
+		acceptanceStartsAt: day(5)
+	});
+	const menuUrl = created.headers()['location'];
+	await street.goto(menuUrl);
+	// The first press only opens what moving on means; the second moves it.
+	await street.locator('summary', { hasText: '提前進入「評議」' }).click();
+	await expect(street.getByText('徵集提前結束，居民不能再提交候選項目。')).toBeVisible();
+	await expectAccessible(street);
+	await street.getByRole('button', { name: '確定進入「評議」' }).click();
+	await expect(street.getByRole('status').filter({ hasText: '已進入「評議」階段。' })).toBeVisible();
+	// Nothing is feasible: the next step explains why voting cannot start and offers no button.
+	await street.locator('summary', { hasText: '提前進入「投票」' }).click();
+	await expect(street.getByText('還沒有評議為可行的項目，不能開始投票。')).toBeVisible();
+	await expect(street.getByRole('button', { name: '確定進入「投票」' })).toHaveCount(0);
+	await expectAccessible(street);
+	// A post made anyway is refused with the same sentence, and the menu stays in review.
+	const forced = await postAsBrowser(street.request, `${menuUrl}?/advance`, {});
+	expect(forced.status()).toBe(409);
+	expect(await forced.text()).toContain('還沒有評議為可行的項目，不能開始投票。');
+	await street.goto(menuUrl);
+	await expect(street.getByText('現在：評議')).toBeVisible();
+});
+
 test('100 parallel ballots from one voter end as one ballot, and the last one counts', async ({ browser }) => {
 	test.setTimeout(120_000);
 	const street = await pageAs(browser, 'street');

@@ -406,9 +406,10 @@ test('a project menu from creation to acceptance, and a Pabulib import', async (
 	// The street moves it to review and to the vote; the resident votes; the street closes the vote.
 	const advance = async (phase: string, flash: string) => {
 		if (pathOf(street) !== menu) await street.goto(menu);
-		await walk.step(street, '/c/[slug]/menus/[id=id] advance', () => street.getByRole('button', { name: `提前進入「${phase}」` }).click(), {
+		await street.locator('summary', { hasText: `提前進入「${phase}」` }).click();
+		await walk.step(street, '/c/[slug]/menus/[id=id] advance', () => street.getByRole('button', { name: `確定進入「${phase}」` }).click(), {
 			flash,
-			keep: [[street.getByRole('button', { name: `提前進入「${phase}」` }), 0]]
+			keep: [[street.locator('summary', { hasText: `提前進入「${phase}」` }), 0]]
 		});
 	};
 	await advance('評議', '已進入「評議」階段。');
