@@ -69,6 +69,35 @@ test('a Pabulib file replays as a read-only menu; a malformed one is refused wit
 	expect(pb).toContain('vote01006bcf-62b6-435d-a0de-2966c3e75249;1,2,6,9,13');
 });
 
+test('a results page fits a 390-pixel phone in large text: chart labels at body size, no column cut off', async ({ browser }) => {
+	const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-TW' });
+	const page = await context.newPage();
+	await page.goto('/c/fenghuangshan/menus');
+	await page.getByRole('link', { name: '看結果' }).last().click();
+	await expect(page).toHaveURL(/\/results$/);
+	await expect(page.getByRole('img', { name: /各項目得票/ })).toBeVisible();
+	const sizes = async () =>
+		page.evaluate(() => ({
+			body: getComputedStyle(document.body).fontSize,
+			label: getComputedStyle(document.querySelector('.chart .label')!).fontSize,
+			table: [document.querySelector('.table-wrap')!.scrollWidth, document.querySelector('.table-wrap')!.clientWidth]
+		}));
+	const normal = await sizes();
+	expect(normal.label).toBe(normal.body);
+	await page.getByRole('button', { name: '大字' }).click();
+	await expect(page.locator('html.large-text')).toHaveCount(1);
+	const large = await sizes();
+	expect(parseFloat(large.label)).toBeGreaterThan(parseFloat(normal.label));
+	expect(large.label).toBe(large.body);
+	expect(large.table[0], 'the table needs no sideways scrolling').toBeLessThanOrEqual(large.table[1]);
+	// Every outcome (入選 or 未入選 and why) lies within the phone's width.
+	const rights = await page.locator('td.outcome').evaluateAll((cells) => cells.map((c) => c.getBoundingClientRect().right));
+	expect(rights.length).toBeGreaterThan(0);
+	expect(Math.max(...rights)).toBeLessThanOrEqual(390);
+	await expectAccessible(page);
+	await context.close();
+});
+
 test('moving a menu on takes a confirmation, and the vote never opens with nothing feasible: the step says so first', async ({ browser }) => {
 	test.setTimeout(120_000);
 	const street = await pageAs(browser, 'street');
