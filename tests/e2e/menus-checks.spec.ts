@@ -59,12 +59,20 @@ test('a Pabulib file replays as a read-only menu; a malformed one is refused wit
 	const title = `Assen 重播 ${unique()}`;
 	await page.getByLabel('.pb 檔案').setInputFiles(ASSEN);
 	await page.getByLabel('顯示名稱（可不填）').fill(title);
+	await page.getByLabel('說明（可不填）').fill('阿森市 12 至 27 歲的年輕人投票決定的項目。');
 	await page.getByRole('button', { name: '匯入並計票' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toContainText(title);
 	await expect(page.getByText('84 人投票，9 個項目入選')).toBeVisible();
 	await expect(page.getByText('這是根據真實選舉資料重新計票的示範，不接受投票。')).toBeVisible();
 	await expectAccessible(page);
 	const menuUrl = new URL(page.url()).pathname.replace(/\/results$/, '');
+	// The menu reads as a replay: the description given, a budget not labelled in yuan, costs without a review.
+	await page.goto(menuUrl);
+	await expect(page.getByText('阿森市 12 至 27 歲的年輕人投票決定的項目。')).toBeVisible();
+	await expect(page.getByText('總預算', { exact: true })).toBeVisible();
+	const popup = page.locator('li.card[id^=project-]').filter({ hasText: 'PopUp Podium' });
+	await expect(popup).toContainText('費用 €7,200');
+	await expect(popup.getByText('可行', { exact: true })).toHaveCount(0);
 	const pb = await (await page.request.get(menuUrl + '/ballots.pb')).text();
 	expect(pb).toContain('vote01006bcf-62b6-435d-a0de-2966c3e75249;1,2,6,9,13');
 });

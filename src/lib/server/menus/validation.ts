@@ -162,5 +162,6 @@ const pbText = z
 	});
 export const importSchema = z.object({
 	file: pbText,
-	title: z.string().trim().max(80, { error: 'err_menu_title_length' }).optional().default('')
+	title: z.string().trim().max(80, { error: 'err_menu_title_length' }).optional().default(''),
+	description: markdown
 });
