@@ -1,6 +1,6 @@
 import type { LayoutServerLoad } from './$types';
 import { getDb } from '$lib/server/db/client';
-import { listCommunities, listStreets } from '$lib/server/org/queries';
+import { cachedCommunities, cachedStreets } from '$lib/server/org/cache';
 import { unreadCount } from '$lib/server/notifications/queries';
 import { canSomewhere, reach } from '$lib/server/policy';
 import { takeFlash } from '$lib/server/http';
@@ -14,9 +14,9 @@ export const load: LayoutServerLoad = ({ locals, cookies }) => {
 	return {
 		user: locals.user && { username: locals.user.username, displayName: locals.user.displayName },
 		unread: locals.user ? unreadCount(db, locals.user.id) : 0,
-		communities: listCommunities(db).map((c) => ({ slug: c.slug, name: c.name, streetSlug: c.streetSlug })),
+		communities: cachedCommunities(db).map((c) => ({ slug: c.slug, name: c.name, streetSlug: c.streetSlug })),
 		streetsManaged: streets.streetIds.length
-			? listStreets(db)
+			? cachedStreets(db)
 					.filter((s) => streets.streetIds.includes(s.id))
 					.map((s) => ({ slug: s.slug, name: s.name }))
 			: [],

@@ -13,6 +13,10 @@
  * 6. 建設共管: req/s and statements of the areas pages with 500 areas and 5,000 care logs in one community.
  * 7. Two server processes on one database: ballots/s, 5xx (must be 0), and every acknowledged ballot present after
  *    one process is killed (SIGKILL) halfway through.
+ *
+ * `npm run bench -- --scale` prints the city-scale figures instead: the ballots (2), the proposals list against a
+ * minimal SvelteKit page at demo size and with 100,000 proposals, searches and sorts at that scale (bench-city.ts),
+ * and the JavaScript each page downloads (js-budget.ts; run after `npm run build`).
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
@@ -26,6 +30,8 @@ import { printOpen311Figures, runOpen311Bench } from './bench-open311';
 import { printAreasFigures, runAreasBench } from './bench-areas';
 import { prepareVoters, VOTERS } from './bench-voters';
 import { runTwoProcessBench, printTwoProcessFigures } from './bench-two-process';
+import { printCityFigures, runCityBench } from './bench-city';
+import { pageWeights } from './js-budget';
 import { openDatabase } from '../lib/server/db/client';
 import { ballots } from '../lib/server/menus/schema';
 import { auditLog } from '../lib/server/audit/schema';
@@ -126,6 +132,15 @@ async function ballotFigures() {
 		await new Promise((r) => server.once('exit', r));
 		for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
 	}
+}
+
+if (process.argv.includes('--scale')) {
+	await ballotFigures();
+	printCityFigures(await runCityBench({ port: PORT + 5, seconds: Math.min(SECONDS, 5) }));
+	const weights = pageWeights();
+	const kb = (b: number) => `${(b / 1024).toFixed(1)} KB`;
+	console.log(`\nJavaScript per page (gzip): largest ${kb(weights[0].bytes)} (${weights[0].route}), smallest ${kb(weights.at(-1)!.bytes)}; ${weights.filter((w) => w.bytes <= 35 * 1024).length} of ${weights.length} pages within 35 KB`);
+	process.exit(0);
 }
 
 tallyFigures();

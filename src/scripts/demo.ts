@@ -1,7 +1,9 @@
-// npm run demo: a fresh demo database, a build if there is none, and the portal on PORT (3000).
+// npm run demo: a fresh demo database, a build if there is none, and the portal on PORT (3000), served as npm start
+// serves it (so REPLICA_URL=data/demo-replica npm run demo replicates the demo database with Litestream).
 import { existsSync } from 'node:fs';
 import { spawn, spawnSync } from 'node:child_process';
 import { freshDemoDatabase } from './seed';
+import { forgetReplicationState, replicationConfigured } from './replication.js';
 import { DEMO_OPEN311_KEY } from './demo/dispatch';
 
 const port = process.env.PORT ?? '3000';
@@ -10,6 +12,8 @@ const buildDir = process.env.BUILD_DIR ?? 'build';
 
 console.log(`Creating the demo database at ${file} …`);
 await freshDemoDatabase(file);
+// a new database file: Litestream starts a new generation in the replica rather than take it for the last run's
+if (replicationConfigured()) forgetReplicationState(file);
 
 if (!existsSync(`${buildDir}/index.js`)) {
 	// the build's chatter is kept out of the way; it is shown only if the build fails
@@ -39,11 +43,12 @@ const banner = [
 	'  shuangshui1                a resident of 雙水',
 	`Open311 GeoReport v2: ${origin}/open311/discovery.json · demo api_key: ${DEMO_OPEN311_KEY}`,
 	`Password for every account: ${password}`,
+	...(replicationConfigured() ? [`Litestream replicates the database to ${process.env.REPLICA_URL ?? process.env.LITESTREAM_CONFIG}.`] : []),
 	'Stop with Ctrl+C.',
 	''
 ].join('\n');
 
-const server = spawn('node', [buildDir], { stdio: ['ignore', 'pipe', 'inherit'], env: { BODY_SIZE_LIMIT: '40M', ...process.env, PORT: port, ORIGIN: origin, DATABASE_URL: file } });
+const server = spawn('node', ['src/scripts/start.js'], { stdio: ['ignore', 'pipe', 'inherit'], env: { BODY_SIZE_LIMIT: '40M', ...process.env, PORT: port, ORIGIN: origin, DATABASE_URL: file } });
 // the banner comes last, once the server listens, so the address and accounts are the last lines on screen
 let listening = false;
 server.stdout.on('data', (chunk: Buffer) => {

@@ -34,3 +34,27 @@ describe('English counts read naturally', () => {
 		expect(m.desk_task_residency_applications({ count: 1 }, { locale: 'zh-Hant' })).toBe('待審核的居民申請 1 份');
 	});
 });
+
+describe('plural rules on a busy page', () => {
+	it('are made once per locale and reused, not built for every message shown', async () => {
+		const registry = await import('../../src/lib/paraglide/registry.js');
+		const Original = Intl.PluralRules;
+		let made = 0;
+		class Counting extends Original {
+			constructor(...args: ConstructorParameters<typeof Original>) {
+				super(...args);
+				made++;
+			}
+		}
+		const intl = Intl as { PluralRules: typeof Intl.PluralRules };
+		intl.PluralRules = Counting as typeof Intl.PluralRules;
+		try {
+			const forms = Array.from({ length: 20 }, (_, i) => registry.plural('en', i, {}));
+			expect(forms.slice(0, 3)).toEqual(['other', 'one', 'other']);
+			expect(registry.plural('zh-Hant', 1, {})).toBe('other');
+			expect(made).toBeLessThanOrEqual(2);
+		} finally {
+			intl.PluralRules = Original;
+		}
+	});
+});

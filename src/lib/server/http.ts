@@ -5,7 +5,9 @@ import type { Err, Result } from './result';
 import { errorMessage, hasMessage, localizeFields, t } from './i18n';
 import type { Actor } from './policy';
 import { getDb, type Db } from './db/client';
-import { communityBySlug, streetBySlug, type Community } from './org/queries';
+import { streetBySlug, type Community } from './org/queries';
+import { cachedCommunity } from './org/cache';
+import { groupCommit } from './db/group-commit';
 
 export type FormValues = Record<string, string>;
 
@@ -59,7 +61,7 @@ export { safeNext } from './safe-next';
 
 /** The community named in the URL, or the 404 page. */
 export function requireCommunity(slug: string): Community {
-	const community = communityBySlug(getDb(), slug);
+	const community = cachedCommunity(getDb(), slug);
 	if (!community) error(404, t('error_not_found'));
 	return community;
 }
@@ -125,6 +127,11 @@ export type FormActionOptions<Target, T> = {
 	files?: readonly string[];
 	/** Named in the failure's values so a page with several forms shows the message beside the right one. */
 	form?: string;
+	/**
+	 * Run in a shared transaction with the other requests of the moment (db/group-commit.ts): for the busiest
+	 * writes (ballots), whose callers then share one disk wait. Synchronous commands only.
+	 */
+	groupCommit?: boolean;
 };
 
 /** The files of a multipart field; an empty file input sends one empty, nameless file, which is nothing. */
@@ -150,7 +157,9 @@ export function formAction<Target, T>(command: AnyCommand<Target, T>, options: F
 		const input: Record<string, unknown> = { ...formObject(data), ...options.input?.(event) };
 		for (const field of options.files ?? []) input[field] = await uploadsOf(data, field);
 		const target = options.target(event, input);
-		const result = await command(getDb(), event.locals.actor, target, input, Date.now());
+		const db = getDb();
+		const run = () => command(db, event.locals.actor, target, input, Date.now());
+		const result = await (options.groupCommit ? groupCommit(db, run) : run());
 		if (!result.ok) return failure(result, { ...formValues(data), ...(options.form ? { form: options.form } : {}) }, event.url);
 		setFlash(event.cookies, typeof options.flash === 'function' ? options.flash(result.value) : options.flash);
 		redirect(303, typeof options.to === 'function' ? options.to(result.value, event, input) : options.to);

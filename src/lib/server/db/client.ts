@@ -7,6 +7,8 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import * as schema from './schema';
 
 export type Db = BetterSQLite3Database<typeof schema>;
+/** The better-sqlite3 connection underneath a db (drizzle sets it), for the few statements kept prepared. */
+export const clientOf = (db: Db) => (db as Db & { $client: Database.Database }).$client;
 /** A transaction handle; commands accept either a db or a tx. */
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export type DbOrTx = Db | Tx;

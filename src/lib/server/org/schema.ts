@@ -60,3 +60,17 @@ export const departments = sqliteTable(
 	},
 	(t) => [uniqueIndex('departments_street_name_uq').on(t.streetId, t.name)]
 );
+
+/**
+ * One number that triggers (migration 0018) raise with every change to streets and communities, in the writer's
+ * own transaction: a process keeps the street and community rows it serves on every page (org/cache.ts) for as
+ * long as the number stays the same, whichever process made the change.
+ */
+export const orgVersion = sqliteTable(
+	'org_version',
+	{
+		id: integer('id').primaryKey(),
+		version: integer('version').notNull()
+	},
+	(t) => [check('org_version_one_ck', sql`${t.id} = 1`)]
+);

@@ -3,7 +3,7 @@ import { and, asc, count, desc, eq, inArray, lt, sql, type SQL } from 'drizzle-o
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { DbOrTx } from '../db/client';
 import { users } from '../auth/schema';
-import { proposals, proposalEvents, proposalSeconds, type ProposalState } from './schema';
+import { proposalCounts, proposals, proposalEvents, proposalSeconds, type ProposalState } from './schema';
 import { consultations } from '../consultations/schema';
 import { menuProjects } from '../menus/schema';
 import { daysLeft, isOverdue, queueOrder } from './rules';
@@ -64,22 +64,48 @@ function searchCondition(q: string): SQL | undefined {
 	return and(...parts);
 }
 
+const newestFirst = [desc(proposals.createdAt), desc(proposals.id)];
+
+/** The deadline's expression: the response deadline of a qualified proposal, else null (last). */
+const dueIfQualified = sql`(case when ${proposals.state} = 'qualified' then ${proposals.responseDueAt} end)`;
+
+/**
+ * Qualified proposals by their response deadline, then the rest, newest first: the very expressions of the index
+ * proposals_deadline_idx, so the page is read from it. A filter on one other state makes every deadline null: the
+ * same order is then simply newest first (read from proposals_community_state_idx).
+ */
+function deadlineOrder(state: ListQuery['state']) {
+	if (state !== 'all' && state !== 'qualified' && state !== 'overdue') return newestFirst;
+	return [sql`${dueIfQualified} is null`, dueIfQualified, ...newestFirst];
+}
+
+/**
+ * How many proposals the list holds. Without a search or the clock (overdue), from proposal_counts, which triggers
+ * keep in step with every write; otherwise counted.
+ */
+function countProposals(db: DbOrTx, communityId: number, query: ListQuery, searching: boolean, condition: SQL | undefined): number {
+	if (!searching && query.state !== 'overdue') {
+		const where = [eq(proposalCounts.communityId, communityId)];
+		if (query.state !== 'all') where.push(eq(proposalCounts.state, query.state));
+		if (query.category !== 'all') where.push(eq(proposalCounts.category, query.category));
+		return db.select({ n: sql<number>`coalesce(sum(${proposalCounts.n}), 0)` }).from(proposalCounts).where(and(...where)).get()?.n ?? 0;
+	}
+	return db.select({ n: count() }).from(proposals).where(condition).get()?.n ?? 0;
+}
+
 export function listProposals(db: DbOrTx, communityId: number, query: ListQuery, now: number) {
 	const where: (SQL | undefined)[] = [eq(proposals.communityId, communityId)];
 	if (query.state === 'overdue') where.push(eq(proposals.state, 'qualified'), lt(proposals.responseDueAt, now));
 	else if (query.state !== 'all') where.push(eq(proposals.state, query.state));
 	if (query.category !== 'all') where.push(eq(proposals.category, query.category));
-	where.push(searchCondition(query.q));
+	const search = searchCondition(query.q);
+	where.push(search);
 	const condition = and(...where);
-	const total = db.select({ n: count() }).from(proposals).where(condition).get()?.n ?? 0;
+	const total = countProposals(db, communityId, query, search !== undefined, condition);
 	const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
 	const page = Math.min(query.page, pages);
 	const order =
-		query.sort === 'seconds'
-			? [desc(proposals.secondCount), desc(proposals.createdAt), desc(proposals.id)]
-			: query.sort === 'deadline'
-				? [sql`case when ${proposals.state} = 'qualified' then ${proposals.responseDueAt} end is null`, sql`case when ${proposals.state} = 'qualified' then ${proposals.responseDueAt} end`, desc(proposals.createdAt), desc(proposals.id)]
-				: [desc(proposals.createdAt), desc(proposals.id)];
+		query.sort === 'seconds' ? [desc(proposals.secondCount), ...newestFirst] : query.sort === 'deadline' ? deadlineOrder(query.state) : newestFirst;
 	const items = db
 		.select(summary)
 		.from(proposals)

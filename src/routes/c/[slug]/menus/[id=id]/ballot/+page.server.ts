@@ -24,7 +24,9 @@ export const load: PageServerLoad = async ({ parent, locals }) => {
 const vote = formAction(castBallot, {
 	target: recordInCommunity,
 	to: (_v, e) => e.url.pathname,
-	flash: (v) => (v.replaced ? 'flash_ballot_changed' : 'flash_ballot_cast')
+	flash: (v) => (v.replaced ? 'flash_ballot_changed' : 'flash_ballot_cast'),
+	// the last evening of a vote: ballots arriving together share one COMMIT, each acknowledged after it
+	groupCommit: true
 });
 
 export const actions: Actions = {

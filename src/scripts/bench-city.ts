@@ -1,0 +1,139 @@
+// City-scale page figures, as ratios to the smallest SvelteKit page (tests/bench/minimal-kit, built with the same
+// versions) served on the same machine: the portal's busiest list at demo size and with 100,000 proposals, and the
+// time one request takes for a two-character search and the deadline sort at that scale. Runs alternate between
+// the yardstick and the portal so both see the same machine. Prints figures; asserts nothing.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { measure, waitForServer, withBenchServer } from './bench-pages';
+import { addScaleData, SCALE } from './bench-scale';
+import { openDatabase } from '../lib/server/db/client';
+import { listProposals } from '../lib/server/proposals/queries';
+import { listQuerySchema } from '../lib/server/proposals/validation';
+
+const MINIMAL = resolve('tests/bench/minimal-kit');
+const MINIMAL_BUILD = resolve('tmp/minimal-kit/build');
+const LIST = '/c/jinwei/proposals';
+
+/** Builds the yardstick app once (about 20 s), with the portal's own SvelteKit, Svelte and Vite. */
+function ensureMinimalBuild() {
+	if (existsSync(resolve(MINIMAL_BUILD, 'index.js'))) return;
+	const built = spawnSync(process.execPath, [resolve('node_modules/vite/bin/vite.js'), 'build'], { cwd: MINIMAL, stdio: 'ignore' });
+	if (built.status !== 0) throw new Error('the minimal SvelteKit app did not build (tests/bench/minimal-kit)');
+}
+
+async function withMinimalServer<R>(port: number, body: (origin: string) => Promise<R>): Promise<R> {
+	ensureMinimalBuild();
+	const origin = `http://localhost:${port}`;
+	const server = spawn(process.execPath, [MINIMAL_BUILD], { stdio: 'ignore', env: { ...process.env, PORT: String(port), ORIGIN: origin } });
+	try {
+		await waitForServer(origin + '/');
+		return await body(origin);
+	} finally {
+		server.kill('SIGTERM');
+		await new Promise((r) => server.once('exit', r));
+	}
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** Milliseconds one request takes on an otherwise idle server: the median of `n` in a row. */
+async function singleRequestMs(origin: string, path: string, n = 15) {
+	const times: number[] = [];
+	for (let i = 0; i < n; i++) {
+		const started = performance.now();
+		const res = await fetch(origin + path);
+		await res.arrayBuffer();
+		if (!res.ok) throw new Error(`${path} answered ${res.status}`);
+		times.push(performance.now() - started);
+	}
+	return median(times);
+}
+
+export type Throughput = { name: string; requestsPerSecond: number; p50: number; p99: number; errors: number; ratio: number };
+export type Latency = { name: string; pageMs: number; queryMs: number };
+export type CityFigures = { throughput: Throughput[]; latency: Latency[]; minimal: number };
+
+/** The list's reads alone (count and page), in this process on the same database file: median of 15. */
+function queryMs(file: string, params: Record<string, string>) {
+	const { db, sqlite } = openDatabase(file);
+	try {
+		const community = sqlite.prepare(`select id from communities where slug = 'jinwei'`).get() as { id: number };
+		const query = listQuerySchema.parse(params);
+		const times: number[] = [];
+		for (let i = 0; i < 15; i++) {
+			const started = performance.now();
+			listProposals(db, community.id, query, Date.now());
+			times.push(performance.now() - started);
+		}
+		return median(times);
+	} finally {
+		sqlite.close();
+	}
+}
+
+export async function runCityBench(options: { port: number; seconds?: number; rounds?: number }): Promise<CityFigures> {
+	const seconds = options.seconds ?? 5;
+	const rounds = options.rounds ?? 3;
+	return withMinimalServer(options.port, (minimal) =>
+		withBenchServer({ name: 'demo', port: options.port + 1 }, () => null, (demo) =>
+			withBenchServer({ name: 'scale', port: options.port + 2, ready: LIST }, (file) => (addScaleData(file), file), async (scale, file) => {
+				const targets = [
+					{ name: 'minimal SvelteKit page', origin: minimal, path: '/' },
+					{ name: `${LIST} (demo)`, origin: demo, path: LIST },
+					{ name: `${LIST} (${SCALE.proposals.toLocaleString('en')} proposals)`, origin: scale, path: LIST }
+				];
+				const runs = targets.map(() => [] as { requestsPerSecond: number; p50: number; p99: number; errors: number }[]);
+				for (let r = 0; r < rounds; r++) {
+					for (const [i, t] of targets.entries()) runs[i].push((await measure(t.origin, t.path, seconds)).figure);
+				}
+				const medianOf = (i: number) => ({
+					requestsPerSecond: median(runs[i].map((f) => f.requestsPerSecond)),
+					p50: median(runs[i].map((f) => f.p50)),
+					p99: median(runs[i].map((f) => f.p99)),
+					errors: runs[i].reduce((n, f) => n + f.errors, 0)
+				});
+				const yardstick = medianOf(0).requestsPerSecond;
+				const throughput = targets.slice(1).map((t, i) => {
+					const f = medianOf(i + 1);
+					return { name: t.name, ...f, ratio: f.requestsPerSecond / yardstick };
+				});
+				const cases: [string, Record<string, string>][] = [
+					['search 電梯 (two characters)', { q: '電梯' }],
+					['search 梯 (one character)', { q: '梯' }],
+					['search 充電樁 (three characters)', { q: '充電樁' }],
+					['?sort=deadline', { sort: 'deadline' }],
+					['?sort=seconds', { sort: 'seconds' }],
+					['page 2,000 of 5,000', { page: '2000' }],
+					['the first page', {}]
+				];
+				const latency: Latency[] = [];
+				for (const [name, params] of cases) {
+					latency.push({ name, pageMs: await singleRequestMs(scale, `${LIST}?${new URLSearchParams(params)}`), queryMs: queryMs(file, params) });
+				}
+				return { throughput, latency, minimal: yardstick };
+			})
+		)
+	);
+}
+
+export function printCityFigures(f: CityFigures) {
+	console.log(`\nCity scale (50 connections, median of alternating runs; yardstick: the minimal SvelteKit page at ${f.minimal} req/s):`);
+	const targets: Record<number, { ratio: number; p99?: number }> = { 0: { ratio: 0.3 }, 1: { ratio: 0.25, p99: 100 } };
+	for (const [i, t] of f.throughput.entries()) {
+		const target = targets[i];
+		const ok = t.ratio >= target.ratio && (target.p99 === undefined || t.p99 <= target.p99);
+		console.log(
+			`  ${t.name.padEnd(44)} ${String(t.requestsPerSecond).padStart(6)} req/s  ratio ${t.ratio.toFixed(2)}  p50 ${t.p50} ms  p99 ${t.p99} ms  ${t.errors} errors` +
+				`  (target ratio ≥ ${target.ratio}${target.p99 ? `, p99 ≤ ${target.p99} ms` : ''}: ${ok ? 'ok' : 'UNDER TARGET'})`
+		);
+	}
+	console.log(`  one request at a time with ${SCALE.proposals.toLocaleString('en')} proposals (median of 15; target ≤ 10 ms for the list's reads):`);
+	for (const l of f.latency) {
+		console.log(`  ${l.name.padEnd(44)} reads ${l.queryMs.toFixed(1).padStart(6)} ms  whole page ${l.pageMs.toFixed(1).padStart(6)} ms  (${l.queryMs <= 10 ? 'ok' : 'OVER TARGET'})`);
+	}
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+	printCityFigures(await runCityBench({ port: Number(process.env.BENCH_PORT ?? 4380), seconds: Number(process.env.BENCH_SECONDS ?? 5) }));
+}
