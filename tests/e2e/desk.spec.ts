@@ -28,7 +28,7 @@ async function newApplicant(browser: Browser) {
 	await page.goto('/c/jinwei/apply');
 	await page.getByLabel('小區').fill('金韋花園');
 	await page.getByLabel('樓棟').fill('2');
-	await page.getByLabel('單元／房號').fill('1-201');
+	await page.getByLabel('單元', { exact: true }).fill('1-201');
 	await page.getByRole('button', { name: '送出申請' }).click();
 	await expect(page.getByText('您的居民申請正在等待居委會審核。')).toBeVisible();
 	await page.context().close();
@@ -131,7 +131,7 @@ test('"apply to be a resident" survives signing up: the login page says why, reg
 	await expect(page.getByText('註冊成功，歡迎！')).toBeVisible();
 	await page.getByLabel('小區').fill('韋園新村');
 	await page.getByLabel('樓棟').fill('6');
-	await page.getByLabel('單元／房號').fill('2-302');
+	await page.getByLabel('單元', { exact: true }).fill('2-302');
 	await page.getByRole('button', { name: '送出申請' }).click();
 	await expect(page.getByText('您的居民申請正在等待居委會審核。')).toBeVisible();
 	await page.context().close();

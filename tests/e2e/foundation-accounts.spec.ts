@@ -16,7 +16,7 @@ test('register → apply to jinwei → committee1 verifies → the applicant see
 	await page.getByRole('link', { name: '申請成為居民' }).click();
 	await page.getByLabel('小區').fill('金韋花園');
 	await page.getByLabel('樓棟').fill('11');
-	await page.getByLabel('單元／房號').fill('2-1101');
+	await page.getByLabel('單元', { exact: true }).fill('2-1101');
 	await page.getByRole('button', { name: '送出申請' }).click();
 	await expect(page.getByText('您的居民申請正在等待居委會審核。')).toBeVisible();
 
@@ -86,14 +86,18 @@ test('registration works without JavaScript, keeping input and explaining mistak
 	await page.goto('/c/fenghuangshan/apply');
 	await page.getByLabel('小區').fill('   '); // passes the browser's `required`, not the server's check
 	await page.getByLabel('樓棟').fill('2');
-	await page.getByLabel('單元／房號').fill('x'.repeat(25));
+	await page.getByLabel('單元', { exact: true }).fill('x'.repeat(25));
+	await page.getByLabel('房號（可不填）').fill('502 室'.repeat(5));
 	await page.getByRole('button', { name: '送出申請' }).click();
 	await expect(page.locator('#f-unit-error')).toHaveText('內容太長了。');
-	await expect(page.getByLabel('單元／房號')).toHaveValue('x'.repeat(25));
+	await expect(page.getByLabel('單元', { exact: true })).toHaveValue('x'.repeat(25));
+	await expect(page.getByLabel('房號（可不填）')).toHaveAccessibleDescription(/內容太長了。/);
+	await expect(page.getByLabel('房號（可不填）')).toHaveValue('502 室'.repeat(5));
 	await expect(page.locator('#f-compound-error')).toHaveText('請填寫這一欄。');
 	await page.getByLabel('小區').fill('鳳凰苑');
 	await page.getByLabel('樓棟').fill('2');
-	await page.getByLabel('單元／房號').fill('101');
+	await page.getByLabel('單元', { exact: true }).fill('1');
+	await page.getByLabel('房號（可不填）').fill('101');
 	await page.getByRole('button', { name: '送出申請' }).click();
 	await expect(page.getByText('您的居民申請正在等待居委會審核。')).toBeVisible();
 	await context.close();

@@ -59,14 +59,89 @@ test('a Pabulib file replays as a read-only menu; a malformed one is refused wit
 	const title = `Assen 重播 ${unique()}`;
 	await page.getByLabel('.pb 檔案').setInputFiles(ASSEN);
 	await page.getByLabel('顯示名稱（可不填）').fill(title);
+	await page.getByLabel('說明（可不填）').fill('阿森市 12 至 27 歲的年輕人投票決定的項目。');
 	await page.getByRole('button', { name: '匯入並計票' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toContainText(title);
 	await expect(page.getByText('84 人投票，9 個項目入選')).toBeVisible();
 	await expect(page.getByText('這是根據真實選舉資料重新計票的示範，不接受投票。')).toBeVisible();
 	await expectAccessible(page);
 	const menuUrl = new URL(page.url()).pathname.replace(/\/results$/, '');
+	// The menu reads as a replay: the description given, a budget not labelled in yuan, costs without a review.
+	await page.goto(menuUrl);
+	await expect(page.getByText('阿森市 12 至 27 歲的年輕人投票決定的項目。')).toBeVisible();
+	await expect(page.getByText('總預算', { exact: true })).toBeVisible();
+	const popup = page.locator('li.card[id^=project-]').filter({ hasText: 'PopUp Podium' });
+	await expect(popup).toContainText('費用 €7,200');
+	await expect(popup.getByText('可行', { exact: true })).toHaveCount(0);
 	const pb = await (await page.request.get(menuUrl + '/ballots.pb')).text();
 	expect(pb).toContain('vote01006bcf-62b6-435d-a0de-2966c3e75249;1,2,6,9,13');
+});
+
+test('a results page fits a 390-pixel phone in large text: chart labels at body size, no column cut off', async ({ browser }) => {
+	const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-TW' });
+	const page = await context.newPage();
+	await page.goto('/c/fenghuangshan/menus');
+	await page.getByRole('link', { name: '看結果' }).last().click();
+	await expect(page).toHaveURL(/\/results$/);
+	await expect(page.getByRole('img', { name: /各項目得票/ })).toBeVisible();
+	const sizes = async () =>
+		page.evaluate(() => ({
+			body: getComputedStyle(document.body).fontSize,
+			label: getComputedStyle(document.querySelector('.chart .label')!).fontSize,
+			table: [document.querySelector('.table-wrap')!.scrollWidth, document.querySelector('.table-wrap')!.clientWidth]
+		}));
+	const normal = await sizes();
+	expect(normal.label).toBe(normal.body);
+	await page.getByRole('button', { name: '大字' }).click();
+	await expect(page.locator('html.large-text')).toHaveCount(1);
+	const large = await sizes();
+	expect(parseFloat(large.label)).toBeGreaterThan(parseFloat(normal.label));
+	expect(large.label).toBe(large.body);
+	expect(large.table[0], 'the table needs no sideways scrolling').toBeLessThanOrEqual(large.table[1]);
+	// Every outcome (入選 or 未入選 and why) lies within the phone's width.
+	const rights = await page.locator('td.outcome').evaluateAll((cells) => cells.map((c) => c.getBoundingClientRect().right));
+	expect(rights.length).toBeGreaterThan(0);
+	expect(Math.max(...rights)).toBeLessThanOrEqual(390);
+	await expectAccessible(page);
+	await context.close();
+});
+
+test('moving a menu on takes a confirmation, and the vote never opens with nothing feasible: the step says so first', async ({ browser }) => {
+	test.setTimeout(120_000);
+	const street = await pageAs(browser, 'street');
+	const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+	const day = (n: number) => new Date(Date.parse(today) + n * 86400_000).toISOString().slice(0, 10);
+	const created = await postAsBrowser(street.request, '/c/jinwei/menus/new', {
+		title: `沒有可行項目 ${unique()}`,
+		budget: '100000',
+		ballotRule: 'approval_budget',
+		tallyRule: 'greedy',
+		collectStartsAt: day(0),
+		reviewStartsAt: day(1),
+		voteStartsAt: day(2),
+		resultsStartsAt: day(3),
+		implementationStartsAt: day(4),
+		acceptanceStartsAt: day(5)
+	});
+	const menuUrl = created.headers()['location'];
+	await street.goto(menuUrl);
+	// The first press only opens what moving on means; the second moves it.
+	await street.locator('summary', { hasText: '提前進入「評議」' }).click();
+	await expect(street.getByText('徵集提前結束，居民不能再提交候選項目。')).toBeVisible();
+	await expectAccessible(street);
+	await street.getByRole('button', { name: '確定進入「評議」' }).click();
+	await expect(street.getByRole('status').filter({ hasText: '已進入「評議」階段。' })).toBeVisible();
+	// Nothing is feasible: the next step explains why voting cannot start and offers no button.
+	await street.locator('summary', { hasText: '提前進入「投票」' }).click();
+	await expect(street.getByText('還沒有評議為可行的項目，不能開始投票。')).toBeVisible();
+	await expect(street.getByRole('button', { name: '確定進入「投票」' })).toHaveCount(0);
+	await expectAccessible(street);
+	// A post made anyway is refused with the same sentence, and the menu stays in review.
+	const forced = await postAsBrowser(street.request, `${menuUrl}?/advance`, {});
+	expect(forced.status()).toBe(409);
+	expect(await forced.text()).toContain('還沒有評議為可行的項目，不能開始投票。');
+	await street.goto(menuUrl);
+	await expect(street.getByText('現在：評議')).toBeVisible();
 });
 
 test('100 parallel ballots from one voter end as one ballot, and the last one counts', async ({ browser }) => {

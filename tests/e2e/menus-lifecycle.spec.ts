@@ -5,7 +5,8 @@ import { expectAccessible, pageAs, unique } from './helpers';
 
 async function advance(page: Page, url: string, to: RegExp) {
 	await page.goto(url);
-	await page.getByRole('button', { name: /提前進入/ }).click();
+	await page.locator('summary', { hasText: /提前進入/ }).click();
+	await page.getByRole('button', { name: /確定進入/ }).click();
 	await expect(page.getByRole('status').filter({ hasText: to })).toBeVisible();
 }
 

@@ -406,9 +406,10 @@ test('a project menu from creation to acceptance, and a Pabulib import', async (
 	// The street moves it to review and to the vote; the resident votes; the street closes the vote.
 	const advance = async (phase: string, flash: string) => {
 		if (pathOf(street) !== menu) await street.goto(menu);
-		await walk.step(street, '/c/[slug]/menus/[id=id] advance', () => street.getByRole('button', { name: `提前進入「${phase}」` }).click(), {
+		await street.locator('summary', { hasText: `提前進入「${phase}」` }).click();
+		await walk.step(street, '/c/[slug]/menus/[id=id] advance', () => street.getByRole('button', { name: `確定進入「${phase}」` }).click(), {
 			flash,
-			keep: [[street.getByRole('button', { name: `提前進入「${phase}」` }), 0]]
+			keep: [[street.locator('summary', { hasText: `提前進入「${phase}」` }), 0]]
 		});
 	};
 	await advance('評議', '已進入「評議」階段。');
@@ -552,7 +553,8 @@ test('accounts, preferences, residency, the committee’s settings and the inbox
 	await me.goto('/c/jinwei/apply');
 	await me.getByLabel('小區').fill('金韋花園');
 	await me.getByLabel('樓棟').fill('11');
-	await me.getByLabel('單元／房號').fill('3-1201');
+	await me.getByLabel('單元', { exact: true }).fill('3');
+	await me.getByLabel('房號（可不填）').fill('1201');
 	await walk.step(me, '/c/[slug]/apply default', () => me.getByRole('button', { name: '送出申請' }).click(), {
 		flash: '申請已送出，居委會審核後會通知您。',
 		shows: me.getByText('您的居民申請正在等待居委會審核。')
@@ -561,7 +563,7 @@ test('accounts, preferences, residency, the committee’s settings and the inbox
 	const committee = await noJs(browser, 'committee1');
 	await committee.goto('/c/jinwei/manage');
 	const application = committee.getByRole('listitem').filter({ hasText: `@${username}` });
-	await expect(application).toContainText('金韋花園 11 棟 3-1201 單元');
+	await expect(application).toContainText('金韋花園 11 棟 3 單元 1201 室');
 	await walk.step(committee, '/c/[slug]/manage review', () => application.getByRole('button', { name: '認證' }).click(), {
 		flash: '已認證，申請人會收到通知。',
 		keep: [[application, 0]]

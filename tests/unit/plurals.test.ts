@@ -12,7 +12,25 @@ describe('English counts read naturally', () => {
 		[m.desk_task_residency_applications({ count: 4 }, { locale: 'en' }), '4 residency applications to review']
 	])('%s', (got, want) => expect(got).toBe(want));
 
+	it.each([
+		[m.menu_votes({ votes: 1 }, { locale: 'en' }), '1 vote'],
+		[m.menu_votes({ votes: 2 }, { locale: 'en' }), '2 votes'],
+		[m.menu_counts({ projects: 1, ballots: 1 }, { locale: 'en' }), '1 project · 1 ballot'],
+		[m.menu_counts({ projects: 2, ballots: 1 }, { locale: 'en' }), '2 projects · 1 ballot'],
+		[m.menu_counts({ projects: 1, ballots: 2 }, { locale: 'en' }), '1 project · 2 ballots'],
+		[m.menu_results_summary({ voters: 1, selected: 1, cost: '¥10', budget: '¥20' }, { locale: 'en' }), '1 person voted; 1 project chosen, costing ¥10 (budget ¥20).'],
+		[m.menu_results_summary({ voters: 2, selected: 2, cost: '¥10', budget: '¥20' }, { locale: 'en' }), '2 people voted; 2 projects chosen, costing ¥10 (budget ¥20).'],
+		[m.impl_spending_pending_lines({ count: 1 }, { locale: 'en' }), '1 item not yet paid; the difference counts only items already paid.'],
+		[m.impl_spending_pending_lines({ count: 2 }, { locale: 'en' }), '2 items not yet paid; the difference counts only items already paid.'],
+		[m.menu_ballot_min({ min: 1 }, { locale: 'en' }), 'Choose at least 1 project.'],
+		[m.menu_ballot_min({ min: 2 }, { locale: 'en' }), 'Choose at least 2 projects.'],
+		[m.menu_points({ points: 1 }, { locale: 'en' }), '1 point'],
+		[m.menu_points({ points: 2 }, { locale: 'en' }), '2 points']
+	])('menus: %s', (got, want) => expect(got).toBe(want));
+
 	it('Chinese needs no plural forms', () => {
+		expect(m.menu_votes({ votes: 1 }, { locale: 'zh-Hant' })).toBe('1 票');
+		expect(m.menu_counts({ projects: 1, ballots: 2 }, { locale: 'zh-Hans' })).toBe('1 个项目 · 2 张选票');
 		expect(m.desk_task_residency_applications({ count: 1 }, { locale: 'zh-Hant' })).toBe('待審核的居民申請 1 份');
 	});
 });

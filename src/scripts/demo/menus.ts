@@ -157,17 +157,27 @@ export async function seedMenus(db: Db, ids: DemoIds, now: number) {
 
 	// Real elections are kept with the test fixtures (public Pabulib data, unchanged): Assen's ticks, and
 	// Kraków's ranked ballots (three choices, counted 3, 2, 1 points by place).
-	const replays: [string, string][] = [
-		['Netherlands_Assen_2024.pb', '荷蘭阿森 2024 青年預算（真實選舉重播）'],
-		['Poland_Krakow_2021_Bienczyce.pb', '波蘭克拉科夫 2021 別恩奇采區（排序票重播）']
+	// The page itself says, in the reader's language, that a menu is a replay that takes no votes: the titles do
+	// not repeat it, and the descriptions tell a resident what the election was (the projects keep their own names).
+	const replays: [string, string, string][] = [
+		[
+			'Netherlands_Assen_2024.pb',
+			'荷蘭阿森市 2024 年青年預算',
+			'荷蘭阿森市（Assen）2024 年拿出 10 萬歐元，由 12 至 27 歲的年輕人投票決定做哪些項目，每人至少選 2 項。項目名稱保留荷蘭文原文，資料來自公開的 Pabulib 資料庫。'
+		],
+		[
+			'Poland_Krakow_2021_Bienczyce.pb',
+			'波蘭克拉科夫市別恩奇采區 2021 年參與式預算',
+			'波蘭克拉科夫市別恩奇采區（Bieńczyce）2021 年的參與式預算：每位居民按順序排出最想要的項目，排第一的得分最多。項目名稱保留波蘭文原文，資料來自公開的 Pabulib 資料庫。'
+		]
 	];
-	for (const [name, title] of replays) {
+	for (const [name, title, description] of replays) {
 		const file = resolve(process.cwd(), 'tests/fixtures/pabulib/real', name);
 		if (!existsSync(file)) {
 			console.warn(`demo menus: ${file} not found, so 鳳凰山社區 does not replay it`);
 			continue;
 		}
 		const pb = { name, type: 'text/plain', bytes: readFileSync(file) };
-		must(await importPabulib(db, actorOf('street'), { communityId: ids.community.fenghuangshan }, { file: [pb], title }, now - 10 * DAY), `${name} replay`);
+		must(await importPabulib(db, actorOf('street'), { communityId: ids.community.fenghuangshan }, { file: [pb], title, description }, now - 10 * DAY), `${name} replay`);
 	}
 }

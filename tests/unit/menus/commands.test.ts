@@ -252,10 +252,18 @@ describe('advancing and publishing', () => {
 		);
 	});
 
-	it('the vote cannot open without a feasible project', () => {
+	it('the vote cannot open without a feasible project: none, or only infeasible and pending ones', () => {
 		const w = demoWorld();
 		const { menu } = makeMenu(w, 'review', { costs: [] });
 		expect(advancePhase(w.db, w.actor('street'), menuAt(w.db, menu.id), {}, w.now)).toMatchObject({ error: 'menu_no_feasible_projects' });
+		const { menu: judged, ids } = makeMenu(w, 'review', { costs: [50_000, 60_000] });
+		w.db.update(menuProjects).set({ feasibility: 'infeasible', infeasibleReason: '不在社區範圍內' }).where(eq(menuProjects.id, ids[0])).run();
+		w.db.update(menuProjects).set({ feasibility: 'pending', finalCost: null }).where(eq(menuProjects.id, ids[1])).run();
+		expect(advancePhase(w.db, w.actor('street'), menuAt(w.db, judged.id), {}, w.now)).toMatchObject({ error: 'menu_no_feasible_projects' });
+		expect(w.db.select().from(menus).where(eq(menus.id, judged.id)).get()!.advancedTo).toBeNull();
+		// One feasible project is enough.
+		w.db.update(menuProjects).set({ feasibility: 'feasible', finalCost: 60_000_00 }).where(eq(menuProjects.id, ids[1])).run();
+		expect(castOk(advancePhase(w.db, w.actor('street'), menuAt(w.db, judged.id), {}, w.now)).phase).toBe('vote');
 	});
 
 	it('results are published once the vote is closed, frozen, and voters are told', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkBallot, closingReminderDue, currentPhase, nextPhase } from '../../../src/lib/server/menus/rules';
+import { advanceRefusal, checkBallot, closingReminderDue, currentPhase, nextPhase } from '../../../src/lib/server/menus/rules';
 import { chinaDate as isoDay, chinaDayStart as dayStart } from '../../../src/lib/server/db/time';
 import { DAY, HOUR } from '../../../src/lib/server/db/time';
 
@@ -16,6 +16,13 @@ const menu = {
 };
 
 describe('phases', () => {
+	it('the vote never opens with nothing feasible to vote for; other phases need no project', () => {
+		expect(advanceRefusal('vote', 0)).toBe('menu_no_feasible_projects');
+		expect(advanceRefusal('vote', 1)).toBeNull();
+		expect(advanceRefusal('review', 0)).toBeNull();
+		expect(advanceRefusal('results', 0)).toBeNull();
+	});
+
 	it('follow the dates, with "scheduled" before collecting starts', () => {
 		expect(currentPhase(menu, t0 - 1)).toBe('scheduled');
 		expect(currentPhase(menu, t0)).toBe('collect');

@@ -37,6 +37,18 @@ describe('applying', () => {
 		expect(applyForResidency(w.db, w.actor('resident9'), jinwei(w), { ...home, gridId: String(otherGrid) }, w.now)).toMatchObject({ fields: { gridId: 'err_invalid' } });
 	});
 
+	it('a room is optional, kept as typed and shown to the committee; too long or invisible text is refused beside it', () => {
+		const w = demoWorld();
+		expect(applyForResidency(w.db, w.actor('resident9'), jinwei(w), { ...home, room: 'x'.repeat(21) }, w.now)).toMatchObject({ fields: { room: 'err_too_long' } });
+		expect(applyForResidency(w.db, w.actor('resident9'), jinwei(w), { ...home, room: '\u200b\u200b' }, w.now)).toMatchObject({ ok: false, error: 'invalid' });
+		expect(applyForResidency(w.db, w.actor('resident9'), jinwei(w), { ...home, room: ' 1203 室 ' }, w.now).ok).toBe(true);
+		expect(pendingApplications(w.db, w.ids.community.jinwei).find((a) => a.room !== null)).toMatchObject({ building: '3', unit: '2-101', room: '1203 室' });
+		// Left empty, it is stored as nothing.
+		const w2 = demoWorld();
+		expect(applyForResidency(w2.db, w2.actor('resident9'), jinwei(w2), { ...home, room: '' }, w2.now).ok).toBe(true);
+		expect(w2.db.select().from(memberships).where(and(eq(memberships.userId, w2.ids.user.resident9), eq(memberships.status, 'pending'))).get()!.room).toBeNull();
+	});
+
 	it('visitors cannot apply', () => {
 		const w = demoWorld();
 		expect(applyForResidency(w.db, null, jinwei(w), home, w.now)).toEqual({ ok: false, error: 'unauthenticated' });

@@ -8,7 +8,7 @@ import { communitySubject, loadCommunity } from '../org/records';
 import { err, ok } from '../result';
 import { menuProjects, menus, PHASES, type Phase } from './schema';
 import { menuSchema, type MenuInput } from './validation';
-import { currentPhase, phaseAtLeast, type MenuPhase } from './rules';
+import { advanceRefusal, currentPhase, phaseAtLeast, type MenuPhase } from './rules';
 import { loadMenu, menuSubject, phaseInTransaction, readOnly, type Menu, type MenuRecord } from './records';
 import { sendDueReminders } from './reminders';
 
@@ -75,14 +75,13 @@ export const advancePhase = defineCommand({
 		const from = currentPhase(menu, now);
 		const next = nextOf(from);
 		if (!next) return err('menu_last_phase');
-		if (next === 'vote') {
-			const feasible = tx
-				.select({ n: count() })
-				.from(menuProjects)
-				.where(and(eq(menuProjects.menuId, menu.id), eq(menuProjects.feasibility, 'feasible')))
-				.get();
-			if (!feasible?.n) return err('menu_no_feasible_projects');
-		}
+		const feasible = tx
+			.select({ n: count() })
+			.from(menuProjects)
+			.where(and(eq(menuProjects.menuId, menu.id), eq(menuProjects.feasibility, 'feasible')))
+			.get();
+		const refused = advanceRefusal(next, feasible?.n ?? 0);
+		if (refused) return err(refused);
 		// Guarded: of two people pressing "next phase" at once, one moves it; the other is told it changed.
 		const changed = tx.update(menus).set({ advancedTo: next }).where(and(eq(menus.id, menu.id), unmoved(menu))).run();
 		if (changed.changes === 0) return err('menu_changed');

@@ -62,7 +62,19 @@ export function storedChoices(vote: PbVote, voteType: PbTallyInput['voteType']):
 }
 
 /** What a file turns into before the transaction: the election, its tally input and count, and the menu's title. */
-type Replay = { election: PbElection; counted: PbTallyInput; result: TallyResult; title: string };
+type Replay = { election: PbElection; counted: PbTallyInput; result: TallyResult; title: string; description: string };
+
+/**
+ * A file's META comment as readable text: Pabulib numbers its remarks ("#1: … #2: …"), which on a page read
+ * as stray markers (and "#" as Markdown), so each remark becomes a line of its own without its number.
+ */
+export function pabulibComment(comment: string | undefined): string {
+	const remarks = (comment ?? '')
+		.split(/#\d+:\s*/)
+		.map((s) => s.trim().replace(/;$/, '').trim())
+		.filter(Boolean);
+	return remarks.length > 1 ? remarks.map((r) => `- ${r}`).join('\n') : (remarks[0] ?? '');
+}
 
 /**
  * Street staff replay a real election from a Pabulib file as a read-only menu of a community: its ballots of any
@@ -80,9 +92,9 @@ export const importPabulib = defineAsyncCommand({
 		if (read instanceof PabulibError) return err(`menu_pabulib_${read.code}`, { params: { detail: read.message } });
 		const meta = read.election.meta;
 		const title = input.title || [meta.description, meta.unit, meta.instance].filter(Boolean).join(' · ').slice(0, 80) || 'Pabulib';
-		return ok({ election: read.election, counted: read.counted, result: tally(read.counted.input), title });
+		return ok({ election: read.election, counted: read.counted, result: tally(read.counted.input), title, description: input.description });
 	},
-	run: ({ tx, actor, record: community, input: { election, counted, result, title }, now }) => {
+	run: ({ tx, actor, record: community, input: { election, counted, result, title, description }, now }) => {
 		const meta = election.meta;
 		const tallyInput = counted.input;
 		const begin = pbDate(meta.date_begin) ?? now;
@@ -96,7 +108,7 @@ export const importPabulib = defineAsyncCommand({
 			.values({
 				communityId: community.id,
 				title,
-				description: meta.comment ?? '',
+				description: description || pabulibComment(meta.comment),
 				budget: tallyInput.budget,
 				currency: pbCurrency(meta),
 				amountScale: counted.scale,

@@ -51,6 +51,14 @@ export function phaseAtLeast(phase: MenuPhase, than: Phase): boolean {
 	return order(phase) >= order(than);
 }
 
+/**
+ * Why a menu may not be moved on to `next` now, or null: its vote never opens with nothing to vote for, that is
+ * before at least one candidate has been reviewed as feasible. The command refuses it and the page says so first.
+ */
+export function advanceRefusal(next: Phase, feasibleCount: number): 'menu_no_feasible_projects' | null {
+	return next === 'vote' && feasibleCount < 1 ? 'menu_no_feasible_projects' : null;
+}
+
 /** When voting ends: the results date, or now if street staff already closed it. */
 export function voteClosesAt(menu: PhasedMenu, now: number): number {
 	return phaseAtLeast(currentPhase(menu, now), 'results') ? Math.min(now, menu.resultsStartsAt) : menu.resultsStartsAt;

@@ -165,5 +165,6 @@ const pbText = z
 	});
 export const importSchema = z.object({
 	file: pbText,
-	title: optionalText(80, 'err_menu_title_length').transform((s) => s ?? '')
+	title: optionalText(80, 'err_menu_title_length').transform((s) => s ?? ''),
+	description: markdown
 });

@@ -82,13 +82,14 @@ export const applyForResidency = defineCommand({
 				compound: v.compound,
 				building: v.building,
 				unit: v.unit,
+				room: v.room,
 				createdAt: now
 			})
 			.returning({ id: memberships.id })
 			.get();
 		return ok(row);
 	},
-	audit: ({ input: v }, row) => ({ subjectType: 'membership', subjectId: row.id, summary: { compound: v.compound, building: v.building, unit: v.unit } })
+	audit: ({ input: v }, row) => ({ subjectType: 'membership', subjectId: row.id, summary: { compound: v.compound, building: v.building, unit: v.unit, room: v.room } })
 });
 
 /** The committee verifies, or rejects with a reason, a pending application: once, whoever is first. */

@@ -36,6 +36,7 @@ export function membershipsOfUser(db: DbOrTx, userId: number) {
 			compound: memberships.compound,
 			building: memberships.building,
 			unit: memberships.unit,
+			room: memberships.room,
 			department: departments.name,
 			decisionReason: memberships.decisionReason,
 			decidedAt: memberships.decidedAt,
@@ -65,6 +66,7 @@ export function pendingApplications(db: DbOrTx, communityId: number) {
 			compound: memberships.compound,
 			building: memberships.building,
 			unit: memberships.unit,
+			room: memberships.room,
 			gridName: grids.name,
 			createdAt: memberships.createdAt
 		})

@@ -34,6 +34,8 @@ export const memberships = sqliteTable(
 		compound: text('compound'),
 		building: text('building'),
 		unit: text('unit'),
+		/** The room (室、房號) as typed, optional. */
+		room: text('room'),
 		/** The department (職能部門) a department account works for. */
 		departmentId: integer('department_id').references(() => departments.id),
 		decisionReason: text('decision_reason'),

@@ -15,6 +15,7 @@ export const applySchema = z.object({
 	compound: addressPart(60),
 	building: addressPart(20),
 	unit: addressPart(20),
+	room: optionalText(20),
 	gridId: optionalGrid
 });
 

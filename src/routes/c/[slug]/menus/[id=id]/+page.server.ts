@@ -6,6 +6,7 @@ import { submitCandidate, reviewCandidate } from '$lib/server/menus/candidates';
 import { advancePhase } from '$lib/server/menus/commands';
 import { projectAbilities } from '$lib/server/menus/abilities';
 import { loadMenu } from '$lib/server/menus/records';
+import { advanceRefusal } from '$lib/server/menus/rules';
 import { offeredProposals } from '$lib/server/menus/proposal-link';
 import { renderMarkdown } from '$lib/markdown';
 import { formAction, idParam, inCommunity, recordInCommunity } from '$lib/server/http';
@@ -33,8 +34,11 @@ export const load: PageServerLoad = async ({ parent, locals }) => {
 		canReview: projectAbilities(locals.actor, { ...record, project: p }, now).review
 	}));
 	const mine = locals.user ? ballotOf(db, menu.id, locals.user.id) : null;
+	// What the advance command would refuse, said before anyone tries it.
+	const refused = menu.next ? advanceRefusal(menu.next.phase, projects.filter((p) => p.feasibility === 'feasible').length) : null;
 	return {
 		projects,
+		advanceRefusal: refused ? t(`error_${refused}`) : null,
 		ballots: ballotCount(db, menu.id),
 		voted: mine !== null,
 		proposals: menuCan.submit ? offeredProposals(db, community.id) : []
