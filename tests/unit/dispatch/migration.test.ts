@@ -1,25 +1,16 @@
 // The reporter's rating of the handling moved into the ratings module in 0017: a database written before it
 // comes out with a rating subject per closed report of an account, and each rating given as a ratings row.
 import { describe, expect, it } from 'vitest';
-import { rmSync } from 'node:fs';
-import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import { openDatabase } from '../../../src/lib/server/db/client';
 import { handlingRatings } from '../../../src/lib/server/dispatch/rating';
-import { migrationsUpTo } from '../migrations';
+import { databaseAt } from '../migrations';
 
 const DAY = 86_400_000;
 
 describe('migration 0017: report ratings in the ratings module', () => {
 	it('opens each closed report for its reporter and carries every rating over, note as comment', () => {
-		const folder = migrationsUpTo('0016_money');
-		const { db, sqlite } = openDatabase(':memory:');
+		const { db, sqlite, at, migrateToLatest, close } = databaseAt('0016_money');
 		try {
-			migrate(db, { migrationsFolder: folder });
-			const at = Date.UTC(2026, 9, 1);
 			sqlite.exec(`
-				INSERT INTO streets (id, slug, name, created_at) VALUES (1, 'pingxiangmen', '屏襄門街道', ${at});
-				INSERT INTO communities (id, street_id, slug, name, created_at) VALUES (1, 1, 'jinwei', '金韋社區', ${at});
-				INSERT INTO users (id, username, display_name, password_hash, created_at) VALUES (1, 'resident1', '王秀英', 'x', ${at});
 				INSERT INTO report_services (id, street_id, code, name_hant, name_hans, name_en, "group", deadline_class, created_at, updated_at)
 					VALUES (1, 1, 'litter', '垃圾', '垃圾', 'Litter', 'environment', 'normal', ${at}, ${at});
 				INSERT INTO reports (id, street_id, community_id, service_id, reporter_id, description, state, close_reason, closed_at, rating, rating_note, rated_at, created_at, updated_at) VALUES
@@ -29,7 +20,7 @@ describe('migration 0017: report ratings in the ratings module', () => {
 					(4, 1, 1, 1, 1, '還在處理的報告', 'reported', NULL, NULL, NULL, NULL, NULL, ${at}, ${at});
 			`);
 
-			migrate(db, { migrationsFolder: 'drizzle' });
+			migrateToLatest();
 
 			const subjects = sqlite.prepare(`SELECT subject_id AS id, rater_id AS raterId, title, link, opens_at AS opensAt, closes_at AS closesAt, invited FROM rating_subjects WHERE kind = 'report' ORDER BY subject_id`).all();
 			expect(subjects).toEqual([
@@ -45,8 +36,7 @@ describe('migration 0017: report ratings in the ratings module', () => {
 			expect(columns).not.toContain('rated_at');
 			expect(sqlite.prepare('SELECT count(*) AS n FROM reports WHERE rating IS NOT NULL').get()).toEqual({ n: 0 });
 		} finally {
-			sqlite.close();
-			rmSync(folder, { recursive: true, force: true });
+			close();
 		}
 	});
 });

@@ -7,9 +7,7 @@ import { listProposals, PAGE_SIZE } from '../../../src/lib/server/proposals/quer
 import { CATEGORIES, PROPOSAL_STATES } from '../../../src/lib/server/proposals/schema';
 import { LIST_FILTERS, LIST_SORTS, listQuerySchema } from '../../../src/lib/server/proposals/validation';
 import { DAY } from '../../../src/lib/server/db/time';
-import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import { clientOf, openDatabase } from '../../../src/lib/server/db/client';
-import { migrationsUpTo } from '../migrations';
+import { clientOf } from '../../../src/lib/server/db/client';
 
 type Row = { community_id: number; state: string; category: string; n: number };
 
@@ -117,32 +115,6 @@ describe('query plans of the list', () => {
 					expect(detail, `${sort} / ${state}: ${detail}`).not.toMatch(/TEMP B-TREE|SCAN proposals\b/);
 				}
 			}
-		}
-	});
-});
-
-describe('migration 0018', () => {
-	it('counts the proposals a database already holds', () => {
-		const { db, sqlite } = openDatabase(':memory:');
-		try {
-			migrate(db, { migrationsFolder: migrationsUpTo('0017_report_ratings') });
-			const at = Date.UTC(2026, 9, 1);
-			sqlite.exec(`
-				INSERT INTO streets (id, slug, name, created_at) VALUES (1, 'pingxiangmen', '屏襄門街道', ${at});
-				INSERT INTO communities (id, street_id, slug, name, created_at) VALUES (1, 1, 'jinwei', '金韋社區', ${at}), (2, 1, 'fenghuangshan', '鳳凰山社區', ${at});
-				INSERT INTO users (id, username, display_name, password_hash, created_at) VALUES (1, 'resident1', '王秀英', 'x', ${at});
-				INSERT INTO proposals (community_id, author_id, title, body, category, state, created_at, updated_at) VALUES
-					(1, 1, '甲', '內容', 'safety', 'open', ${at}, ${at}), (1, 1, '乙', '內容', 'safety', 'open', ${at}, ${at}),
-					(1, 1, '丙', '內容', 'care', 'withdrawn', ${at}, ${at}), (2, 1, '丁', '內容', 'safety', 'open', ${at}, ${at});
-			`);
-			migrate(db, { migrationsFolder: 'drizzle' });
-			expect(sqlite.prepare('select community_id, state, category, n from proposal_counts order by 1, 2, 3').all()).toEqual([
-				{ community_id: 1, state: 'open', category: 'safety', n: 2 },
-				{ community_id: 1, state: 'withdrawn', category: 'care', n: 1 },
-				{ community_id: 2, state: 'open', category: 'safety', n: 1 }
-			]);
-		} finally {
-			sqlite.close();
 		}
 	});
 });

@@ -1,23 +1,14 @@
 // Proposals written before migration 0019 are found by terms of 1-2 characters afterwards: the migration fills the
 // index of characters and pairs from the rows already there, and its triggers keep it in step from then on.
 import { describe, expect, it } from 'vitest';
-import { rmSync } from 'node:fs';
-import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import { openDatabase } from '../../../src/lib/server/db/client';
 import { listProposals } from '../../../src/lib/server/proposals/queries';
-import { migrationsUpTo } from '../migrations';
+import { databaseAt } from '../migrations';
 
 describe('migration 0019: the index of characters and pairs', () => {
 	it('indexes the proposals written before it, and follows edits and deletions after', () => {
-		const folder = migrationsUpTo('0018_counts_and_versions');
-		const { db, sqlite } = openDatabase(':memory:');
+		const { db, sqlite, at, migrateToLatest, close } = databaseAt('0018_counts_and_versions');
 		try {
-			migrate(db, { migrationsFolder: folder });
-			const at = Date.UTC(2026, 9, 1);
 			sqlite.exec(`
-				INSERT INTO streets (id, slug, name, created_at) VALUES (1, 'pingxiangmen', '屏襄門街道', ${at});
-				INSERT INTO communities (id, street_id, slug, name, created_at) VALUES (1, 1, 'jinwei', '金韋社區', ${at}), (2, 1, 'fenghuangshan', '鳳凰山社區', ${at});
-				INSERT INTO users (id, username, display_name, password_hash, created_at) VALUES (1, 'resident1', '王秀英', 'x', ${at});
 				INSERT INTO proposals (id, community_id, author_id, title, body, category, created_at, updated_at) VALUES
 					(1, 1, 1, '韋園新村 8 棟加裝電梯', '八樓的長者下樓困難。', 'facilities', ${at}, ${at}),
 					(2, 1, 1, '樓梯間的燈不亮', '晚上看不清 Lift 旁的台階。', 'facilities', ${at + 1}, ${at + 1}),
@@ -25,7 +16,7 @@ describe('migration 0019: the index of characters and pairs', () => {
 					(4, 2, 1, '鳳凰山也要加裝電梯', '另一個社區的。', 'facilities', ${at + 3}, ${at + 3});
 			`);
 
-			migrate(db, { migrationsFolder: 'drizzle' });
+			migrateToLatest();
 
 			const ids = (q: string, communityId = 1) => listProposals(db, communityId, { q, state: 'all', category: 'all', sort: 'newest', page: 1 }, at).items.map((i) => i.id);
 			expect(ids('電梯')).toEqual([3, 1]);
@@ -40,8 +31,28 @@ describe('migration 0019: the index of characters and pairs', () => {
 			expect(ids('梯')).toEqual([5, 2]);
 			expect(sqlite.prepare('SELECT count(*) AS n FROM proposals_grams').get()).toEqual({ n: 4 });
 		} finally {
-			sqlite.close();
-			rmSync(folder, { recursive: true, force: true });
+			close();
+		}
+	});
+});
+
+describe('migration 0018: the kept counts', () => {
+	it('counts the proposals a database already holds', () => {
+		const { sqlite, at, migrateToLatest, close } = databaseAt('0017_report_ratings');
+		try {
+			sqlite.exec(`
+				INSERT INTO proposals (community_id, author_id, title, body, category, state, created_at, updated_at) VALUES
+					(1, 1, '甲', '內容', 'safety', 'open', ${at}, ${at}), (1, 1, '乙', '內容', 'safety', 'open', ${at}, ${at}),
+					(1, 1, '丙', '內容', 'care', 'withdrawn', ${at}, ${at}), (2, 1, '丁', '內容', 'safety', 'open', ${at}, ${at});
+			`);
+			migrateToLatest();
+			expect(sqlite.prepare('select community_id, state, category, n from proposal_counts order by 1, 2, 3').all()).toEqual([
+				{ community_id: 1, state: 'open', category: 'safety', n: 2 },
+				{ community_id: 1, state: 'withdrawn', category: 'care', n: 1 },
+				{ community_id: 2, state: 'open', category: 'safety', n: 1 }
+			]);
+		} finally {
+			close();
 		}
 	});
 });
