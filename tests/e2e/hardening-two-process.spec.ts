@@ -2,7 +2,7 @@
 // 100 parallel ballots, split across both, end as one ballot with no 5xx (write transactions begin IMMEDIATE).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { expect, test, workerDatabase, workerOrigin, workerPort, type APIRequestContext } from './test';
-import { pageAs, unique } from './helpers';
+import { menuForm, pageAs, unique } from './helpers';
 import { openDatabase } from '../../src/lib/server/db/client';
 import { ballots } from '../../src/lib/server/menus/schema';
 import { eq } from 'drizzle-orm';
@@ -35,20 +35,7 @@ test('100 parallel ballots from one voter across two server processes: one ballo
 	test.setTimeout(180_000);
 	const here = workerOrigin();
 	const street = await pageAs(browser, 'street');
-	const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-	const day = (n: number) => new Date(Date.parse(today) + n * 86400_000).toISOString().slice(0, 10);
-	const created = await post(street.request, here, '/c/jinwei/menus/new', {
-		title: `兩個進程 ${unique()}`,
-		budget: '100000',
-		ballotRule: 'approval_budget',
-		tallyRule: 'greedy',
-		collectStartsAt: day(0),
-		reviewStartsAt: day(1),
-		voteStartsAt: day(2),
-		resultsStartsAt: day(3),
-		implementationStartsAt: day(4),
-		acceptanceStartsAt: day(5)
-	});
+	const created = await post(street.request, here, '/c/jinwei/menus/new', menuForm(`兩個進程 ${unique()}`));
 	expect(created.status()).toBe(303);
 	const menuUrl = created.headers()['location'];
 	const menuId = Number(menuUrl.split('/').pop());

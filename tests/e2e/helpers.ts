@@ -100,3 +100,26 @@ export async function holdScripts(page: Page): Promise<() => void> {
 	});
 	return release;
 }
+
+/** The date `n` days from today in China (UTC+8), as a date field takes it. */
+export function chinaDay(n: number): string {
+	const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+	return new Date(Date.parse(today) + n * 86400_000).toISOString().slice(0, 10);
+}
+
+/** The new-menu form of a menu collecting from today, one phase a day after it; `over` changes any field. */
+export function menuForm(title: string, over: Record<string, string> = {}): Record<string, string> {
+	return {
+		title,
+		budget: '100000',
+		ballotRule: 'approval_budget',
+		tallyRule: 'greedy',
+		collectStartsAt: chinaDay(0),
+		reviewStartsAt: chinaDay(1),
+		voteStartsAt: chinaDay(2),
+		resultsStartsAt: chinaDay(3),
+		implementationStartsAt: chinaDay(4),
+		acceptanceStartsAt: chinaDay(5),
+		...over
+	};
+}

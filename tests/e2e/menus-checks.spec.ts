@@ -2,7 +2,7 @@
 import { expect, test } from './test';
 import { resolve } from 'node:path';
 import { readFileSync } from 'node:fs';
-import { expectAccessible, pageAs, postAsBrowser, unique } from './helpers';
+import { chinaDay, expectAccessible, menuForm, pageAs, postAsBrowser, unique } from './helpers';
 
 const ASSEN = resolve(process.cwd(), 'tests/fixtures/pabulib/real/Netherlands_Assen_2024.pb');
 
@@ -109,20 +109,7 @@ test('a results page fits a 390-pixel phone in large text: chart labels at body 
 test('moving a menu on takes a confirmation, and the vote never opens with nothing feasible: the step says so first', async ({ browser }) => {
 	test.setTimeout(120_000);
 	const street = await pageAs(browser, 'street');
-	const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-	const day = (n: number) => new Date(Date.parse(today) + n * 86400_000).toISOString().slice(0, 10);
-	const created = await postAsBrowser(street.request, '/c/jinwei/menus/new', {
-		title: `沒有可行項目 ${unique()}`,
-		budget: '100000',
-		ballotRule: 'approval_budget',
-		tallyRule: 'greedy',
-		collectStartsAt: day(0),
-		reviewStartsAt: day(1),
-		voteStartsAt: day(2),
-		resultsStartsAt: day(3),
-		implementationStartsAt: day(4),
-		acceptanceStartsAt: day(5)
-	});
+	const created = await postAsBrowser(street.request, '/c/jinwei/menus/new', menuForm(`沒有可行項目 ${unique()}`));
 	const menuUrl = created.headers()['location'];
 	await street.goto(menuUrl);
 	// The first press only opens what moving on means; the second moves it.
@@ -147,12 +134,7 @@ test('moving a menu on takes a confirmation, and the vote never opens with nothi
 test('100 parallel ballots from one voter end as one ballot, and the last one counts', async ({ browser }) => {
 	test.setTimeout(120_000);
 	const street = await pageAs(browser, 'street');
-	const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-	const day = (n: number) => new Date(Date.parse(today) + n * 86400_000).toISOString().slice(0, 10);
-	const created = await postAsBrowser(street.request, '/c/jinwei/menus/new', {
-		title: `並發投票 ${unique()}`, budget: '100000', ballotRule: 'approval_budget', tallyRule: 'greedy',
-		collectStartsAt: day(0), reviewStartsAt: day(1), voteStartsAt: day(2), resultsStartsAt: day(3), implementationStartsAt: day(4), acceptanceStartsAt: day(5)
-	});
+	const created = await postAsBrowser(street.request, '/c/jinwei/menus/new', menuForm(`並發投票 ${unique()}`));
 	expect(created.status()).toBe(303);
 	const menuUrl = created.headers()['location'];
 	const resident = await pageAs(browser, 'resident4');
@@ -177,7 +159,7 @@ test('100 parallel ballots from one voter end as one ballot, and the last one co
 	await expect(resident.locator(`input[value="${ids[1]}"]`)).toBeChecked();
 	await expect(resident.locator(`input[value="${ids[0]}"]`)).not.toBeChecked();
 	// the ballot says when voting closes, as a date and a time
-	await expect(resident.locator('.closes')).toHaveText(`投票截止時間：${Number(day(2).slice(0, 4))}年${Number(day(2).slice(5, 7))}月${Number(day(2).slice(8, 10))}日 23:59`);
+	await expect(resident.locator('.closes')).toHaveText(`投票截止時間：${Number(chinaDay(2).slice(0, 4))}年${Number(chinaDay(2).slice(5, 7))}月${Number(chinaDay(2).slice(8, 10))}日 23:59`);
 
 	// Ids of another menu, or nonsense, are refused with a clear message.
 	const wrong = await postAsBrowser(resident.request, `${menuUrl}/ballot?/vote`, { projectIds: '1' });
