@@ -5,6 +5,10 @@ import { memberships, scopeKeyOf } from '../../../src/lib/server/residency/schem
 import { communities } from '../../../src/lib/server/org/schema';
 import { createProposal } from '../../../src/lib/server/proposals/commands';
 import { proposals } from '../../../src/lib/server/proposals/schema';
+import { listProposals, type ProposalList } from '../../../src/lib/server/proposals/queries';
+import { listQuerySchema } from '../../../src/lib/server/proposals/validation';
+import { pageLinks } from '../../../src/lib/server/proposals/paging';
+import type { Db } from '../../../src/lib/server/db/client';
 import type { World } from '../world';
 
 /** Adds `n` verified residents of a community (usernames `{prefix}1..n`) and returns their usernames. */
@@ -58,4 +62,30 @@ export function snapshot(w: World): Record<string, unknown> {
 export function proposalAt(db: World['db'], id: number) {
 	const row = db.select({ communityId: proposals.communityId }).from(proposals).where(eq(proposals.id, id)).get();
 	return { communityId: row?.communityId ?? 0, id };
+}
+
+/**
+ * The proposal list as a reader walks it: the first page, then "next" until the last, then "previous" back to the
+ * first, each link made by pageLinks and read back through listQuerySchema as the page's URL would be.
+ */
+export function walkList(db: Db, communityId: number, params: Record<string, string>, now: number) {
+	const open = (href: string) => {
+		const url = new URL(href, 'http://test');
+		return listProposals(db, communityId, listQuerySchema.parse(Object.fromEntries(url.searchParams)), now);
+	};
+	const start = `/c/x/proposals?${new URLSearchParams(params)}`;
+	const links = (p: ProposalList) => pageLinks(new URL(start, 'http://test'), p);
+	const forward = [open(start)];
+	while (links(forward.at(-1)!).next) {
+		if (forward.length > 1_000) throw new Error('the walk does not end');
+		forward.push(open(links(forward.at(-1)!).next!));
+	}
+	const backward = [forward.at(-1)!];
+	while (links(backward.at(-1)!).prev) {
+		if (backward.length > forward.length) throw new Error('the walk back goes past the first page');
+		backward.push(open(links(backward.at(-1)!).prev!));
+	}
+	backward.reverse();
+	const ids = (pages: ProposalList[]) => pages.map((p) => p.items.map((i) => i.id));
+	return { pages: forward, forward: ids(forward), backward: ids(backward), labels: forward.map((p) => p.page), backLabels: backward.map((p) => p.page) };
 }

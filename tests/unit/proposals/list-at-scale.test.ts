@@ -5,7 +5,8 @@ import { sql } from 'drizzle-orm';
 import { demoWorld, type World } from '../world';
 import { listProposals, PAGE_SIZE } from '../../../src/lib/server/proposals/queries';
 import { CATEGORIES, PROPOSAL_STATES } from '../../../src/lib/server/proposals/schema';
-import { LIST_FILTERS, LIST_SORTS, listQuerySchema } from '../../../src/lib/server/proposals/validation';
+import { LIST_FILTERS, LIST_SORTS, listQuerySchema, NUMBERED_PAGES } from '../../../src/lib/server/proposals/validation';
+import { walkList } from './helpers';
 import { DAY } from '../../../src/lib/server/db/time';
 import { clientOf } from '../../../src/lib/server/db/client';
 
@@ -78,6 +79,91 @@ describe('the deadline order', () => {
 			).flat();
 			expect(listed, state).toEqual(reference);
 		}
+	});
+});
+
+/** The list's order, written out plainly, for a state filter and a sort. */
+function referenceOrder(w: World, state: string, sort: string): number[] {
+	const order =
+		sort === 'seconds'
+			? sql`second_count desc, created_at desc, id desc`
+			: sort === 'deadline' && ['all', 'qualified', 'overdue'].includes(state)
+				? sql`case when state = 'qualified' then response_due_at end is null, case when state = 'qualified' then response_due_at end, created_at desc, id desc`
+				: sql`created_at desc, id desc`;
+	return w.db
+		.all<{ id: number }>(
+			sql`select id from proposals where community_id = ${w.ids.community.jinwei}
+			and ${state === 'all' ? sql`1` : state === 'overdue' ? sql`state = 'qualified' and response_due_at < ${w.now}` : sql`state = ${state}`}
+			order by ${order}`
+		)
+		.map((r) => r.id);
+}
+
+describe('paging by cursor', () => {
+	it('walks every order to its end with next and back with previous, page for page, ties broken by id', () => {
+		const w = demoWorld();
+		// 300 in 金緯: about 35 qualified, so the deadline order's two stretches meet inside the second page; creation
+		// times repeat every 50 and deadlines every 7, so ties fall to the id.
+		fill(w, 600);
+		for (const sort of LIST_SORTS) {
+			for (const state of ['all', 'open', 'qualified', 'overdue']) {
+				const walk = walkList(w.db, w.ids.community.jinwei, { sort, state }, w.now);
+				const reference = referenceOrder(w, state, sort);
+				expect(walk.forward.flat(), `${sort} / ${state}`).toEqual(reference);
+				expect(walk.backward, `${sort} / ${state}: back`).toEqual(walk.forward);
+				expect(walk.labels).toEqual(walk.forward.map((_, i) => i + 1));
+				expect(walk.backLabels).toEqual(walk.labels);
+				// Every page is full but the last, and the count agrees with the walk.
+				expect(walk.forward.slice(0, -1).every((ids) => ids.length === PAGE_SIZE)).toBe(true);
+				expect(walk.pages[0]).toMatchObject({ total: reference.length, pages: walk.pages.length, capped: false });
+			}
+		}
+	});
+
+	it('reads a cursor as a position, so a page survives the proposal it names being deleted, and a cursor past the end gives the first page', () => {
+		const w = demoWorld();
+		fill(w, 200);
+		const c = w.ids.community.jinwei;
+		const list = (params: Record<string, string>) => listProposals(w.db, c, listQuerySchema.parse(params), w.now);
+		const reference = referenceOrder(w, 'all', 'newest');
+		const first = list({});
+		w.db.run(sql`delete from proposals where id = ${reference[PAGE_SIZE - 1]}`);
+		expect(list({ after: first.next!, page: '2' }).items.map((i) => i.id)).toEqual(reference.slice(PAGE_SIZE, 2 * PAGE_SIZE));
+		// After the very last proposal, or before the first: nothing there, so the first page (not an empty one).
+		const last = reference.at(-1)!;
+		const oldest = w.db.get<{ created_at: number }>(sql`select created_at from proposals where id = ${last}`)!.created_at;
+		for (const params of [{ after: `${oldest}.${last}` }, { before: `${w.now + 1}.1` }, { after: '0.1' }] as Record<string, string>[]) {
+			expect(list({ ...params, page: '7' }), JSON.stringify(params)).toMatchObject({ page: 1, prev: null, items: list({}).items });
+		}
+	});
+
+	it('takes a forged cursor or page for the first page, never an error', () => {
+		const w = demoWorld();
+		fill(w, 60);
+		const c = w.ids.community.jinwei;
+		const first = listProposals(w.db, c, listQuerySchema.parse({}), w.now);
+		const forged = ['', '.', '1', '1.2.3.4', 'a.b', '1e3.4', '-1.5', '1.0', '0x10.5', '99999999999999999999.1', '1.2; drop table proposals', '-.5', 'null.null'];
+		for (const after of forged) {
+			for (const sort of LIST_SORTS) {
+				const got = listProposals(w.db, c, listQuerySchema.parse({ after, before: after, sort, page: '3' }), w.now);
+				expect(got.page, `${sort} ${after}`).toBe(1);
+			}
+		}
+		expect(listProposals(w.db, c, listQuerySchema.parse({ page: 'x', after: ['1', '2'] }), w.now).items).toEqual(first.items);
+	});
+
+	it('reaches numbered pages up to NUMBERED_PAGES by number; a larger number without a cursor stops there', () => {
+		const w = demoWorld();
+		fill(w, 2 * (NUMBERED_PAGES + 3) * PAGE_SIZE);
+		const c = w.ids.community.jinwei;
+		const reference = referenceOrder(w, 'all', 'newest');
+		const at = (page: number) => listProposals(w.db, c, listQuerySchema.parse({ page }), w.now);
+		expect(at(NUMBERED_PAGES).items.map((i) => i.id)).toEqual(reference.slice((NUMBERED_PAGES - 1) * PAGE_SIZE, NUMBERED_PAGES * PAGE_SIZE));
+		expect(at(NUMBERED_PAGES + 2)).toMatchObject({ page: NUMBERED_PAGES, items: at(NUMBERED_PAGES).items });
+		// From there, "next" goes on by cursor.
+		const next = listProposals(w.db, c, listQuerySchema.parse({ after: at(NUMBERED_PAGES).next!, page: String(NUMBERED_PAGES + 1) }), w.now);
+		expect(next.page).toBe(NUMBERED_PAGES + 1);
+		expect(next.items.map((i) => i.id)).toEqual(reference.slice(NUMBERED_PAGES * PAGE_SIZE, (NUMBERED_PAGES + 1) * PAGE_SIZE));
 	});
 });
 

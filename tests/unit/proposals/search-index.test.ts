@@ -5,9 +5,10 @@ import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { demoWorld, type World } from '../world';
 import { clientOf } from '../../../src/lib/server/db/client';
 import { proposals } from '../../../src/lib/server/proposals/schema';
-import { FEW_MATCHES, listProposals, PAGE_SIZE } from '../../../src/lib/server/proposals/queries';
+import { COUNT_CAP, FEW_MATCHES, listProposals, PAGE_SIZE } from '../../../src/lib/server/proposals/queries';
 import { likePattern, searchTerms } from '../../../src/lib/server/proposals/search';
-import { listQuerySchema, type ListQuery } from '../../../src/lib/server/proposals/validation';
+import { listQuerySchema, NUMBERED_PAGES, type ListQuery } from '../../../src/lib/server/proposals/validation';
+import { walkList } from './helpers';
 
 const TITLES = [
 	'韋園新村 8 棟加裝電梯',
@@ -93,12 +94,20 @@ function scanned(w: World, communityId: number, query: ListQuery): number[] {
 	return w.db.select({ id: proposals.id }).from(proposals).where(and(...where)).orderBy(...order).all().map((r) => r.id);
 }
 
-/** Every page of the list, as the page shows it. */
+/**
+ * Every page of the list, as a reader walks it with "next" (and back with "previous": the same pages); the pages a
+ * number reaches are the same pages too, and the count is exact up to COUNT_CAP.
+ */
 function listed(w: World, communityId: number, query: ListQuery): number[] {
-	const first = listProposals(w.db, communityId, query, w.now);
-	const ids = first.items.map((i) => i.id);
-	for (let page = 2; page <= first.pages; page++) ids.push(...listProposals(w.db, communityId, { ...query, page }, w.now).items.map((i) => i.id));
-	expect(ids.length).toBe(first.total);
+	const { q, state, category, sort } = query;
+	const walk = walkList(w.db, communityId, { q, state, category, sort }, w.now);
+	expect(walk.backward).toEqual(walk.forward);
+	const ids = walk.forward.flat();
+	if (ids.length > COUNT_CAP) expect(walk.pages[0]).toMatchObject({ total: COUNT_CAP, capped: true, pages: null });
+	else expect(walk.pages[0]).toMatchObject({ total: ids.length, capped: false });
+	for (let page = 2; page <= Math.min(walk.pages.length, NUMBERED_PAGES); page++) {
+		expect(listProposals(w.db, communityId, { ...query, page }, w.now).items.map((i) => i.id)).toEqual(walk.forward[page - 1]);
+	}
 	return ids;
 }
 
@@ -111,7 +120,7 @@ function plans(w: World, q: string): string[][] {
 	const prepare = sqlite.prepare.bind(sqlite);
 	sqlite.prepare = ((source: string) => {
 		const statement = prepare(source);
-		if (!source.includes('from "proposals"')) return statement;
+		if (!source.includes('"proposals"')) return statement;
 		for (const method of ['all', 'get'] as const) {
 			const run = statement[method].bind(statement) as (...args: unknown[]) => unknown;
 			(statement as unknown as Record<string, unknown>)[method] = (...args: unknown[]) => {
@@ -165,17 +174,54 @@ describe('short search terms through the index of characters and pairs', () => {
 				 select ?, ?, '常見的標題 ' || n, '電梯第 ' || n || ' 號', 'facilities', ? - n, ? - n from i`
 			)
 			.run(w.ids.community.jinwei, w.ids.user.resident1, w.now, w.now);
-		for (const q of ['電梯', '梯', '電梯 維修', '電梯 ab']) {
-			const c = w.ids.community.jinwei;
-			const page = (over: Partial<ListQuery>) => listProposals(w.db, c, query({ q, ...over }), w.now);
-			const expected = scanned(w, c, query({ q }));
-			const first = page({});
-			expect(first.total, q).toBe(expected.length);
-			expect(first.items.map((i) => i.id)).toEqual(expected.slice(0, PAGE_SIZE));
-			expect(page({ page: first.pages }).items.map((i) => i.id)).toEqual(expected.slice((first.pages - 1) * PAGE_SIZE));
-		}
-		// Over FEW_MATCHES, the count walks the community's index and the page can stop at its twentieth match.
+		const c = w.ids.community.jinwei;
+		// Every page of 電梯 (300 of them) forward and back; 梯 finds the same and more, its pages are sampled: the
+		// first, the 50th by number and the 51st by cursor from it.
+		for (const q of ['電梯', '電梯 維修', '電梯 ab']) expect(listed(w, c, query({ q })), q).toEqual(scanned(w, c, query({ q })));
+		const expected = scanned(w, c, query({ q: '梯' }));
+		const fiftieth = listProposals(w.db, c, query({ q: '梯', page: NUMBERED_PAGES }), w.now);
+		const next = listProposals(w.db, c, listQuerySchema.parse({ q: '梯', after: fiftieth.next, page: NUMBERED_PAGES + 1 }), w.now);
+		expect(listProposals(w.db, c, query({ q: '梯' }), w.now).items.map((i) => i.id)).toEqual(expected.slice(0, PAGE_SIZE));
+		expect(fiftieth.items.map((i) => i.id)).toEqual(expected.slice((NUMBERED_PAGES - 1) * PAGE_SIZE, NUMBERED_PAGES * PAGE_SIZE));
+		expect(next.items.map((i) => i.id)).toEqual(expected.slice(NUMBERED_PAGES * PAGE_SIZE, (NUMBERED_PAGES + 1) * PAGE_SIZE));
+		// More than COUNT_CAP matches: "more than 1,000", and the pages go on by cursor past the 50th.
+		expect(scanned(w, c, query({ q: '電梯' })).length).toBeGreaterThan(FEW_MATCHES);
+		expect(listProposals(w.db, c, query({ q: '電梯' }), w.now)).toMatchObject({ total: COUNT_CAP, capped: true, pages: null });
+		// Over FEW_MATCHES, the page walks the community's index and can stop at its twenty-first match.
 		expect(plans(w, '電梯').flat().some((step) => step.includes('(community_id=?)'))).toBe(true);
+	});
+});
+
+describe('the count of a search', () => {
+	/** `n` proposals saying 鞦韆 in a community, created a minute apart from `from` minutes ago. */
+	function swings(w: World, communityId: number, n: number, from = 0, state = 'open') {
+		w.db.run(sql`with recursive i(n) as (select 0 union all select n + 1 from i where n + 1 < ${n})
+			insert into proposals (community_id, author_id, title, body, category, state, created_at, updated_at)
+			select ${communityId}, ${w.ids.user.resident1}, '公園的鞦韆 ' || n, '鞦韆壞了，第 ' || n || ' 個', 'facilities', ${state}, ${w.now} - (${from} + n) * 60000, ${w.now} from i`);
+	}
+
+	it('is exact up to COUNT_CAP and "more than" past it, counting only the community and the filters', () => {
+		const w = demoWorld();
+		const c = w.ids.community.jinwei;
+		// Matches in the other community and matches filtered out must not count towards the cap.
+		swings(w, w.ids.community.fenghuangshan, 50);
+		swings(w, c, 30, 10_000, 'withdrawn');
+		swings(w, c, COUNT_CAP - 1);
+		for (const q of ['鞦韆', '鞦', '鞦韆壞']) {
+			const list = (over: Partial<ListQuery> = {}) => listProposals(w.db, c, query({ q, state: 'open', ...over }), w.now);
+			expect(list(), q).toMatchObject({ total: COUNT_CAP - 1, capped: false, pages: NUMBERED_PAGES });
+			swings(w, c, 1, 20_000);
+			expect(list(), q).toMatchObject({ total: COUNT_CAP, capped: false, pages: NUMBERED_PAGES });
+			swings(w, c, 1, 30_000);
+			expect(list(), q).toMatchObject({ total: COUNT_CAP, capped: true, pages: null });
+			expect(list({ state: 'withdrawn' }), q).toMatchObject({ total: 30, capped: false });
+			// Capped, the pages still go on: the 50th by number ends where the 51st (by cursor) begins.
+			const fiftieth = list({ page: NUMBERED_PAGES });
+			expect(fiftieth.next, q).not.toBeNull();
+			const next = listProposals(w.db, c, listQuerySchema.parse({ q, state: 'open', after: fiftieth.next, page: NUMBERED_PAGES + 1 }), w.now);
+			expect(next.items.map((i) => i.id)).toEqual(scanned(w, c, query({ q, state: 'open' })).slice(COUNT_CAP, COUNT_CAP + PAGE_SIZE));
+			w.db.run(sql`delete from proposals where created_at <= ${w.now - 20_000 * 60000} and state = 'open'`);
+		}
 	});
 });
 
@@ -184,10 +230,10 @@ describe('the plan of a short-term search', () => {
 		const w = seeded();
 		for (const q of ['電梯', '梯', 'ab', '電梯 維修']) {
 			const seen = plans(w, q);
-			// The count, and the page (its ids, then their rows).
-			expect(seen.length, q).toBe(2);
+			// The count and the page's ids, read from the index's matches; then the page's rows, by their ids.
+			expect(seen.length, q).toBe(3);
+			expect(seen.filter((plan) => plan.includes('SCAN proposals_grams VIRTUAL TABLE INDEX 0:M1')).length, q).toBe(2);
 			for (const plan of seen) {
-				expect(plan, q).toContain('SCAN proposals_grams VIRTUAL TABLE INDEX 0:M1');
 				expect(plan.filter((step) => step.startsWith('SEARCH proposals ')).every((step) => step === 'SEARCH proposals USING INTEGER PRIMARY KEY (rowid=?)'), `${q}: ${plan.join(' | ')}`).toBe(true);
 				expect(plan.some((step) => /^SCAN proposals( |$)/.test(step)), q).toBe(false);
 			}

@@ -8,7 +8,8 @@ import { consultations } from '../consultations/schema';
 import { menuProjects } from '../menus/schema';
 import { daysLeft, isOverdue, queueOrder } from './rules';
 import { mostSimilar, searchTerms, type SearchTerms } from './search';
-import type { ListQuery } from './validation';
+import { NUMBERED_PAGES, type ListQuery } from './validation';
+import { encodeKey, keyOf, type Cursor, type ListKey, type PageFrame } from './paging';
 
 /** Proposals the committee marked "for a project menu": the menus domain offers them as candidate projects. */
 export function proposalsMarkedForMenu(db: DbOrTx, communityId: number): { id: number; title: string }[] {
@@ -54,12 +55,15 @@ const withOverdue = (now: number) => (p: Summary): ProposalSummary => ({ ...p, o
 
 /**
  * Conditions for a search box: terms of 3+ characters through the trigram index (0005), shorter ones through the
- * index of characters and adjacent pairs (0019). Both give proposal ids.
+ * index of characters and adjacent pairs (0019). Both give proposal ids. `probe` (a unary +) keeps SQLite from
+ * looking the matches up by id: it walks an index of the community in the list's order instead, tests each
+ * proposal against the matches, and stops at the page's end.
  */
-function searchCondition(terms: SearchTerms): SQL | undefined {
+function searchCondition(terms: SearchTerms, probe: boolean): SQL | undefined {
+	const id = probe ? sql`+${proposals.id}` : sql`${proposals.id}`;
 	const parts: SQL[] = [];
-	if (terms.match) parts.push(sql`${proposals.id} in (select rowid from proposals_fts where proposals_fts match ${terms.match})`);
-	if (terms.grams) parts.push(sql`${proposals.id} in (select rowid from proposals_grams where proposals_grams match ${terms.grams})`);
+	if (terms.match) parts.push(sql`${id} in (select rowid from proposals_fts where proposals_fts match ${terms.match})`);
+	if (terms.grams) parts.push(sql`${id} in (select rowid from proposals_grams where proposals_grams match ${terms.grams})`);
 	return and(...parts);
 }
 
@@ -75,10 +79,39 @@ function fewMatches(db: DbOrTx, terms: SearchTerms): boolean {
 	return (db.get<{ n: number }>(sql`select min(${sql.join(counts, sql`, `)}, ${over}) as n`)?.n ?? 0) <= FEW_MATCHES;
 }
 
+/**
+ * A search counts its matches up to this many and then says "more than 1,000". Nobody reads 50 pages of results:
+ * past that, a resident adds a word (GitHub's search stops at 1,000 results for the same reason). The exact count
+ * of a word in every fifth proposal cost 50 ms at 100,000; up to 1,000 it costs a fraction of a ms, whatever the
+ * size of the community. It is also what NUMBERED_PAGES reaches by number.
+ */
+export const COUNT_CAP = NUMBERED_PAGES * PAGE_SIZE;
+
+/**
+ * How many proposals a search finds, up to COUNT_CAP (then `capped`). Read from the index's matches in the order
+ * it keeps them (CROSS JOIN: the index drives, each match's row found by its id) and stopped at COUNT_CAP + 1, so
+ * the matches are never gathered into a list first (that alone cost 3 ms for 20,000 of them).
+ */
+function countMatches(db: DbOrTx, terms: SearchTerms, filters: SQL | undefined): { total: number; capped: boolean } {
+	const [index, expression] = terms.match ? (['proposals_fts', terms.match] as const) : (['proposals_grams', terms.grams!] as const);
+	const driver = sql.identifier(index);
+	const other = terms.match && terms.grams ? sql`${proposals.id} in (select rowid from proposals_grams where proposals_grams match ${terms.grams})` : undefined;
+	const n =
+		db.get<{ n: number }>(
+			sql`select count(*) as n from (select 1 from ${driver} cross join ${proposals} on ${proposals.id} = ${driver}.rowid
+				where ${driver} match ${expression} and ${and(filters, other)} limit ${COUNT_CAP + 1})`
+		)?.n ?? 0;
+	return n > COUNT_CAP ? { total: COUNT_CAP, capped: true } : { total: n, capped: false };
+}
+
 const newestFirst = [desc(proposals.createdAt), desc(proposals.id)];
+const oldestFirst = [asc(proposals.createdAt), asc(proposals.id)];
 
 /** The deadline's expression: the response deadline of a qualified proposal, else null (last). */
 const dueIfQualified = sql`(case when ${proposals.state} = 'qualified' then ${proposals.responseDueAt} end)`;
+
+/** Whether the deadline order sorts by deadline: a filter on one other state makes every deadline null. */
+const byDeadline = (state: ListQuery['state']) => state === 'all' || state === 'qualified' || state === 'overdue';
 
 /**
  * Qualified proposals by their response deadline, then the rest, newest first: the very expressions of the index
@@ -86,16 +119,67 @@ const dueIfQualified = sql`(case when ${proposals.state} = 'qualified' then ${pr
  * same order is then simply newest first (read from proposals_community_state_idx).
  */
 function deadlineOrder(state: ListQuery['state']) {
-	if (state !== 'all' && state !== 'qualified' && state !== 'overdue') return newestFirst;
+	if (!byDeadline(state)) return newestFirst;
 	return [sql`${dueIfQualified} is null`, dueIfQualified, ...newestFirst];
 }
 
+function listOrder(query: ListQuery) {
+	return query.sort === 'seconds' ? [desc(proposals.secondCount), ...newestFirst] : query.sort === 'deadline' ? deadlineOrder(query.state) : newestFirst;
+}
+
 /**
- * How many proposals the list holds. Without a search or the clock (overdue), from proposal_counts, which triggers
- * keep in step with every write; otherwise counted.
+ * A stretch of the list that one index walk reads in order, with the conditions "after this key" and "before it"
+ * that SQLite reads as a range of that index (row values such as (created_at, id) < (?, ?)). `reverse` is `order`
+ * backwards, for the rows before a key.
  */
-function countProposals(db: DbOrTx, communityId: number, query: ListQuery, searching: boolean, condition: SQL | undefined): number {
-	if (!searching && query.state !== 'overdue') {
+type Segment = { where?: SQL; holds: (key: ListKey) => boolean; order: SQL[]; reverse: SQL[]; after: (key: ListKey) => SQL; before: (key: ListKey) => SQL };
+
+const byTime: Segment = {
+	holds: () => true,
+	order: newestFirst,
+	reverse: oldestFirst,
+	after: (k) => sql`(${proposals.createdAt}, ${proposals.id}) < (${k.createdAt}, ${k.id})`,
+	before: (k) => sql`(${proposals.createdAt}, ${proposals.id}) > (${k.createdAt}, ${k.id})`
+};
+
+const seconds = (k: ListKey) => (k.sort === 'seconds' ? k.seconds : 0);
+const bySeconds: Segment = {
+	holds: () => true,
+	order: [desc(proposals.secondCount), ...newestFirst],
+	reverse: [asc(proposals.secondCount), ...oldestFirst],
+	after: (k) => sql`(${proposals.secondCount}, ${proposals.createdAt}, ${proposals.id}) < (${seconds(k)}, ${k.createdAt}, ${k.id})`,
+	before: (k) => sql`(${proposals.secondCount}, ${proposals.createdAt}, ${proposals.id}) > (${seconds(k)}, ${k.createdAt}, ${k.id})`
+};
+
+const due = (k: ListKey) => (k.sort === 'deadline' ? k.due : null);
+/**
+ * The deadline order mixes directions (deadline ascending, then newest first), which no row value compares, so
+ * it is read as two stretches of proposals_deadline_idx: qualified proposals by deadline, then the rest by time.
+ * Each names the index's leading expression as an equality (written as in the index) so the walk starts at the
+ * key; a page that crosses from one to the other reads the next from its start.
+ */
+const byDeadlineSegments: Segment[] = [
+	{
+		where: sql`(${dueIfQualified} is null) = 0`,
+		holds: (k) => due(k) !== null,
+		order: [asc(dueIfQualified), ...newestFirst],
+		reverse: [desc(dueIfQualified), ...oldestFirst],
+		after: (k) => sql`${dueIfQualified} >= ${due(k)} and (${dueIfQualified} > ${due(k)} or (${proposals.createdAt}, ${proposals.id}) < (${k.createdAt}, ${k.id}))`,
+		before: (k) => sql`${dueIfQualified} <= ${due(k)} and (${dueIfQualified} < ${due(k)} or (${proposals.createdAt}, ${proposals.id}) > (${k.createdAt}, ${k.id}))`
+	},
+	{ ...byTime, where: sql`(${dueIfQualified} is null) = 1 and ${dueIfQualified} is null`, holds: (k) => due(k) === null }
+];
+
+function segmentsOf(query: ListQuery): Segment[] {
+	return query.sort === 'seconds' ? [bySeconds] : query.sort === 'deadline' && byDeadline(query.state) ? byDeadlineSegments : [byTime];
+}
+
+/**
+ * How many proposals the list holds, without a search. Without the clock (overdue), from proposal_counts, which
+ * triggers keep in step with every write; otherwise counted.
+ */
+function countProposals(db: DbOrTx, communityId: number, query: ListQuery, condition: SQL | undefined): number {
+	if (query.state !== 'overdue') {
 		const where = [eq(proposalCounts.communityId, communityId)];
 		if (query.state !== 'all') where.push(eq(proposalCounts.state, query.state));
 		if (query.category !== 'all') where.push(eq(proposalCounts.category, query.category));
@@ -104,40 +188,86 @@ function countProposals(db: DbOrTx, communityId: number, query: ListQuery, searc
 	return db.select({ n: count() }).from(proposals).where(condition).get()?.n ?? 0;
 }
 
-export function listProposals(db: DbOrTx, communityId: number, query: ListQuery, now: number) {
+/** The ids of a stretch of the list, in order. Ids only: the walk stays in the index (a covering read). */
+function pageIds(db: DbOrTx, where: SQL | undefined, order: SQL[], limit: number, offset = 0): number[] {
+	return db.select({ id: proposals.id }).from(proposals).where(where).orderBy(...order).limit(limit).offset(offset).all().map((r) => r.id);
+}
+
+/** The ids after (or before) a cursor, reading on into the next stretch while the page is not full. */
+function idsFrom(db: DbOrTx, condition: SQL | undefined, segments: Segment[], cursor: Cursor, limit: number): number[] {
+	const at = segments.findIndex((s) => s.holds(cursor.key));
+	const step = cursor.dir === 'after' ? 1 : -1;
+	const ids: number[] = [];
+	for (let i = at; i >= 0 && i < segments.length && ids.length < limit; i += step) {
+		const s = segments[i];
+		const from = i === at ? (step === 1 ? s.after(cursor.key) : s.before(cursor.key)) : undefined;
+		ids.push(...pageIds(db, and(condition, s.where, from), step === 1 ? s.order : s.reverse, limit - ids.length));
+	}
+	return step === 1 ? ids : ids.reverse();
+}
+
+/**
+ * The rows of a page, in the order of its ids, each looked up by its id with its author: the ids drive (CROSS
+ * JOIN), so SQLite never weighs scanning a small table against twenty lookups.
+ */
+function rowsOf(db: DbOrTx, ids: number[], now: number): ProposalSummary[] {
+	if (!ids.length) return [];
+	const columns = sql.join(Object.entries(summary).map(([name, column]) => sql`${column} as ${sql.identifier(name)}`), sql`, `);
+	const rows = db.all<Summary>(
+		sql`select ${columns} from json_each(${JSON.stringify(ids)}) as page cross join ${proposals} on ${proposals.id} = page.value
+			join ${users} on ${users.id} = ${proposals.authorId}`
+	);
+	const byId = new Map(rows.map((r) => [r.id, r]));
+	return ids.flatMap((id) => byId.get(id) ?? []).map(withOverdue(now));
+}
+
+export type ProposalList = PageFrame & {
+	items: ProposalSummary[];
+	/** Exact, or COUNT_CAP when `capped` (a search that finds more: "more than 1,000"). */
+	total: number;
+	capped: boolean;
+	/** Null when the count is capped: the number of pages is not known. */
+	pages: number | null;
+};
+
+export function listProposals(db: DbOrTx, communityId: number, query: ListQuery, now: number): ProposalList {
 	const terms = searchTerms(query.q);
 	// SQLite cannot know how many proposals a search finds. Left alone, it walks the community's index and tests each
-	// proposal against the matches: a cost by the proposal (8 ms for the count at 100,000 in one community), though
-	// the first page can stop early when matches are common. Looking each match up by id costs by the match instead.
-	// So the indexes say how many there are (under a ms), and when they are few the unary + keeps SQLite off the
-	// community's index, leaving the matches to drive the query.
+	// proposal against the matches: a cost by the proposal, though a page stops early when matches are common.
+	// Looking each match up by id costs by the match instead, and sorts them. So the indexes say how many there are
+	// (under a ms), and when they are few the unary + keeps SQLite off the community's index, leaving the matches to
+	// drive the query; when they are many, the other + keeps the matches from driving (see searchCondition).
 	const byId = terms !== null && fewMatches(db, terms);
-	const where: (SQL | undefined)[] = [byId ? sql`+${proposals.communityId} = ${communityId}` : eq(proposals.communityId, communityId)];
-	if (terms) where.push(searchCondition(terms));
-	if (query.state === 'overdue') where.push(eq(proposals.state, 'qualified'), lt(proposals.responseDueAt, now));
-	else if (query.state !== 'all') where.push(eq(proposals.state, query.state));
-	if (query.category !== 'all') where.push(eq(proposals.category, query.category));
-	const condition = and(...where);
-	const total = countProposals(db, communityId, query, terms !== null, condition);
-	const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-	const page = Math.min(query.page, pages);
-	const order =
-		query.sort === 'seconds' ? [desc(proposals.secondCount), ...newestFirst] : query.sort === 'deadline' ? deadlineOrder(query.state) : newestFirst;
-	const rows = db.select(summary).from(proposals).innerJoin(users, eq(users.id, proposals.authorId));
-	// Searching, the page's ids are sorted first, then their rows read: sorting thousands of matches with their
-	// titles and authors costs several times sorting their ids (16 ms against 2 for 4,000 matches). Without a
-	// search, the page is read in order from an index.
-	const paged = terms
-		? rows
-				.where(inArray(proposals.id, db.select({ id: proposals.id }).from(proposals).where(condition).orderBy(...order).limit(PAGE_SIZE).offset((page - 1) * PAGE_SIZE)))
-				.orderBy(...order)
-		: rows
-				.where(condition)
-				.orderBy(...order)
-				.limit(PAGE_SIZE)
-				.offset((page - 1) * PAGE_SIZE);
-	const items = paged.all().map(withOverdue(now));
-	return { items, total, page, pages };
+	const filters: SQL[] = [byId ? sql`+${proposals.communityId} = ${communityId}` : eq(proposals.communityId, communityId)];
+	if (query.state === 'overdue') filters.push(eq(proposals.state, 'qualified'), lt(proposals.responseDueAt, now));
+	else if (query.state !== 'all') filters.push(eq(proposals.state, query.state));
+	if (query.category !== 'all') filters.push(eq(proposals.category, query.category));
+	const condition = and(...filters, terms ? searchCondition(terms, !byId) : undefined);
+	const { total, capped } = terms ? countMatches(db, terms, and(...filters)) : { total: countProposals(db, communityId, query, condition), capped: false };
+	const pages = capped ? null : Math.max(1, Math.ceil(total / PAGE_SIZE));
+	const keyed = (p: ProposalSummary | undefined) => (p ? encodeKey(keyOf(query.sort, p)) : null);
+
+	const cursor = query.cursor?.key.sort === query.sort ? query.cursor : null;
+	if (cursor) {
+		// One more than a page: whether there is another page beyond it.
+		const ids = idsFrom(db, condition, segmentsOf(query), cursor, PAGE_SIZE + 1);
+		const page = Math.max(2, pages === null ? query.page : Math.min(query.page, pages));
+		const at = { page, pages: pages === null ? null : Math.max(pages, page), total, capped };
+		if (cursor.dir === 'after' && ids.length) {
+			const items = rowsOf(db, ids.slice(0, PAGE_SIZE), now);
+			return { ...at, items, prev: keyed(items[0]), next: ids.length > PAGE_SIZE ? keyed(items.at(-1)) : null };
+		}
+		if (cursor.dir === 'before' && ids.length > PAGE_SIZE) {
+			const items = rowsOf(db, ids.slice(1), now);
+			return { ...at, items, prev: keyed(items[0]), next: keyed(items.at(-1)) };
+		}
+		// Nothing after the cursor, or the page before it is the first one (it may be short: proposals were added
+		// or removed since), or a cursor from beyond either end: the first page.
+	}
+	const page = cursor ? 1 : Math.min(query.page, NUMBERED_PAGES, pages ?? NUMBERED_PAGES);
+	const ids = pageIds(db, condition, listOrder(query), PAGE_SIZE + 1, (page - 1) * PAGE_SIZE);
+	const items = rowsOf(db, ids.slice(0, PAGE_SIZE), now);
+	return { items, total, capped, page, pages, prev: page > 1 ? keyed(items[0]) : null, next: ids.length > PAGE_SIZE ? keyed(items.at(-1)) : null };
 }
 
 /** The newest few, for the community's home page. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { idField as id } from '../validation';
 import { CATEGORIES } from './schema';
+import { LIST_SORTS, readCursor, type Cursor } from './paging';
 
 import { optionalText, text } from '../text';
 import { MAX_PHOTO_BYTES, type PhotoLimits } from '../media/photos';
@@ -30,15 +31,31 @@ export const mergeSchema = z.object({
 	note: optionalText(2000, 'err_too_long', { markdown: true })
 });
 
-export const LIST_SORTS = ['newest', 'seconds', 'deadline'] as const;
+export { LIST_SORTS } from './paging';
 export const LIST_FILTERS = ['all', 'open', 'qualified', 'overdue', 'consultation', 'menu', 'answered', 'merged', 'withdrawn'] as const;
 
-/** The list's query string; anything unknown falls back to the defaults instead of failing. */
-export const listQuerySchema = z.object({
-	q: z.string().trim().max(60).catch(''),
-	state: z.enum(LIST_FILTERS).catch('all'),
-	category: z.enum(['all', ...CATEGORIES]).catch('all'),
-	sort: z.enum(LIST_SORTS).catch('newest'),
-	page: z.coerce.number().int().min(1).max(10_000).catch(1)
-});
-export type ListQuery = z.infer<typeof listQuerySchema>;
+/** The deepest page a number reaches (?page=N, read with OFFSET, under a ms); deeper pages are reached by cursor. */
+export const NUMBERED_PAGES = 50;
+
+/**
+ * The list's query string; anything unknown falls back to the defaults instead of failing. `after` / `before` name
+ * the proposal next to the page (paging.ts); a cursor that names none in this order is dropped, giving the first
+ * page. With a cursor, `page` is only the number shown (as Reddit's `count`): nothing is skipped by it.
+ */
+export const listQuerySchema = z
+	.object({
+		q: z.string().trim().max(60).catch(''),
+		state: z.enum(LIST_FILTERS).catch('all'),
+		category: z.enum(['all', ...CATEGORIES]).catch('all'),
+		sort: z.enum(LIST_SORTS).catch('newest'),
+		page: z.coerce.number().int().min(1).max(1_000_000).catch(1),
+		after: z.string().max(60).optional().catch(undefined),
+		before: z.string().max(60).optional().catch(undefined)
+	})
+	.transform(({ after, before, ...query }) => {
+		const cursor = readCursor(query.sort, after, before);
+		// The page number beside a cursor that names nothing is not a page to skip to.
+		return { ...query, page: cursor || (after === undefined && before === undefined) ? query.page : 1, cursor };
+	});
+/** The parsed query; callers that build one by hand (tests, benchmarks) may leave the cursor out. */
+export type ListQuery = Omit<z.infer<typeof listQuerySchema>, 'cursor'> & { cursor?: Cursor | null };
