@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { demoWorld, type World } from '../world';
-import { listProposals, PAGE_SIZE } from '../../../src/lib/server/proposals/queries';
+import { FEW_MATCHES, listProposals, PAGE_SIZE } from '../../../src/lib/server/proposals/queries';
 import { CATEGORIES, PROPOSAL_STATES } from '../../../src/lib/server/proposals/schema';
 import { LIST_FILTERS, LIST_SORTS, listQuerySchema, NUMBERED_PAGES } from '../../../src/lib/server/proposals/validation';
 import { walkList } from './helpers';
@@ -168,39 +168,127 @@ describe('paging by cursor', () => {
 });
 
 describe('query plans of the list', () => {
-	/** The plan of the page's statement for a query string, read from SQLite. */
-	function plan(w: World, params: Record<string, string>) {
-		const statements: string[] = [];
+	type Plan = { source: string; steps: string[] };
+
+	/** The statements one listProposals runs, each with SQLite's plan for it (asked with the very arguments it ran with). */
+	function plans(w: World, params: Record<string, string>): Plan[] {
+		const seen: Plan[] = [];
 		const sqlite = clientOf(w.db);
 		const prepare = sqlite.prepare.bind(sqlite);
-		// Record the statements listProposals prepares, then ask SQLite how it runs each one.
-		sqlite.prepare = ((source: string) => (statements.push(source), prepare(source))) as typeof sqlite.prepare;
+		sqlite.prepare = ((source: string) => {
+			const statement = prepare(source);
+			for (const method of ['all', 'get'] as const) {
+				const run = statement[method].bind(statement) as (...args: unknown[]) => unknown;
+				(statement as unknown as Record<string, unknown>)[method] = (...args: unknown[]) => {
+					seen.push({ source, steps: (prepare(`explain query plan ${source}`).all(...args) as { detail: string }[]).map((r) => r.detail) });
+					return run(...args);
+				};
+			}
+			return statement;
+		}) as typeof sqlite.prepare;
 		try {
 			listProposals(w.db, w.ids.community.jinwei, listQuerySchema.parse(params), w.now);
 		} finally {
 			sqlite.prepare = prepare;
 		}
-		return statements.map((source) => {
-			const args = Array.from(source.matchAll(/\?/g), () => 1);
-			return prepare(`explain query plan ${source}`)
-				.all(...args)
-				.map((r: unknown) => (r as { detail: string }).detail)
-				.join(' / ');
-		});
+		return seen;
 	}
 
-	it('reads every sort and state filter from an index, with no sort of its own and no scan', () => {
+	// What is asserted, and why. Where an index should serve, a plan must not
+	//  - SCAN proposals: read every proposal of every community (the cost grows with the city, not the page);
+	//  - USE TEMP B-TREE FOR ORDER BY: gather all the rows that qualify and sort them, so LIMIT cannot stop at the
+	//    page's end (what made a common search cost 50 ms: 20,000 matches sorted for 20).
+	// A page after or before a cursor must also start its walk at the cursor: a range (< or >) on the index beside
+	// community_id=?, not a walk from the top that skips rows one by one (the cost of OFFSET again, in disguise).
+	// A rare search may sort: its matches are looked up by id (at most FEW_MATCHES of them, under a ms).
+	const SCAN = /^SCAN proposals( |$)/;
+	const SORT = 'USE TEMP B-TREE FOR ORDER BY';
+	const FROM_CURSOR = /^SEARCH proposals USING (COVERING )?INDEX \w+ \(community_id=\? AND .*[<>]\(?\?/;
+	const steps = (seen: Plan[]) => seen.flatMap((p) => p.steps);
+	/** The statement that reads the page's ids in order (the one with an ORDER BY). */
+	const pageIds = (seen: Plan[]) => seen.filter((p) => /order by/i.test(p.source));
+
+	/** 600 proposals (300 in 金緯, some 35 qualified: more than a page) and 6,001 more in 金緯 that say 電梯. */
+	function world() {
 		const w = demoWorld();
-		fill(w, 50);
+		fill(w, 600);
+		w.db.run(sql`with recursive i(n) as (select 0 union all select n + 1 from i where n < ${FEW_MATCHES})
+			insert into proposals (community_id, author_id, title, body, category, created_at, updated_at)
+			select ${w.ids.community.jinwei}, ${w.ids.user.resident1}, '常見的標題 ' || n, '電梯第 ' || n || ' 號', 'facilities', ${w.now} - n * 1000, ${w.now} - n * 1000 from i`);
+		w.db.run(sql`insert into proposals (community_id, author_id, title, body, category, created_at, updated_at)
+			values (${w.ids.community.jinwei}, ${w.ids.user.resident1}, '少見的游泳池', '只有這一個', 'facilities', ${w.now}, ${w.now})`);
 		w.db.run(sql`analyze`);
+		return w;
+	}
+
+	/** Cursors deep in the list (after the 3rd page, before the 4th), and for the deadline order one in each stretch. */
+	function cursors(w: World, params: Record<string, string>): Record<string, string>[] {
+		const at = (page: number) => listProposals(w.db, w.ids.community.jinwei, listQuerySchema.parse({ ...params, page }), w.now);
+		const out = [{ ...params, after: at(3).next!, page: '4' }, { ...params, before: at(4).prev!, page: '3' }];
+		if (params.sort === 'deadline') out.push({ ...params, after: at(1).next!, page: '2' }, { ...params, before: at(2).prev!, page: '1' });
+		return out;
+	}
+
+	it('reads the first page of every sort and state filter from an index, with no sort of its own and no scan', () => {
+		const w = world();
 		for (const sort of LIST_SORTS) {
 			for (const state of ['all', 'open', 'qualified']) {
 				// Qualified proposals by deadline are sorted: those are the ones awaiting the committee, never many.
 				if (sort === 'deadline' && state === 'qualified') continue;
-				for (const detail of plan(w, { sort, state })) {
-					expect(detail, `${sort} / ${state}: ${detail}`).not.toMatch(/TEMP B-TREE|SCAN proposals\b/);
+				for (const step of steps(plans(w, { sort, state }))) {
+					expect(step, `${sort} / ${state}`).not.toMatch(SCAN);
+					expect(step, `${sort} / ${state}`).not.toBe(SORT);
 				}
 			}
+		}
+	});
+
+	it('starts a page after or before a cursor at the cursor, in every order (both stretches of the deadline order)', () => {
+		const w = world();
+		for (const sort of LIST_SORTS) {
+			const deep = cursors(w, { sort });
+			// The deadline cursors really are one in each stretch: a deadline, and none ('-').
+			if (sort === 'deadline') expect(deep.map((p) => (p.after ?? p.before).startsWith('-'))).toEqual([true, true, false, false]);
+			for (const params of deep) {
+				const seen = plans(w, params);
+				for (const step of steps(seen)) {
+					expect(step, JSON.stringify(params)).not.toMatch(SCAN);
+					expect(step, JSON.stringify(params)).not.toBe(SORT);
+				}
+				// The first stretch read starts at the cursor (a page that crosses into the next reads it from its start).
+				expect(pageIds(seen)[0].steps.some((step) => FROM_CURSOR.test(step)), `${JSON.stringify(params)}: ${pageIds(seen)[0].steps.join(' | ')}`).toBe(true);
+			}
+		}
+	});
+
+	it('reads a common search in order from the community index and counts it from the search index, for every sort and deep', () => {
+		const w = world();
+		for (const sort of LIST_SORTS) {
+			for (const params of [{ q: '電梯', sort }, ...cursors(w, { q: '電梯', sort })]) {
+				const seen = plans(w, params);
+				const label = JSON.stringify(params);
+				for (const step of steps(seen)) {
+					expect(step, label).not.toMatch(SCAN);
+					expect(step, label).not.toBe(SORT);
+				}
+				expect(pageIds(seen).every((p) => p.steps.some((step) => step.includes('(community_id=?'))), label).toBe(true);
+				if (params.after) expect(pageIds(seen)[0].steps.some((step) => FROM_CURSOR.test(step)), `${label}: ${pageIds(seen)[0].steps.join(' | ')}`).toBe(true);
+				// The count: the search index drives, each match found by its id, stopped at COUNT_CAP + 1.
+				const counted = seen.find((p) => p.source.includes('cross join "proposals"'))!;
+				expect(counted.steps, label).toEqual(expect.arrayContaining(['SCAN proposals_grams VIRTUAL TABLE INDEX 0:M1', 'SEARCH proposals USING INTEGER PRIMARY KEY (rowid=?)']));
+			}
+		}
+	});
+
+	it('looks a rare search up by id, never scanning proposals', () => {
+		const w = world();
+		for (const sort of LIST_SORTS) {
+			const seen = plans(w, { q: '游泳池', sort });
+			for (const step of steps(seen).filter((s) => /proposals\b(?!_)/.test(s))) {
+				expect(step, sort).not.toMatch(SCAN);
+				if (step.startsWith('SEARCH proposals ')) expect(step, sort).toBe('SEARCH proposals USING INTEGER PRIMARY KEY (rowid=?)');
+			}
+			expect(listProposals(w.db, w.ids.community.jinwei, listQuerySchema.parse({ q: '游泳池', sort }), w.now).total).toBe(1);
 		}
 	});
 });
