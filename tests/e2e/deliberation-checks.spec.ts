@@ -1,8 +1,8 @@
 // Deliberation under pressure and in other languages: racing seconds, closed proposals, stages out of
-// order, reports that hide a comment, over-long input, and the pages in 简体 and English.
-import { expect, test } from './test';
+// order, reports that hide a comment, over-long input, the pages in 简体 and English, and a long list paged.
+import { expect, test, type Page } from './test';
 import { expectAccessible, openDetails, postAsBrowser, unique } from './helpers';
-import { as, propose } from './deliberation-fixture';
+import { as, manyProposals, propose } from './deliberation-fixture';
 
 test('fifty seconds sent at once by one resident end in exactly one', async ({ browser }) => {
 	const author = await as(browser, 'resident7');
@@ -143,3 +143,53 @@ test('the pages read in 简体 and English, and pass axe', async ({ browser }) =
 	await page.getByRole('button', { name: '繁體' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('提出議題');
 });
+
+for (const javaScriptEnabled of [true, false]) {
+	test(`a common word says "more than 1,000" and its pages go on by next and previous (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async ({ browser }) => {
+		test.setTimeout(120_000);
+		const word = `翻頁${unique()}`;
+		manyProposals(word, 1_030);
+		const titles = (page: Page) => page.locator('main h3 a').allTextContents();
+		const shows = async (page: Page, position: string, first: number) => {
+			await expect(page.getByRole('navigation', { name: '分頁' }).getByText(position, { exact: true })).toBeVisible();
+			expect(await titles(page)).toEqual(Array.from({ length: 20 }, (_, i) => `${word} ${first + i}`));
+		};
+		const page = await as(browser, 'resident4', { javaScriptEnabled });
+		await page.goto('/c/jinwei/proposals');
+		await page.getByRole('searchbox', { name: '搜尋議題' }).fill(word);
+		await page.getByRole('button', { name: '篩選' }).click();
+		await expect(page.getByText('超過 1,000 個議題符合。加上更多關鍵詞，可以縮小範圍。')).toBeVisible();
+		await shows(page, '第 1 頁', 0);
+		const pager = page.getByRole('navigation', { name: '分頁' });
+		await expect(pager.getByRole('link', { name: '← 上一頁' })).toHaveCount(0);
+		await pager.getByRole('link', { name: '下一頁 →' }).click();
+		await shows(page, '第 2 頁', 20);
+		expect(new URL(page.url()).searchParams.get('after')).toMatch(/^\d+\.\d+$/);
+		await pager.getByRole('link', { name: '下一頁 →' }).click();
+		await shows(page, '第 3 頁', 40);
+		// axe runs as a script in the page, which a page without JavaScript cannot; the markup is the same.
+		if (javaScriptEnabled) await expectAccessible(page);
+		await pager.getByRole('link', { name: '← 上一頁' }).click();
+		await shows(page, '第 2 頁', 20);
+		expect(new URL(page.url()).searchParams.get('before')).toMatch(/^\d+\.\d+$/);
+		await pager.getByRole('link', { name: '← 上一頁' }).click();
+		await shows(page, '第 1 頁', 0);
+		for (const name of ['after', 'before', 'page']) expect(new URL(page.url()).searchParams.has(name)).toBe(false);
+		// Past the 50 pages a number reaches: on from the 50th by cursor, and back to the first in one step.
+		await page.goto(`/c/jinwei/proposals?q=${encodeURIComponent(word)}&page=50`);
+		await shows(page, '第 50 頁', 980);
+		await pager.getByRole('link', { name: '下一頁 →' }).click();
+		await shows(page, '第 51 頁', 1_000);
+		await pager.getByRole('link', { name: '下一頁 →' }).click();
+		await expect(pager.getByText('第 52 頁', { exact: true })).toBeVisible();
+		expect(await titles(page)).toEqual(Array.from({ length: 10 }, (_, i) => `${word} ${1_020 + i}`));
+		await expect(pager.getByRole('link', { name: '下一頁 →' })).toHaveCount(0);
+		await pager.getByRole('link', { name: '« 第一頁' }).click();
+		await shows(page, '第 1 頁', 0);
+		// A forged cursor is the first page, not an error.
+		const response = await page.goto(`/c/jinwei/proposals?q=${encodeURIComponent(word)}&after=1e9.x&page=9`);
+		expect(response!.status()).toBe(200);
+		await shows(page, '第 1 頁', 0);
+		await page.context().close();
+	});
+}

@@ -1,5 +1,7 @@
 // Shared steps of the deliberation end-to-end tests.
-import { expect, type Browser, type Page } from './test';
+import { sql } from 'drizzle-orm';
+import { openDatabase } from '../../src/lib/server/db/client';
+import { expect, workerDatabase, type Browser, type Page } from './test';
 import { pageAs, postForm } from './helpers';
 
 let address = 0;
@@ -43,5 +45,23 @@ export async function secondAs(browser: Browser, path: string, usernames: string
 			await expect(page.getByText('您已附議這個議題。')).toBeVisible();
 		}
 		await page.context().close();
+	}
+}
+
+/**
+ * `n` withdrawn proposals in 金緯 titled `{word} 0` … `{word} n-1`, newest first, a minute apart and a year old, written
+ * straight into this worker's database: enough for a search to pass the count's cap, and out of the way of other
+ * tests (withdrawn, so never "similar" or live; old, so after everything else in the newest-first list).
+ */
+export function manyProposals(word: string, n: number) {
+	const { db, sqlite } = openDatabase(workerDatabase());
+	try {
+		const at = Date.now() - 365 * 24 * 3_600_000;
+		db.run(sql`with recursive i(n) as (select 0 union all select n + 1 from i where n + 1 < ${n})
+			insert into proposals (community_id, author_id, title, body, category, state, withdrawn_at, created_at, updated_at)
+			select (select id from communities where slug = 'jinwei'), (select id from users where username = 'resident1'),
+				${word} || ' ' || n, '翻頁測試用的議題，第 ' || n || ' 個。', 'other', 'withdrawn', ${at}, ${at} - n * 60000, ${at} from i`);
+	} finally {
+		sqlite.close();
 	}
 }
