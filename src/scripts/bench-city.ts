@@ -1,7 +1,7 @@
 // City-scale page figures, as ratios to the smallest SvelteKit page (tests/bench/minimal-kit, built with the same
 // versions) served on the same machine: the portal's busiest list at demo size and with 100,000 proposals, and the
-// time one request takes for a two-character search and the deadline sort at that scale. Runs alternate between
-// the yardstick and the portal so both see the same machine. Prints figures; asserts nothing.
+// time one request takes for a two-character search, the deadline sort and a page 2,000 deep at that scale. Runs
+// alternate between the yardstick and the portal so both see the same machine. Prints figures; asserts nothing.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -10,6 +10,7 @@ import { addScaleData, SCALE } from './bench-scale';
 import { openDatabase } from '../lib/server/db/client';
 import { listProposals } from '../lib/server/proposals/queries';
 import { listQuerySchema } from '../lib/server/proposals/validation';
+import { pageLinks } from '../lib/server/proposals/paging';
 
 const MINIMAL = resolve('tests/bench/minimal-kit');
 const MINIMAL_BUILD = resolve('tmp/minimal-kit/build');
@@ -72,6 +73,27 @@ function queryMs(file: string, params: Record<string, string>) {
 	}
 }
 
+/**
+ * The query string of page `n` as a reader reaches it: from the first page, following "next" n - 1 times (the
+ * links pageLinks makes, each carrying the cursor of the page before), so the figure is the path people take.
+ */
+function reachedByNext(file: string, n: number): Record<string, string> {
+	const { db, sqlite } = openDatabase(file);
+	try {
+		const community = sqlite.prepare(`select id from communities where slug = 'jinwei'`).get() as { id: number };
+		let url = new URL(LIST, 'http://bench');
+		for (let page = 1; page < n; page++) {
+			const list = listProposals(db, community.id, listQuerySchema.parse(Object.fromEntries(url.searchParams)), Date.now());
+			const next = pageLinks(url, list).next;
+			if (!next) throw new Error(`the list ends at page ${page}`);
+			url = new URL(next, url);
+		}
+		return Object.fromEntries(url.searchParams);
+	} finally {
+		sqlite.close();
+	}
+}
+
 export async function runCityBench(options: { port: number; seconds?: number; rounds?: number }): Promise<CityFigures> {
 	const seconds = options.seconds ?? 5;
 	const rounds = options.rounds ?? 3;
@@ -104,7 +126,8 @@ export async function runCityBench(options: { port: number; seconds?: number; ro
 					['search 充電樁 (three characters)', { q: '充電樁' }],
 					['?sort=deadline', { sort: 'deadline' }],
 					['?sort=seconds', { sort: 'seconds' }],
-					['page 2,000 of 5,000', { page: '2000' }],
+					['page 2 (next from the first)', reachedByNext(file, 2)],
+					['page 2,000 of 5,000 (next from the 1,999th)', reachedByNext(file, 2_000)],
 					['the first page', {}]
 				];
 				const latency: Latency[] = [];
