@@ -35,7 +35,7 @@ overwriteServerAsyncLocalStorage(requestLocale);
 const locale: Handle = ({ event, resolve }) => {
 	const chosen = localeFromRequest(event.request.headers.get('cookie'), event.request.headers.get('accept-language')) ?? baseLocale;
 	return requestLocale.run({ locale: chosen, origin: event.url.origin }, () => {
-		// Remember what Accept-Language chose, so the browser's copy of Paraglide agrees with the server.
+		// Remember what Accept-Language chose, as if the person had pressed that language (the chips set this cookie).
 		if (!event.cookies.get(LOCALE_COOKIE) && event.request.headers.get('accept')?.includes('text/html')) {
 			event.cookies.set(LOCALE_COOKIE, chosen, { path: '/', httpOnly: false, sameSite: 'lax', maxAge: 31536000 });
 		}
