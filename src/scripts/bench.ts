@@ -16,6 +16,7 @@
  * 8. (after the evaluation snapshot) Proposal search in one community of 100,000 proposals: ms for 電梯, 梯 and
  *    a 3-character term, before (LIKE scan of short terms) and after (their index), bench-search.ts.
  *
+ * `npm run bench -- --ballots` prints the ballots (2) alone.
  * `npm run bench -- --scale` prints the city-scale figures instead: the ballots (2), the proposals list against a
  * minimal SvelteKit page at demo size and with 100,000 proposals, searches and sorts at that scale (bench-city.ts),
  * and the JavaScript each page downloads (js-budget.ts; run after `npm run build`).
@@ -71,7 +72,9 @@ async function ballotFigures() {
 	const file = `tmp/bench-${PORT}.db`;
 	const { tokens, menu } = await prepareVoters(file);
 	const origin = `http://127.0.0.1:${PORT}`;
-	const server = spawn('node', [BUILD], {
+	// BENCH_NODE_ARGS: flags for the server's node, e.g. `--cpu-prof --cpu-prof-dir=tmp/ballot-prof` to profile it.
+	const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+	const server = spawn('node', [...nodeArgs, BUILD], {
 		env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', ORIGIN: origin, DATABASE_URL: file },
 		stdio: ['ignore', 'ignore', 'inherit']
 	});
@@ -135,6 +138,11 @@ async function ballotFigures() {
 		await new Promise((r) => server.once('exit', r));
 		for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
 	}
+}
+
+if (process.argv.includes('--ballots')) {
+	await ballotFigures();
+	process.exit(0);
 }
 
 if (process.argv.includes('--scale')) {
