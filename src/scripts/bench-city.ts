@@ -76,8 +76,8 @@ export async function runCityBench(options: { port: number; seconds?: number; ro
 	const seconds = options.seconds ?? 5;
 	const rounds = options.rounds ?? 3;
 	return withMinimalServer(options.port, (minimal) =>
-		withBenchServer({ name: 'demo', port: options.port + 1 }, () => null, (demo) =>
-			withBenchServer({ name: 'scale', port: options.port + 2, ready: LIST }, (file) => (addScaleData(file), file), async (scale, file) => {
+		withBenchServer({ name: 'demo', port: options.port + 1, countQueries: false }, () => null, (demo) =>
+			withBenchServer({ name: 'scale', port: options.port + 2, ready: LIST, countQueries: false }, (file) => (addScaleData(file), file), async (scale, file) => {
 				const targets = [
 					{ name: 'minimal SvelteKit page', origin: minimal, path: '/' },
 					{ name: `${LIST} (demo)`, origin: demo, path: LIST },

@@ -34,10 +34,10 @@ export async function waitForServer(url: string, ms = 15_000) {
 
 /**
  * Serves the built app (BUILD_DIR, default "build") on a fresh demo database that `prepare` may add to, with the
- * statements of each page counted, runs `body` against it, then stops the server and removes the database.
+ * statements of each page counted (unless countQueries is false: counting has a cost production does not pay), runs `body` against it, then stops the server and removes the database.
  */
 export async function withBenchServer<P, R>(
-	options: { name: string; port: number; ready?: string },
+	options: { name: string; port: number; ready?: string; countQueries?: boolean },
 	prepare: (file: string) => P | Promise<P>,
 	body: (origin: string, prepared: P) => Promise<R>
 ): Promise<R> {
@@ -48,7 +48,7 @@ export async function withBenchServer<P, R>(
 	await freshDemoDatabase(file);
 	const prepared = await prepare(file);
 	const origin = `http://localhost:${options.port}`;
-	const server = spawn('node', [buildDir], { stdio: 'ignore', env: { ...process.env, PORT: String(options.port), ORIGIN: origin, DATABASE_URL: file, DB_QUERY_COUNT: '1' } });
+	const server = spawn('node', [buildDir], { stdio: 'ignore', env: { ...process.env, PORT: String(options.port), ORIGIN: origin, DATABASE_URL: file, DB_QUERY_COUNT: options.countQueries === false ? '0' : '1' } });
 	try {
 		await waitForServer(`${origin}${options.ready ?? '/'}`, 30_000);
 		return await body(origin, prepared);

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { demoWorld, type World } from '../world';
-import { clientOf } from '../../../src/lib/server/db/client';
+import { clientOf, forgetStatements } from '../../../src/lib/server/db/client';
 import { proposals } from '../../../src/lib/server/proposals/schema';
 import { FEW_MATCHES, listProposals, PAGE_SIZE } from '../../../src/lib/server/proposals/queries';
 import { likePattern, searchTerms } from '../../../src/lib/server/proposals/search';
@@ -108,6 +108,7 @@ const query = (over: Partial<ListQuery>): ListQuery => ({ ...listQuerySchema.par
 function plans(w: World, q: string): string[][] {
 	const sqlite = clientOf(w.db);
 	const seen: string[][] = [];
+	forgetStatements(w.db);
 	const prepare = sqlite.prepare.bind(sqlite);
 	sqlite.prepare = ((source: string) => {
 		const statement = prepare(source);
