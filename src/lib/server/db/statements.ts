@@ -1,6 +1,7 @@
-// Statements kept prepared. Drizzle builds a query's SQL text and better-sqlite3 compiles it again on every call:
-// on the busiest paths (a ballot, the session of every request) that was most of the CPU a request took. A query
-// built once with `sql.placeholder(…)` and `.prepare()`d is kept here, per connection, and only bound and run after.
+// Queries kept prepared. Drizzle builds a query's SQL text on every call (client.ts keeps what SQLite compiles from
+// that text, but the building remains): on the busiest paths (a ballot, the session of every request) that was most
+// of the CPU a request took. A query built once with `sql.placeholder(…)` and `.prepare()`d is kept here, per
+// connection, and only bound and run after.
 //
 // Prepared queries run on the connection itself, so one kept from `db` runs inside whatever transaction (or
 // savepoint) that connection is in when it is called: a command's tx sees its own writes through them.
