@@ -22,13 +22,13 @@ function ensureMinimalBuild() {
 	if (built.status !== 0) throw new Error('the minimal SvelteKit app did not build (tests/bench/minimal-kit)');
 }
 
-async function withMinimalServer<R>(port: number, body: (origin: string) => Promise<R>): Promise<R> {
+export async function withMinimalServer<R>(port: number, body: (origin: string, pid: number | undefined) => Promise<R>): Promise<R> {
 	ensureMinimalBuild();
 	const origin = `http://localhost:${port}`;
 	const server = spawn(process.execPath, [MINIMAL_BUILD], { stdio: 'ignore', env: { ...process.env, PORT: String(port), ORIGIN: origin } });
 	try {
 		await waitForServer(origin + '/');
-		return await body(origin);
+		return await body(origin, server.pid);
 	} finally {
 		server.kill('SIGTERM');
 		await new Promise((r) => server.once('exit', r));
