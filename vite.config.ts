@@ -29,6 +29,22 @@ function reuseIntlFormatters(): Plugin {
 	};
 }
 
+/**
+ * The enhancement scripts ($lib/enhance/Script.svelte: small bundles Vite makes from `?worker&url` imports) go
+ * among the build's assets, the folder SvelteKit copies from the server's build to the browser's: pages have no
+ * SvelteKit JavaScript (src/routes/+layout.ts), so the browser's build is skipped and only the server's build
+ * makes these files. SvelteKit names worker bundles `_app/immutable/workers/…`, which it would not copy; this
+ * runs after it (enforce: 'post') so that its names win. Still hashed, so still served as immutable.
+ */
+function enhanceScriptsAmongAssets(): Plugin {
+	const names = '_app/immutable/assets/[name]-[hash].js';
+	return {
+		name: 'enhance-scripts-among-assets',
+		enforce: 'post',
+		config: () => ({ worker: { rollupOptions: { output: { entryFileNames: names, chunkFileNames: names } } } })
+	};
+}
+
 export default defineConfig({
 	plugins: [
 		paraglideVitePlugin({
@@ -39,7 +55,8 @@ export default defineConfig({
 			cookieName: 'locale'
 		}),
 		reuseIntlFormatters(),
-		sveltekit()
+		sveltekit(),
+		enhanceScriptsAmongAssets()
 	],
 	test: {
 		include: ['tests/unit/**/*.test.ts'],

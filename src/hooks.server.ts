@@ -11,6 +11,7 @@ import { localeFromRequest, LOCALE_COOKIE, t } from '$lib/server/i18n';
 import { securityHeaders } from '$lib/server/security/headers';
 import { limitBodies } from '$lib/server/security/body-limit';
 import { checkOrigin } from '$lib/server/security/origin';
+import { keptPublicPages } from '$lib/server/page-cache/handle';
 
 /** Migrations run once, when the server starts (never while building). */
 export const init: ServerInit = () => {
@@ -34,7 +35,7 @@ overwriteServerAsyncLocalStorage(requestLocale);
 const locale: Handle = ({ event, resolve }) => {
 	const chosen = localeFromRequest(event.request.headers.get('cookie'), event.request.headers.get('accept-language')) ?? baseLocale;
 	return requestLocale.run({ locale: chosen, origin: event.url.origin }, () => {
-		// Remember what Accept-Language chose, so the browser's copy of Paraglide agrees with the server.
+		// Remember what Accept-Language chose, as if the person had pressed that language (the chips set this cookie).
 		if (!event.cookies.get(LOCALE_COOKIE) && event.request.headers.get('accept')?.includes('text/html')) {
 			event.cookies.set(LOCALE_COOKIE, chosen, { path: '/', httpOnly: false, sameSite: 'lax', maxAge: 31536000 });
 		}
@@ -59,7 +60,8 @@ const countQueries: Handle = ({ event, resolve }) => {
 
 // limitBodies wraps the request body as the last step before the route reads it.
 // checkOrigin before the session: a cross-site form post is refused before anything reads it (security/origin.ts).
-export const handle: Handle = sequence(countQueries, securityHeaders, checkOrigin, handleSession, locale, limitBodies);
+// Kept public pages after the headers every answer carries, before anything a fresh page would do.
+export const handle: Handle = sequence(countQueries, securityHeaders, checkOrigin, keptPublicPages, handleSession, locale, limitBodies);
 
 /** Unexpected errors: logged for us, a calm localized page for the person. */
 export const handleError: HandleServerError = ({ error, status }) => {

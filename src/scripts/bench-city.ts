@@ -23,13 +23,13 @@ function ensureMinimalBuild() {
 	if (built.status !== 0) throw new Error('the minimal SvelteKit app did not build (tests/bench/minimal-kit)');
 }
 
-async function withMinimalServer<R>(port: number, body: (origin: string) => Promise<R>): Promise<R> {
+export async function withMinimalServer<R>(port: number, body: (origin: string, pid: number | undefined) => Promise<R>): Promise<R> {
 	ensureMinimalBuild();
 	const origin = `http://localhost:${port}`;
 	const server = spawn(process.execPath, [MINIMAL_BUILD], { stdio: 'ignore', env: { ...process.env, PORT: String(port), ORIGIN: origin } });
 	try {
 		await waitForServer(origin + '/');
-		return await body(origin);
+		return await body(origin, server.pid);
 	} finally {
 		server.kill('SIGTERM');
 		await new Promise((r) => server.once('exit', r));
@@ -38,12 +38,12 @@ async function withMinimalServer<R>(port: number, body: (origin: string) => Prom
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-/** Milliseconds one request takes on an otherwise idle server: the median of `n` in a row. */
+/** Milliseconds one request takes on an otherwise idle server, rendered (not a kept page): the median of `n` in a row. */
 async function singleRequestMs(origin: string, path: string, n = 15) {
 	const times: number[] = [];
 	for (let i = 0; i < n; i++) {
 		const started = performance.now();
-		const res = await fetch(origin + path);
+		const res = await fetch(origin + path, { headers: { 'cache-control': 'no-cache' } });
 		await res.arrayBuffer();
 		if (!res.ok) throw new Error(`${path} answered ${res.status}`);
 		times.push(performance.now() - started);
@@ -100,14 +100,19 @@ export async function runCityBench(options: { port: number; seconds?: number; ro
 	return withMinimalServer(options.port, (minimal) =>
 		withBenchServer({ name: 'demo', port: options.port + 1, countQueries: false }, () => null, (demo) =>
 			withBenchServer({ name: 'scale', port: options.port + 2, ready: LIST, countQueries: false }, (file) => (addScaleData(file), file), async (scale, file) => {
+				// Visitors who are not signed in are served kept pages (page-cache/); signed-in residents always get a
+				// page rendered for them, which is what `cache-control: no-cache` asks for.
+				const rendered = { 'cache-control': 'no-cache' };
 				const targets = [
-					{ name: 'minimal SvelteKit page', origin: minimal, path: '/' },
-					{ name: `${LIST} (demo)`, origin: demo, path: LIST },
-					{ name: `${LIST} (${SCALE.proposals.toLocaleString('en')} proposals)`, origin: scale, path: LIST }
+					{ name: 'minimal SvelteKit page', origin: minimal, path: '/', headers: {} },
+					{ name: `${LIST} (demo), visitors`, origin: demo, path: LIST, headers: {} },
+					{ name: `${LIST} (${SCALE.proposals.toLocaleString('en')} proposals), visitors`, origin: scale, path: LIST, headers: {} },
+					{ name: `${LIST} (demo), rendered each time`, origin: demo, path: LIST, headers: rendered },
+					{ name: `${LIST} (${SCALE.proposals.toLocaleString('en')}), rendered each time`, origin: scale, path: LIST, headers: rendered }
 				];
 				const runs = targets.map(() => [] as { requestsPerSecond: number; p50: number; p99: number; errors: number }[]);
 				for (let r = 0; r < rounds; r++) {
-					for (const [i, t] of targets.entries()) runs[i].push((await measure(t.origin, t.path, seconds)).figure);
+					for (const [i, t] of targets.entries()) runs[i].push((await measure(t.origin, t.path, seconds, t.headers)).figure);
 				}
 				const medianOf = (i: number) => ({
 					requestsPerSecond: median(runs[i].map((f) => f.requestsPerSecond)),
@@ -142,12 +147,13 @@ export async function runCityBench(options: { port: number; seconds?: number; ro
 
 export function printCityFigures(f: CityFigures) {
 	console.log(`\nCity scale (50 connections, median of alternating runs; yardstick: the minimal SvelteKit page at ${f.minimal} req/s):`);
-	const targets: Record<number, { ratio: number; p99?: number }> = { 0: { ratio: 0.3 }, 1: { ratio: 0.25, p99: 100 } };
+	// The issue's targets, for the list at demo size and at scale; the rendered figures hold the same targets.
+	const targets: { ratio: number; p99?: number }[] = [{ ratio: 0.3 }, { ratio: 0.25, p99: 100 }, { ratio: 0.3 }, { ratio: 0.25, p99: 100 }];
 	for (const [i, t] of f.throughput.entries()) {
 		const target = targets[i];
 		const ok = t.ratio >= target.ratio && (target.p99 === undefined || t.p99 <= target.p99);
 		console.log(
-			`  ${t.name.padEnd(44)} ${String(t.requestsPerSecond).padStart(6)} req/s  ratio ${t.ratio.toFixed(2)}  p50 ${t.p50} ms  p99 ${t.p99} ms  ${t.errors} errors` +
+			`  ${t.name.padEnd(52)} ${String(t.requestsPerSecond).padStart(6)} req/s  ratio ${t.ratio.toFixed(2)}  p50 ${t.p50} ms  p99 ${t.p99} ms  ${t.errors} errors` +
 				`  (target ratio ≥ ${target.ratio}${target.p99 ? `, p99 ≤ ${target.p99} ms` : ''}: ${ok ? 'ok' : 'UNDER TARGET'})`
 		);
 	}

@@ -72,7 +72,8 @@ export async function runPageBench(options: { port?: number; seconds?: number } 
 	return withBenchServer({ name: 'pages', port: options.port ?? 4390 }, () => null, async (origin) => {
 		const figures: PageFigure[] = [];
 		for (const path of PAGES) {
-			const { first, figure } = await measure(origin, path, seconds);
+			// rendered each time, as for a signed-in resident (a visitor's kept pages are in bench-city.ts)
+			const { first, figure } = await measure(origin, path, seconds, { 'cache-control': 'no-cache' });
 			figures.push({ path, ...figure, queries: Number(first.headers.get('x-db-queries') ?? NaN) });
 		}
 		return figures;

@@ -16,25 +16,26 @@
  * 8. (after the evaluation snapshot) Proposal search in one community of 100,000 proposals: ms for 電梯, 梯 and
  *    a 3-character term, before (LIKE scan of short terms) and after (their index), bench-search.ts.
  *
+ * `npm run bench -- --ballots` prints the ballots (2) alone.
  * `npm run bench -- --scale` prints the city-scale figures instead: the ballots (2), the proposals list against a
  * minimal SvelteKit page at demo size and with 100,000 proposals, searches and sorts at that scale (bench-city.ts),
  * and the JavaScript each page downloads (js-budget.ts; run after `npm run build`).
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createRequire } from 'node:module';
 import { and, count, eq } from 'drizzle-orm';
 import { runTallyBench } from './bench-tally';
 import { runEvaluationBench, TARGET_MS as EVALUATION_TARGET_MS } from './bench-evaluation';
 import { printSearchFigures, runSearchBench } from './bench-search';
-import { printPageFigures, runPageBench, waitForServer } from './bench-pages';
+import { measure, printPageFigures, runPageBench, waitForServer } from './bench-pages';
 import { printOpen311Figures, runOpen311Bench } from './bench-open311';
 import { printAreasFigures, runAreasBench } from './bench-areas';
 import { prepareVoters, VOTERS } from './bench-voters';
 import { runTwoProcessBench, printTwoProcessFigures } from './bench-two-process';
-import { printCityFigures, runCityBench } from './bench-city';
-import { pageWeights } from './js-budget';
+import { printCityFigures, runCityBench, withMinimalServer } from './bench-city';
+import { BUDGET_KB, pageWeights } from './js-budget';
 import { openDatabase } from '../lib/server/db/client';
 import { ballots } from '../lib/server/menus/schema';
 import { auditLog } from '../lib/server/audit/schema';
@@ -62,7 +63,17 @@ function tallyFigures() {
 	}
 }
 
-async function ballotFigures() {
+/** CPU time (user + system) a process has used so far, in ms: Linux only, NaN elsewhere. */
+function cpuMs(pid: number | undefined): number {
+	const stat = pid ? `/proc/${pid}/stat` : '';
+	if (!stat || !existsSync(stat)) return Number.NaN;
+	// fields after the command's ")": state is the 3rd field of the line, utime and stime the 14th and 15th (in 1/100 s)
+	const fields = readFileSync(stat, 'utf8').split(') ')[1].split(' ');
+	return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+/** Prints the ballot figures; returns the accepted ballots per second (undefined when skipped). */
+async function ballotFigures(): Promise<number | undefined> {
 	if (!existsSync(resolve(BUILD, 'index.js'))) {
 		console.log(`\nBallots over HTTP: skipped — no built app in ${BUILD}/ (run \`npm run build\`, or set BUILD_DIR).`);
 		return;
@@ -71,7 +82,9 @@ async function ballotFigures() {
 	const file = `tmp/bench-${PORT}.db`;
 	const { tokens, menu } = await prepareVoters(file);
 	const origin = `http://127.0.0.1:${PORT}`;
-	const server = spawn('node', [BUILD], {
+	// BENCH_NODE_ARGS: flags for the server's node, e.g. `--cpu-prof --cpu-prof-dir=tmp/ballot-prof` to profile it.
+	const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+	const server = spawn('node', [...nodeArgs, BUILD], {
 		env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', ORIGIN: origin, DATABASE_URL: file },
 		stdio: ['ignore', 'ignore', 'inherit']
 	});
@@ -81,6 +94,7 @@ async function ballotFigures() {
 		const [a, b, c, d, e] = menu.projectIds;
 		const choices = [[a, b], [b, c, d], [a, c, e], [c, d, e], [a, d], [b, e]].map((ids) => ids.map((id) => `projectIds=${id}`).join('&'));
 		let n = 0;
+		const cpuBefore = cpuMs(server.pid);
 		const result = await autocannon({
 			url: origin,
 			connections: CONNECTIONS,
@@ -105,6 +119,7 @@ async function ballotFigures() {
 				}
 			]
 		});
+		const cpu = cpuMs(server.pid) - cpuBefore;
 		const stats = result.statusCodeStats ?? {};
 		const accepted = stats['303']?.count ?? 0;
 		const other = Object.entries(stats).filter(([code]) => code !== '303');
@@ -122,6 +137,8 @@ async function ballotFigures() {
 		console.log(`\nBallots over HTTP (${CONNECTIONS} concurrent voters, ${SECONDS} s, ${VOTERS} residents):`);
 		console.log(`  accepted ${accepted} ballots = ${perSecond.toFixed(0)} ballots/s (target ≥ 300, ${perSecond >= 300 ? 'ok' : 'UNDER TARGET'})`);
 		console.log(`  latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms; errors ${result.errors}, timeouts ${result.timeouts}`);
+		// CPU the server used per ballot: steadier than ballots/s on a machine whose cores others share too.
+		if (accepted && !Number.isNaN(cpu)) console.log(`  server CPU ${(cpu / accepted).toFixed(2)} ms per accepted ballot (≈ ${Math.round((1000 * accepted) / cpu)} ballots per CPU-second)`);
 		if (other.length) console.log(`  other answers: ${other.map(([code, s]) => `${code}×${s.count}`).join(', ')}`);
 		// Submissions still in flight when the clock stopped are stored but were not counted as answered.
 		const lost = Math.max(0, accepted - audited);
@@ -130,6 +147,7 @@ async function ballotFigures() {
 			`  stored: ${rows} ballot rows for ${votersReached} voters reached; ${audited} recorded submissions for ${accepted} answered ` +
 				`(${audited - accepted > 0 ? `${audited - accepted} in flight at the stop; ` : ''}${ok ? 'none lost' : `MISMATCH: ${lost} lost`})`
 		);
+		return perSecond;
 	} finally {
 		server.kill('SIGTERM');
 		await new Promise((r) => server.once('exit', r));
@@ -137,12 +155,27 @@ async function ballotFigures() {
 	}
 }
 
+if (process.argv.includes('--ballots')) {
+	const perSecond = await ballotFigures();
+	// The yardstick on the same machine right after: the smallest SvelteKit page (GET, no hooks, no database).
+	const minimal = await withMinimalServer(PORT + 5, async (origin, pid) => {
+		const before = cpuMs(pid);
+		const { figure } = await measure(origin, '/', SECONDS);
+		return { perSecond: figure.requestsPerSecond, cpuMs: (cpuMs(pid) - before) / (figure.requestsPerSecond * SECONDS) };
+	});
+	console.log(
+		`  yardstick: the minimal SvelteKit page at ${minimal.perSecond} req/s (${minimal.cpuMs.toFixed(2)} ms of server CPU each); ` +
+			`ballots/s at ${perSecond ? (perSecond / minimal.perSecond).toFixed(3) : '-'} of it`
+	);
+	process.exit(0);
+}
+
 if (process.argv.includes('--scale')) {
 	await ballotFigures();
 	printCityFigures(await runCityBench({ port: PORT + 5, seconds: Math.min(SECONDS, 5) }));
-	const weights = pageWeights();
+	const weights = await pageWeights();
 	const kb = (b: number) => `${(b / 1024).toFixed(1)} KB`;
-	console.log(`\nJavaScript per page (gzip): largest ${kb(weights[0].bytes)} (${weights[0].route}), smallest ${kb(weights.at(-1)!.bytes)}; ${weights.filter((w) => w.bytes <= 35 * 1024).length} of ${weights.length} pages within 35 KB`);
+	console.log(`\nJavaScript per page (gzip): largest ${kb(weights[0].bytes)} (${weights[0].route}), smallest ${kb(weights.at(-1)!.bytes)}; ${weights.filter((w) => w.bytes <= BUDGET_KB * 1024).length} of ${weights.length} pages within ${BUDGET_KB} KB, ${weights.filter((w) => w.bytes === 0).length} with none`);
 	process.exit(0);
 }
 

@@ -22,7 +22,10 @@ const server = spawn('node', [process.env.BUILD_DIR ?? 'build'], {
 		// lets a test speak from its own address, so rate-limit tests do not lock out the others
 		ADDRESS_HEADER: 'x-forwarded-for',
 		// pages report their query count, so tests can check it stays bounded
-		DB_QUERY_COUNT: '1'
+		DB_QUERY_COUNT: '1',
+		// visitors' pages kept a minute rather than seconds: only a change in the data may refresh them during a
+		// test, so a test proves that every change does
+		PAGE_CACHE_SECONDS: '60'
 	}
 });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));

@@ -26,7 +26,8 @@ for (const javaScriptEnabled of [true, false]) {
 test('a title typed before the page\'s script arrives is looked up once the page comes alive', async ({ browser }) => {
 	const page = await pageAs(browser, 'resident2');
 	const release = await holdScripts(page);
-	await page.goto('/c/jinwei/proposals/new', { waitUntil: 'domcontentloaded' });
+	// its module script runs once the page is parsed, so DOMContentLoaded waits for it: type as soon as the field shows
+	await page.goto('/c/jinwei/proposals/new', { waitUntil: 'commit' });
 	await page.getByLabel('標題', { exact: true }).fill('電動車充電不方便');
 	release();
 	await page.waitForLoadState('networkidle');

@@ -92,6 +92,7 @@ test('a menu from creation to published results, by street, committee and reside
 	await noJs.getByRole('button', { name: '投出選票' }).click();
 	await expect(noJs.getByRole('alert')).toContainText('選中項目合計 ¥105,000，超出預算 ¥100,000 共 ¥5,000');
 	await expect(noJs.getByLabel(/E2E 長者飯堂/)).toBeChecked();
+	await expect(noJs.getByLabel(/E2E 口袋公園/)).toBeChecked();
 	await noJs.getByLabel(/E2E 口袋公園/).uncheck();
 	await noJs.getByRole('button', { name: '投出選票' }).click();
 	await expect(noJs.getByText(/選票已儲存/)).toBeVisible();

@@ -125,6 +125,8 @@ export type FormActionOptions<Target, T> = {
 	input?: (event: RequestEvent) => Record<string, unknown>;
 	/** File fields, handed to the command as `{ name, type, bytes }[]` under the same names. */
 	files?: readonly string[];
+	/** What a refused form shows again, when formValues' one string per field is not enough (ticked boxes). */
+	values?: (data: FormData) => FormValues;
 	/** Named in the failure's values so a page with several forms shows the message beside the right one. */
 	form?: string;
 	/**
@@ -170,7 +172,7 @@ export function formAction<Target, T>(command: AnyCommand<Target, T>, options: F
 		const db = getDb();
 		const run = () => command(db, event.locals.actor, target, input, Date.now());
 		const result = await (options.groupCommit ? groupCommit(db, run) : run());
-		if (!result.ok) return failure(askAgainForFiles(result, options.files, input), { ...formValues(data), ...(options.form ? { form: options.form } : {}) }, event.url);
+		if (!result.ok) return failure(askAgainForFiles(result, options.files, input), { ...(options.values ?? formValues)(data), ...(options.form ? { form: options.form } : {}) }, event.url);
 		setFlash(event.cookies, typeof options.flash === 'function' ? options.flash(result.value) : options.flash);
 		redirect(303, typeof options.to === 'function' ? options.to(result.value, event, input) : options.to);
 	};

@@ -1,8 +1,9 @@
 // Sessions as the Lucia guide builds them: a random token in the cookie, only its SHA-256 in the database.
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
-import { eq, and, ne, lt } from 'drizzle-orm';
+import { eq, and, ne, lt, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client';
+import { prepared } from '../db/statements';
 import { sessions, users } from './schema';
 import { DAY, HOUR, MINUTE } from '../db/time';
 
@@ -40,18 +41,22 @@ export function createSession(db: DbOrTx, token: string, userId: number, staff: 
 	return session;
 }
 
+// Read on every request that carries a session cookie: kept prepared.
+const sessionWithUser = (db: DbOrTx) =>
+	db
+		.select({ session: sessions, user: { id: users.id, username: users.username, displayName: users.displayName } })
+		.from(sessions)
+		.innerJoin(users, eq(users.id, sessions.userId))
+		.where(eq(sessions.id, sql.placeholder('id')))
+		.prepare();
+
 export function validateSessionToken(
 	db: DbOrTx,
 	token: string,
 	now: number
 ): { session: Session; user: SessionUser } | null {
 	const id = sessionIdOf(token);
-	const row = db
-		.select({ session: sessions, user: { id: users.id, username: users.username, displayName: users.displayName } })
-		.from(sessions)
-		.innerJoin(users, eq(users.id, sessions.userId))
-		.where(eq(sessions.id, id))
-		.get();
+	const row = prepared(db, sessionWithUser).get({ id });
 	if (!row) return null;
 	const { session } = row;
 	const idleExpired = session.idleTimeout !== null && now - session.lastSeenAt > session.idleTimeout;

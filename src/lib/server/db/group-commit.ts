@@ -16,6 +16,15 @@ export const groupStats = { commits: 0, pieces: 0 };
 type Job = { work: () => unknown; resolve: (value: unknown) => void; reject: (error: unknown) => void };
 
 const queues = new WeakMap<Db, Job[]>();
+/** Per connection, the savepoint every piece runs in (made once: better-sqlite3 builds a wrapper per transaction()). */
+const pieces = new WeakMap<Db, (work: () => unknown) => unknown>();
+
+function pieceOf(db: Db) {
+	let piece = pieces.get(db);
+	// A nested better-sqlite3 transaction is a savepoint: a throw rolls back this piece alone.
+	if (!piece) pieces.set(db, (piece = clientOf(db).transaction((work: () => unknown) => work())));
+	return piece;
+}
 
 /** Runs `work` (synchronous, reads and writes through `db`) in the next shared transaction; resolves after its COMMIT. */
 export function groupCommit<T>(db: Db, work: () => T): Promise<T> {
@@ -32,14 +41,14 @@ function flush(db: Db) {
 	const batch = queue.splice(0, MAX_BATCH);
 	if (queue.length) setImmediate(flush, db);
 	const sqlite = clientOf(db);
+	const piece = pieceOf(db);
 	const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
 	try {
 		sqlite
 			.transaction(() => {
 				for (const job of batch) {
 					try {
-						// A nested better-sqlite3 transaction is a savepoint: a throw rolls back this piece alone.
-						const value = sqlite.transaction(job.work)();
+						const value = piece(job.work);
 						if (value instanceof Promise) throw new Error('groupCommit takes synchronous work only');
 						outcomes.push({ ok: true, value });
 					} catch (error) {

@@ -1,6 +1,7 @@
 // 投票: one ballot per verified resident per menu, replaced (not added to) every time they vote again.
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client';
+import { prepared } from '../db/statements';
 import { defineCommand } from '../kernel/command';
 import { err, ok, type Err } from '../result';
 import { ballotChoices, ballots, menuProjects, newVoterCode } from './schema';
@@ -15,18 +16,56 @@ export type BallotOutcome = { ballotId: number; replaced: boolean; count: number
 
 const voteClosed = (phase: MenuPhase) => (phase === 'vote' ? null : phaseAtLeast(phase, 'results') ? 'menu_vote_closed' : 'menu_vote_not_open');
 
+// A ballot runs these every time (the last evening of a vote brings hundreds a second): kept prepared.
+const projectOnMenu = (db: DbOrTx) =>
+	db
+		.select({ feasibility: menuProjects.feasibility, finalCost: menuProjects.finalCost, title: menuProjects.title })
+		.from(menuProjects)
+		.where(and(eq(menuProjects.menuId, sql.placeholder('menuId')), eq(menuProjects.id, sql.placeholder('id'))))
+		.prepare();
+const ballotOfVoter = (db: DbOrTx) =>
+	db
+		.select({ id: ballots.id })
+		.from(ballots)
+		.where(and(eq(ballots.menuId, sql.placeholder('menuId')), eq(ballots.voterId, sql.placeholder('voterId'))))
+		.prepare();
+// One row per (menu, voter): a second device voting at once replaces the ballot instead of adding one, and a
+// changed ballot keeps its voter code (the update sets only updated_at, to the time just inserted: excluded's).
+const upsertBallot = (db: DbOrTx) =>
+	db
+		.insert(ballots)
+		.values({
+			menuId: sql.placeholder('menuId'),
+			voterId: sql.placeholder('voterId'),
+			voterCode: sql.placeholder('voterCode'),
+			createdAt: sql.placeholder('now'),
+			updatedAt: sql.placeholder('now')
+		})
+		.onConflictDoUpdate({ target: [ballots.menuId, ballots.voterId], set: { updatedAt: sql`excluded.updated_at` } })
+		.returning({ id: ballots.id })
+		.prepare();
+const clearChoices = (db: DbOrTx) =>
+	db
+		.delete(ballotChoices)
+		.where(eq(ballotChoices.ballotId, sql.placeholder('ballotId')))
+		.prepare();
+const addChoice = (db: DbOrTx) =>
+	db
+		.insert(ballotChoices)
+		.values({ ballotId: sql.placeholder('ballotId'), projectId: sql.placeholder('projectId') })
+		.prepare();
+
 /** Why the ticked projects cannot make a ballot of this menu (unknown, not on the ballot, against its rule), or null. */
 function ballotProblem(db: DbOrTx, menu: Menu, projectIds: string[]): Err | null {
 	if (projectIds.some((id) => !/^\d{1,15}$/.test(id))) return err('menu_ballot_unknown_project');
-	const wanted = projectIds.map(Number);
-	const projects = wanted.length
-		? db
-				.select({ id: menuProjects.id, feasibility: menuProjects.feasibility, finalCost: menuProjects.finalCost, title: menuProjects.title })
-				.from(menuProjects)
-				.where(and(eq(menuProjects.menuId, menu.id), inArray(menuProjects.id, wanted)))
-				.all()
-		: [];
-	if (projects.length !== wanted.length) return err('menu_ballot_unknown_project');
+	// projectIds are distinct (ballotSchema): each must be a project of this menu
+	const lookup = prepared(db, projectOnMenu);
+	const projects = [];
+	for (const id of projectIds) {
+		const project = lookup.get({ menuId: menu.id, id: Number(id) });
+		if (!project) return err('menu_ballot_unknown_project');
+		projects.push(project);
+	}
 	const costs: number[] = [];
 	for (const p of projects) {
 		if (p.feasibility !== 'feasible' || p.finalCost === null) return err('menu_ballot_not_on_ballot', { params: { project: p.title } });
@@ -58,23 +97,12 @@ export const castBallot = defineCommand({
 		const closed = voteClosed(phaseInTransaction(tx, menu.id, now));
 		if (closed) return err(closed);
 		const ids = input.projectIds.map(Number);
-		const existing = tx
-			.select({ id: ballots.id })
-			.from(ballots)
-			.where(and(eq(ballots.menuId, menu.id), eq(ballots.voterId, actor.userId)))
-			.get();
-		// One row per (menu, voter): a second device voting at once replaces the ballot instead of adding one,
-		// and a changed ballot keeps its voter code.
-		const ballot = tx
-			.insert(ballots)
-			.values({ menuId: menu.id, voterId: actor.userId, voterCode: newVoterCode(), createdAt: now, updatedAt: now })
-			.onConflictDoUpdate({ target: [ballots.menuId, ballots.voterId], set: { updatedAt: now } })
-			.returning({ id: ballots.id })
-			.get();
-		tx.delete(ballotChoices).where(eq(ballotChoices.ballotId, ballot.id)).run();
-		tx.insert(ballotChoices)
-			.values(ids.map((projectId) => ({ ballotId: ballot.id, projectId })))
-			.run();
+		const voter = { menuId: menu.id, voterId: actor.userId };
+		const existing = prepared(tx, ballotOfVoter).get(voter);
+		const ballot = prepared(tx, upsertBallot).get({ ...voter, voterCode: newVoterCode(), now })!;
+		prepared(tx, clearChoices).run({ ballotId: ballot.id });
+		const add = prepared(tx, addChoice);
+		for (const projectId of ids) add.run({ ballotId: ballot.id, projectId });
 		return ok<BallotOutcome>({ ballotId: ballot.id, replaced: !!existing, count: ids.length });
 	},
 	audit: ({ record: { menu } }, v) => ({ subjectType: 'menu', subjectId: menu.id, summary: v.replaced ? { changed: true } : undefined })

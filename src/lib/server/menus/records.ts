@@ -1,7 +1,8 @@
 // A menu and a project as commands and pages load them: within the community the URL names, with that
 // community, so that the policy sees where they are. Nothing here decides; it only finds.
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client';
+import { prepared } from '../db/statements';
 import type { Subject } from '../policy';
 import { communities } from '../org/schema';
 import { communitySubject, type CommunityRecord } from '../org/records';
@@ -15,15 +16,19 @@ export type ProjectRecord = MenuRecord & { project: MenuProject };
 
 const validId = (id: number) => Number.isSafeInteger(id) && id > 0;
 
-/** The menu `id` of community `communityId`; a menu of another community is not found. */
-export function loadMenu(db: DbOrTx, target: { communityId: number; id: number }): MenuRecord | undefined {
-	if (!validId(target.id)) return undefined;
-	return db
+// Every ballot loads its menu (and the page around it does too): kept prepared.
+const menuInCommunity = (db: DbOrTx) =>
+	db
 		.select({ menu: menus, community: communities })
 		.from(menus)
 		.innerJoin(communities, eq(communities.id, menus.communityId))
-		.where(and(eq(menus.id, target.id), eq(menus.communityId, target.communityId)))
-		.get();
+		.where(and(eq(menus.id, sql.placeholder('id')), eq(menus.communityId, sql.placeholder('communityId'))))
+		.prepare();
+
+/** The menu `id` of community `communityId`; a menu of another community is not found. */
+export function loadMenu(db: DbOrTx, target: { communityId: number; id: number }): MenuRecord | undefined {
+	if (!validId(target.id)) return undefined;
+	return prepared(db, menuInCommunity).get({ id: target.id, communityId: target.communityId });
 }
 
 /** The project `projectId` on menu `menuId` of community `communityId`; anywhere else it is not found. */
@@ -50,9 +55,26 @@ export const readOnly = ({ menu }: MenuRecord) => (menu.source === 'native' ? nu
  * since the request loaded it; a command that holds only in some phases checks it again here.
  */
 export function phaseInTransaction(tx: DbOrTx, menuId: number, now: number): MenuPhase {
-	const menu = tx.select().from(menus).where(eq(menus.id, menuId)).get();
+	const menu = prepared(tx, menuPhases).get({ id: menuId });
 	return menu ? currentPhase(menu, now) : 'scheduled';
 }
+
+/** What the phase is computed from, and nothing else: read once in every ballot's transaction. */
+const menuPhases = (db: DbOrTx) =>
+	db
+		.select({
+			source: menus.source,
+			advancedTo: menus.advancedTo,
+			collectStartsAt: menus.collectStartsAt,
+			reviewStartsAt: menus.reviewStartsAt,
+			voteStartsAt: menus.voteStartsAt,
+			resultsStartsAt: menus.resultsStartsAt,
+			implementationStartsAt: menus.implementationStartsAt,
+			acceptanceStartsAt: menus.acceptanceStartsAt
+		})
+		.from(menus)
+		.where(eq(menus.id, sql.placeholder('id')))
+		.prepare();
 
 export const menuLink = (c: { slug: string }, menuId: number, tail = '') => `/c/${c.slug}/menus/${menuId}${tail}`;
 export const projectLink = ({ community, menu, project }: Pick<ProjectRecord, 'community' | 'menu' | 'project'>) =>

@@ -1,5 +1,6 @@
-import { and, eq, isNull, inArray } from 'drizzle-orm';
+import { and, eq, isNull, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client';
+import { prepared } from '../db/statements';
 import { notifications } from './schema';
 
 export type NotificationParams = Record<string, string | number>;
@@ -16,12 +17,24 @@ export function notify(
 	link: string,
 	now: number
 ) {
-	const unique = [...new Set(userIds)];
-	if (!unique.length) return;
-	tx.insert(notifications)
-		.values(unique.map((userId) => ({ userId, kind, params: JSON.stringify(params), link, createdAt: now })))
-		.run();
+	const insert = prepared(tx, insertNotification);
+	const item = { userId: 0, kind, params: JSON.stringify(params), link, createdAt: now };
+	for (const userId of new Set(userIds)) insert.run({ ...item, userId });
 }
+
+// A vote opening tells every resident of the community: one prepared row at a time, not one statement of a
+// thousand rows that drizzle builds and SQLite compiles (≈ 0.2 s for 1,000 residents, the server stalled meanwhile).
+const insertNotification = (db: DbOrTx) =>
+	db
+		.insert(notifications)
+		.values({
+			userId: sql.placeholder('userId'),
+			kind: sql.placeholder('kind'),
+			params: sql.placeholder('params'),
+			link: sql.placeholder('link'),
+			createdAt: sql.placeholder('createdAt')
+		})
+		.prepare();
 
 export function markRead(db: DbOrTx, userId: number, ids: number[], now: number) {
 	if (!ids.length) return;

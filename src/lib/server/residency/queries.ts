@@ -1,20 +1,26 @@
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client';
+import { prepared } from '../db/statements';
 import { memberships } from './schema';
 import { communities, departments, grids, streets } from '../org/schema';
 import { users } from '../auth/schema';
 import { APPLICANT_ROLE, COMMITTEE_ROLE, COMMUNITY_STAFF_ROLES, DEPARTMENT_ROLE, GRID_WORKER_ROLE, RESIDENT_ROLES, STREET_STAFF_ROLE, type Actor, type ActorMembership } from '../policy';
+
+// Read on every signed-in request (the actor): kept prepared.
+const verifiedOf = (db: DbOrTx) =>
+	db
+		.select({ role: memberships.role, communityId: memberships.communityId, streetId: memberships.streetId, gridId: memberships.gridId, departmentId: memberships.departmentId })
+		.from(memberships)
+		.where(and(eq(memberships.userId, sql.placeholder('userId')), eq(memberships.status, 'verified')))
+		.prepare();
 
 /**
  * What a person holds, as the policy reads it. Only a grid worker is held to a grid: a resident's grid is where
  * they live, which limits nothing they may do in their community.
  */
 export function verifiedMemberships(db: DbOrTx, userId: number): ActorMembership[] {
-	return db
-		.select({ role: memberships.role, communityId: memberships.communityId, streetId: memberships.streetId, gridId: memberships.gridId, departmentId: memberships.departmentId })
-		.from(memberships)
-		.where(and(eq(memberships.userId, userId), eq(memberships.status, 'verified')))
-		.all()
+	return prepared(db, verifiedOf)
+		.all({ userId })
 		.map((m) => ({ ...m, gridId: m.role === GRID_WORKER_ROLE ? m.gridId : null }));
 }
 

@@ -1,10 +1,9 @@
 import type { Actions, PageServerLoad } from './$types';
-import { fail, type RequestEvent } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db/client';
 import { castBallot } from '$lib/server/menus/ballots';
 import { ballotOf, projectsOf } from '$lib/server/menus/queries';
 import { renderMarkdown } from '$lib/markdown';
-import { formAction, recordInCommunity } from '$lib/server/http';
+import { formAction, formValues, recordInCommunity } from '$lib/server/http';
 
 export const load: PageServerLoad = async ({ parent, locals }) => {
 	const { menu } = await parent();
@@ -21,21 +20,14 @@ export const load: PageServerLoad = async ({ parent, locals }) => {
 	};
 };
 
-const vote = formAction(castBallot, {
-	target: recordInCommunity,
-	to: (_v, e) => e.url.pathname,
-	flash: (v) => (v.replaced ? 'flash_ballot_changed' : 'flash_ballot_cast'),
-	// the last evening of a vote: ballots arriving together share one COMMIT, each acknowledged after it
-	groupCommit: true
-});
-
 export const actions: Actions = {
-	/** A refused ballot comes back with every tick kept (the form's values hold one string per field). */
-	vote: async (event: RequestEvent) => {
-		const copy = event.request.clone();
-		const refused = await vote(event);
-		// Only a readable form gets this far (success redirects, an unreadable body is a 400).
-		const ticked = (await copy.formData()).getAll('projectIds').filter((v): v is string => typeof v === 'string');
-		return fail(refused.status, { ...refused.data, values: { ...refused.data.values, projectIds: ticked.join(',') } });
-	}
+	vote: formAction(castBallot, {
+		target: recordInCommunity,
+		to: (_v, e) => e.url.pathname,
+		flash: (v) => (v.replaced ? 'flash_ballot_changed' : 'flash_ballot_cast'),
+		/** A refused ballot comes back with every tick kept (formValues keeps one string per field). */
+		values: (data) => ({ ...formValues(data), projectIds: data.getAll('projectIds').filter((v): v is string => typeof v === 'string').join(',') }),
+		// the last evening of a vote: ballots arriving together share one COMMIT, each acknowledged after it
+		groupCommit: true
+	})
 };

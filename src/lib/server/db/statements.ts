@@ -1,0 +1,26 @@
+// Queries kept prepared. Drizzle builds a query's SQL text on every call (client.ts keeps what SQLite compiles from
+// that text, but the building remains): on the busiest paths (a ballot, the session of every request) that was most
+// of the CPU a request took. A query built once with `sql.placeholder(…)` and `.prepare()`d is kept here, per
+// connection, and only bound and run after.
+//
+// Prepared queries run on the connection itself, so one kept from `db` runs inside whatever transaction (or
+// savepoint) that connection is in when it is called: a command's tx sees its own writes through them.
+import type { DbOrTx } from './client';
+
+/** Every db and every transaction on one connection share its session (drizzle hands the session down to each tx). */
+const sessionOf = (db: DbOrTx) => (db as unknown as { session: object }).session;
+
+const kept = new WeakMap<object, Map<(db: DbOrTx) => unknown, unknown>>();
+
+/**
+ * The query `build` makes, prepared on this connection the first time it is asked for and kept for its life.
+ * `build` must be one function defined once (a module-level constant): it is the key.
+ */
+export function prepared<Q>(db: DbOrTx, build: (db: DbOrTx) => Q): Q {
+	const session = sessionOf(db);
+	let statements = kept.get(session);
+	if (!statements) kept.set(session, (statements = new Map()));
+	let statement = statements.get(build) as Q | undefined;
+	if (statement === undefined) statements.set(build, (statement = build(db)));
+	return statement;
+}

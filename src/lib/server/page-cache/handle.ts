@@ -1,0 +1,53 @@
+// The hook that answers visitors who are not signed in from the page store (store.ts): on the evening a vote
+// closes, most of a community's visitors read the same few public pages, and rendering each for every one of them
+// is what a single process runs out of. Signed-in people (and anyone with another cookie) always get a fresh page.
+import type { Handle } from '@sveltejs/kit';
+import { baseLocale } from '$lib/paraglide/runtime';
+import { getSqlite } from '../db/client';
+import { dataVersion } from '../db/data-version';
+import { LOCALE_COOKIE, localeFromRequest } from '../i18n';
+import { mayKeep, mayUseKeptPage, PageStore, type KeptPage } from './store';
+
+const seconds = Number(process.env.PAGE_CACHE_SECONDS ?? 5);
+const store = new PageStore({ seconds, maxPages: 1_000, maxBytes: 64 * 1024 * 1024 });
+const rendering = new Map<string, Promise<KeptPage | undefined>>();
+
+/**
+ * A kept page is the very bytes, headers included, that one render produced: the CSP nonce in it is the one its
+ * header names. Whatever changes its content (a new comment, another address or query) makes a new render with a
+ * new nonce, so replaying it is what a caching proxy in front of the site would do.
+ */
+export const keptPublicPages: Handle = async ({ event, resolve }) => {
+	if (seconds <= 0) return resolve(event);
+	const request = event.request;
+	const names = event.cookies.getAll().map((c) => c.name);
+	if (!mayUseKeptPage(request.method, names, request.headers.get('cache-control'))) return resolve(event);
+	// A first visit from a browser is answered with the language cookie (hooks.server.ts): rendered, not kept.
+	if (!names.includes(LOCALE_COOKIE) && request.headers.get('accept')?.includes('text/html')) return resolve(event);
+	const locale = localeFromRequest(request.headers.get('cookie'), request.headers.get('accept-language')) ?? baseLocale;
+	const key = `${locale}|${event.cookies.get('textsize') ?? ''}|${event.url.pathname}${event.url.search}`;
+	const version = dataVersion(getSqlite());
+	const now = Date.now();
+	const kept = store.get(key, version, now) ?? (await rendering.get(key));
+	if (kept && kept.version === version) {
+		const headers = new Headers(kept.headers);
+		headers.set('age', String(Math.floor((now - kept.keptAt) / 1000)));
+		return new Response(kept.body, { status: kept.status, headers });
+	}
+	// One render per page at a time: the others asking for it meanwhile wait for that one (a kept page expiring
+	// under fifty connections would otherwise be rendered fifty times at once).
+	let done!: (page: KeptPage | undefined) => void;
+	const promise = new Promise<KeptPage | undefined>((r) => (done = r));
+	rendering.set(key, promise);
+	try {
+		const response = await resolve(event);
+		if (!mayKeep(response.status, response.headers)) return (done(undefined), response);
+		const page: KeptPage = { body: await response.text(), status: response.status, headers: [...response.headers], version, keptAt: now };
+		store.set(key, page);
+		done(page);
+		return new Response(page.body, { status: page.status, headers: response.headers });
+	} finally {
+		done(undefined);
+		if (rendering.get(key) === promise) rendering.delete(key);
+	}
+};
