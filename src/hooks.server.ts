@@ -5,9 +5,9 @@ import { startJobs } from '$lib/server/jobs/runner';
 import { JOBS } from '$lib/server/jobs/registry';
 import { deliverEffects, onWakeEffects } from '$lib/server/jobs/outbox';
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { baseLocale, defineCustomServerStrategy, overwriteServerAsyncLocalStorage, type Locale } from '$lib/paraglide/runtime';
+import { defineCustomServerStrategy, overwriteServerAsyncLocalStorage, type Locale } from '$lib/paraglide/runtime';
 import { handleSession } from '$lib/server/auth/handle';
-import { localeFromRequest, LOCALE_COOKIE, t } from '$lib/server/i18n';
+import { answerLocale, localeFromRequest, LOCALE_COOKIE, setsLocaleCookie, t, TEXT_SIZE_COOKIE } from '$lib/server/i18n';
 import { securityHeaders } from '$lib/server/security/headers';
 import { limitBodies } from '$lib/server/security/body-limit';
 import { checkOrigin } from '$lib/server/security/origin';
@@ -33,13 +33,12 @@ const requestLocale = new AsyncLocalStorage<{ locale?: Locale; origin?: string }
 overwriteServerAsyncLocalStorage(requestLocale);
 
 const locale: Handle = ({ event, resolve }) => {
-	const chosen = localeFromRequest(event.request.headers.get('cookie'), event.request.headers.get('accept-language')) ?? baseLocale;
+	const chosen = answerLocale(event.request);
 	return requestLocale.run({ locale: chosen, origin: event.url.origin }, () => {
-		// Remember what Accept-Language chose, as if the person had pressed that language (the chips set this cookie).
-		if (!event.cookies.get(LOCALE_COOKIE) && event.request.headers.get('accept')?.includes('text/html')) {
+		if (setsLocaleCookie(event.request, event.cookies.get(LOCALE_COOKIE))) {
 			event.cookies.set(LOCALE_COOKIE, chosen, { path: '/', httpOnly: false, sameSite: 'lax', maxAge: 31536000 });
 		}
-		event.locals.largeText = event.cookies.get('textsize') === 'large';
+		event.locals.largeText = event.cookies.get(TEXT_SIZE_COOKIE) === 'large';
 		return resolve(event, {
 			transformPageChunk: ({ html }) =>
 				html.replace('%paraglide.lang%', chosen).replace('%textsize%', event.locals.largeText ? 'large-text' : '')

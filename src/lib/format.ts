@@ -53,6 +53,11 @@ export function formatMoneyChange(value: number, style: MoneyStyle = WHOLE_YUAN)
 	return value > 0 ? `+${formatMoney(value, style)}` : formatMoney(value, style);
 }
 
+/** A whole number as the reader's language writes it: 5,002. */
+export function formatCount(n: number): string {
+	return cached(`n|${getLocale()}`, () => new Intl.NumberFormat(getLocale())).format(n);
+}
+
 /** Names joined as the reader's language joins them: 王秀英、李建國和張麗華 · Wang, Li and Zhang. */
 export function formatList(items: readonly string[]): string {
 	const locale = getLocale();

@@ -1,7 +1,10 @@
 import * as m from '$lib/paraglide/messages';
+import { baseLocale } from '$lib/paraglide/runtime';
 import type { Err } from './result';
 
 export const LOCALE_COOKIE = 'locale';
+/** `large` when the reader pressed 大字 (the preferences page sets it). */
+export const TEXT_SIZE_COOKIE = 'textsize';
 export const LOCALES = ['zh-Hant', 'zh-Hans', 'en'] as const;
 export type AppLocale = (typeof LOCALES)[number];
 
@@ -30,6 +33,19 @@ export function localeFromRequest(cookieHeader: string | null, acceptLanguage: s
 	const chosen = cookieHeader?.match(/(?:^|;\s*)locale=([^;]+)/)?.[1];
 	if (chosen && (LOCALES as readonly string[]).includes(chosen)) return chosen as AppLocale;
 	return localeFromAcceptLanguage(acceptLanguage);
+}
+
+/** The language a request is answered in: its cookie, else Accept-Language, else the base language. */
+export function answerLocale(request: Request): AppLocale {
+	return localeFromRequest(request.headers.get('cookie'), request.headers.get('accept-language')) ?? baseLocale;
+}
+
+/**
+ * Whether the answer sets the language cookie: a browser's page request that came without one gets what
+ * Accept-Language chose, as if the person had pressed that language (hooks.server.ts).
+ */
+export function setsLocaleCookie(request: Request, localeCookie: string | undefined): boolean {
+	return !localeCookie && (request.headers.get('accept')?.includes('text/html') ?? false);
 }
 
 type MessageFn = (params?: Record<string, unknown>) => string;

@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { LOCALES, LOCALE_COOKIE } from '$lib/server/i18n';
+import { LOCALES, LOCALE_COOKIE, TEXT_SIZE_COOKIE } from '$lib/server/i18n';
 import { safeNext } from '$lib/server/http';
 
 const YEAR = 60 * 60 * 24 * 365;
@@ -18,8 +18,8 @@ export const actions: Actions = {
 	},
 	textsize: async ({ request, cookies }) => {
 		const data = await request.formData();
-		if (data.get('large') === '1') cookies.set('textsize', 'large', { path: '/', httpOnly: true, sameSite: 'lax', maxAge: YEAR });
-		else cookies.delete('textsize', { path: '/' });
+		if (data.get('large') === '1') cookies.set(TEXT_SIZE_COOKIE, 'large', { path: '/', httpOnly: true, sameSite: 'lax', maxAge: YEAR });
+		else cookies.delete(TEXT_SIZE_COOKIE, { path: '/' });
 		redirect(303, safeNext(String(data.get('redirectTo') ?? '/')));
 	}
 };

@@ -2,10 +2,9 @@
 // closes, most of a community's visitors read the same few public pages, and rendering each for every one of them
 // is what a single process runs out of. Signed-in people (and anyone with another cookie) always get a fresh page.
 import type { Handle } from '@sveltejs/kit';
-import { baseLocale } from '$lib/paraglide/runtime';
 import { getSqlite } from '../db/client';
 import { dataVersion } from '../db/data-version';
-import { LOCALE_COOKIE, localeFromRequest } from '../i18n';
+import { answerLocale, LOCALE_COOKIE, setsLocaleCookie, TEXT_SIZE_COOKIE } from '../i18n';
 import { mayKeep, mayUseKeptPage, PageStore, type KeptPage } from './store';
 
 const seconds = Number(process.env.PAGE_CACHE_SECONDS ?? 5);
@@ -23,9 +22,8 @@ export const keptPublicPages: Handle = async ({ event, resolve }) => {
 	const names = event.cookies.getAll().map((c) => c.name);
 	if (!mayUseKeptPage(request.method, names, request.headers.get('cache-control'))) return resolve(event);
 	// A first visit from a browser is answered with the language cookie (hooks.server.ts): rendered, not kept.
-	if (!names.includes(LOCALE_COOKIE) && request.headers.get('accept')?.includes('text/html')) return resolve(event);
-	const locale = localeFromRequest(request.headers.get('cookie'), request.headers.get('accept-language')) ?? baseLocale;
-	const key = `${locale}|${event.cookies.get('textsize') ?? ''}|${event.url.pathname}${event.url.search}`;
+	if (setsLocaleCookie(request, event.cookies.get(LOCALE_COOKIE))) return resolve(event);
+	const key = `${answerLocale(request)}|${event.cookies.get(TEXT_SIZE_COOKIE) ?? ''}|${event.url.pathname}${event.url.search}`;
 	const version = dataVersion(getSqlite());
 	const now = Date.now();
 	const kept = store.get(key, version, now) ?? (await rendering.get(key));

@@ -2,10 +2,12 @@
 // while the database is unchanged and for a few seconds at most (pages say "3 days left", "5 minutes ago").
 // Pure: the handle (handle.ts) says what the request and the data version are.
 
+import { LOCALE_COOKIE, TEXT_SIZE_COOKIE } from '../i18n';
+
 export type KeptPage = { body: string; status: number; headers: [string, string][]; version: string; keptAt: number };
 
 /** Cookies a visitor who is not signed in may carry and still be served a kept page (both are in the key). */
-export const NEUTRAL_COOKIES = new Set(['locale', 'textsize']);
+export const NEUTRAL_COOKIES = new Set([LOCALE_COOKIE, TEXT_SIZE_COOKIE]);
 
 export type PageStoreOptions = { seconds: number; maxPages: number; maxBytes: number };
 
