@@ -26,7 +26,11 @@ export async function propose(page: Page, fields: { title: string; body: string;
 	const filed = page.getByRole('heading', { level: 1, name: fields.title });
 	const similar = page.getByText('已有相似的議題');
 	await expect(filed.or(similar)).toBeVisible();
-	if (await similar.isVisible()) await page.getByRole('button', { name: '提交議題' }).click();
+	if (await similar.isVisible()) {
+		// A browser never keeps chosen files across a page: the step asks for the photos again, beside the field.
+		if (fields.photos) await page.getByLabel(/^照片/).setInputFiles(fields.photos);
+		await page.getByRole('button', { name: '提交議題' }).click();
+	}
 	await expect(filed).toBeVisible();
 	return new URL(page.url()).pathname;
 }
