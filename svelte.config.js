@@ -12,12 +12,14 @@ const config = {
 		// which lets Open311 clients post forms from their servers as GeoReport v2 requires; everything else is
 		// refused cross-site as before.
 		csrf: { trustedOrigins: ['*'] },
+		// Hashes, not nonces: pages carry no inline script (csr = false; enhancements are files), so there is nothing
+		// to hash, and a kept page (page-cache/) never replays a nonce made for one answer.
 		csp: {
-			mode: 'nonce',
+			mode: 'hash',
 			directives: {
 				'default-src': ['self'],
 				'script-src': ['self'],
-				// <style> elements: our own files only (Kit adds a nonce if it ever inlines one). style="" attributes
+				// <style> elements: our own files only (Kit adds a hash if it ever inlines one). style="" attributes
 				// stay allowed: SvelteKit wraps the body in <div style="display: contents"> and the meters set
 				// style:width, and hashes or nonces do not apply to attributes.
 				'style-src': ['self'],

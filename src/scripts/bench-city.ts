@@ -9,7 +9,7 @@ import { measure, waitForServer, withBenchServer } from './bench-pages';
 import { addScaleData, SCALE } from './bench-scale';
 import { openDatabase } from '../lib/server/db/client';
 import { listProposals } from '../lib/server/proposals/queries';
-import { listQuerySchema } from '../lib/server/proposals/validation';
+import { listQuerySchema, readListQuery } from '../lib/server/proposals/validation';
 import { pageLinks } from '../lib/server/proposals/paging';
 
 const MINIMAL = resolve('tests/bench/minimal-kit');
@@ -83,7 +83,7 @@ function reachedByNext(file: string, n: number): Record<string, string> {
 		const community = sqlite.prepare(`select id from communities where slug = 'jinwei'`).get() as { id: number };
 		let url = new URL(LIST, 'http://bench');
 		for (let page = 1; page < n; page++) {
-			const list = listProposals(db, community.id, listQuerySchema.parse(Object.fromEntries(url.searchParams)), Date.now());
+			const list = listProposals(db, community.id, readListQuery(url.searchParams), Date.now());
 			const next = pageLinks(url, list).next;
 			if (!next) throw new Error(`the list ends at page ${page}`);
 			url = new URL(next, url);

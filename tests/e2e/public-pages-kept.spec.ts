@@ -15,7 +15,7 @@ test('a visitor is served the kept list until a proposal is filed or anything is
 	const kept = await visitor.get(LIST);
 	expect(kept.headers()['age']).toBeDefined();
 	expect(await kept.text()).toBe(await fresh.text());
-	// the headers every answer carries, and the CSP nonce the kept body uses
+	// the headers every answer carries, the CSP among them
 	expect(kept.headers()['x-frame-options']).toBe('DENY');
 	expect(kept.headers()['content-security-policy']).toBe(fresh.headers()['content-security-policy']);
 

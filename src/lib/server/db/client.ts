@@ -6,6 +6,7 @@ import { dirname, resolve } from 'node:path';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import * as schema from './schema';
 import { registerGrams } from './grams';
+import { forgetPrepared } from './statements';
 
 export type Db = BetterSQLite3Database<typeof schema>;
 /** The better-sqlite3 connection underneath a db (drizzle sets it), for the few statements kept prepared. */
@@ -40,6 +41,7 @@ const keptStatements = new WeakMap<Db, Map<string, Database.Statement>>();
 /** For tests that watch what SQLite is asked to compile (query plans): the next statements are compiled afresh. */
 export function forgetStatements(db: Db) {
 	keptStatements.get(db)?.clear();
+	forgetPrepared(db);
 }
 
 /** How many distinct statements a connection keeps compiled; a page runs a few dozen shapes. */

@@ -10,17 +10,30 @@ import type { DbOrTx } from './client';
 /** Every db and every transaction on one connection share its session (drizzle hands the session down to each tx). */
 const sessionOf = (db: DbOrTx) => (db as unknown as { session: object }).session;
 
-const kept = new WeakMap<object, Map<(db: DbOrTx) => unknown, unknown>>();
+const kept = new WeakMap<object, Map<unknown, unknown>>();
 
 /**
  * The query `build` makes, prepared on this connection the first time it is asked for and kept for its life.
  * `build` must be one function defined once (a module-level constant): it is the key.
  */
 export function prepared<Q>(db: DbOrTx, build: (db: DbOrTx) => Q): Q {
+	return preparedAs(db, build, build);
+}
+
+/**
+ * The same, for a family of queries of a few shapes (a list's filters and orders): `key` names the shape, and
+ * `build` must make the same query whenever it is given that key.
+ */
+export function preparedAs<Q>(db: DbOrTx, key: unknown, build: (db: DbOrTx) => Q): Q {
 	const session = sessionOf(db);
 	let statements = kept.get(session);
 	if (!statements) kept.set(session, (statements = new Map()));
-	let statement = statements.get(build) as Q | undefined;
-	if (statement === undefined) statements.set(build, (statement = build(db)));
+	let statement = statements.get(key) as Q | undefined;
+	if (statement === undefined) statements.set(key, (statement = build(db)));
 	return statement;
+}
+
+/** Drops the queries kept for this connection (plan tests watch them being compiled again). */
+export function forgetPrepared(db: DbOrTx) {
+	kept.delete(sessionOf(db));
 }

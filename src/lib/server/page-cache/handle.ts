@@ -12,9 +12,8 @@ const store = new PageStore({ seconds, maxPages: 1_000, maxBytes: 64 * 1024 * 10
 const rendering = new Map<string, Promise<KeptPage | undefined>>();
 
 /**
- * A kept page is the very bytes, headers included, that one render produced: the CSP nonce in it is the one its
- * header names. Whatever changes its content (a new comment, another address or query) makes a new render with a
- * new nonce, so replaying it is what a caching proxy in front of the site would do.
+ * A kept page is the very bytes, headers included, that one render produced (its CSP names hashes, not a nonce
+ * made for one answer), so replaying it is what a caching proxy in front of the site would do.
  */
 export const keptPublicPages: Handle = async ({ event, resolve }) => {
 	if (seconds <= 0) return resolve(event);

@@ -2,6 +2,7 @@
 import { and, asc, count, desc, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { DbOrTx } from '../db/client';
+import { prepared, preparedAs } from '../db/statements';
 import { users } from '../auth/schema';
 import { proposalCounts, proposalPhotos, proposals, proposalEvents, proposalSeconds, type ProposalState } from './schema';
 import { consultations } from '../consultations/schema';
@@ -175,17 +176,52 @@ function segmentsOf(query: ListQuery): Segment[] {
 }
 
 /**
+ * A list without a search is one of a few shapes (its sort, whether it filters by state or category): each is
+ * built once with placeholders and kept prepared (db/statements.ts), so a page is only bound and run. `values`
+ * binds a query of any shape; a placeholder the shape does not use is ignored.
+ */
+const shapeOf = (query: ListQuery) =>
+	`${query.sort}|${query.state === 'all' || query.state === 'overdue' || query.state === 'qualified' ? query.state : 'one'}|${query.category === 'all' ? 'all' : 'one'}`;
+
+const values = (communityId: number, query: ListQuery, now: number) => ({ community: communityId, state: query.state, category: query.category, now });
+
+/** The list's filters, in a shape's placeholders. */
+function shapeFilters(query: ListQuery): SQL[] {
+	const filters: SQL[] = [eq(proposals.communityId, sql.placeholder('community'))];
+	if (query.state === 'overdue') filters.push(eq(proposals.state, 'qualified'), lt(proposals.responseDueAt, sql.placeholder('now')));
+	else if (query.state !== 'all') filters.push(eq(proposals.state, sql.placeholder('state')));
+	if (query.category !== 'all') filters.push(eq(proposals.category, sql.placeholder('category')));
+	return filters;
+}
+
+/**
  * How many proposals the list holds, without a search. Without the clock (overdue), from proposal_counts, which
  * triggers keep in step with every write; otherwise counted.
  */
-function countProposals(db: DbOrTx, communityId: number, query: ListQuery, condition: SQL | undefined): number {
-	if (query.state !== 'overdue') {
-		const where = [eq(proposalCounts.communityId, communityId)];
-		if (query.state !== 'all') where.push(eq(proposalCounts.state, query.state));
-		if (query.category !== 'all') where.push(eq(proposalCounts.category, query.category));
-		return db.select({ n: sql<number>`coalesce(sum(${proposalCounts.n}), 0)` }).from(proposalCounts).where(and(...where)).get()?.n ?? 0;
-	}
-	return db.select({ n: count() }).from(proposals).where(condition).get()?.n ?? 0;
+function countProposals(db: DbOrTx, communityId: number, query: ListQuery, now: number): number {
+	const counted = preparedAs(db, `proposals.count|${shapeOf(query)}`, (db) => {
+		if (query.state === 'overdue') return db.select({ n: count() }).from(proposals).where(and(...shapeFilters(query))).prepare();
+		const where = [eq(proposalCounts.communityId, sql.placeholder('community'))];
+		if (query.state !== 'all') where.push(eq(proposalCounts.state, sql.placeholder('state')));
+		if (query.category !== 'all') where.push(eq(proposalCounts.category, sql.placeholder('category')));
+		return db.select({ n: sql<number>`coalesce(sum(${proposalCounts.n}), 0)` }).from(proposalCounts).where(and(...where)).prepare();
+	});
+	return counted.get(values(communityId, query, now))?.n ?? 0;
+}
+
+/** A numbered page of a list without a search: its ids, and one more when there is another page. */
+function numberedPageIds(db: DbOrTx, communityId: number, query: ListQuery, now: number, page: number): number[] {
+	const read = preparedAs(db, `proposals.page|${shapeOf(query)}`, (db) =>
+		db
+			.select({ id: proposals.id })
+			.from(proposals)
+			.where(and(...shapeFilters(query)))
+			.orderBy(...listOrder(query))
+			.limit(sql.placeholder('limit'))
+			.offset(sql.placeholder('offset'))
+			.prepare()
+	);
+	return read.all({ ...values(communityId, query, now), limit: PAGE_SIZE + 1, offset: (page - 1) * PAGE_SIZE }).map((r) => r.id);
 }
 
 /** The ids of a stretch of the list, in order. Ids only: the walk stays in the index (a covering read). */
@@ -210,13 +246,18 @@ function idsFrom(db: DbOrTx, condition: SQL | undefined, segments: Segment[], cu
  * The rows of a page, in the order of its ids, each looked up by its id with its author: the ids drive (CROSS
  * JOIN), so SQLite never weighs scanning a small table against twenty lookups.
  */
+const pageRows = (db: DbOrTx) =>
+	db
+		.select(summary)
+		.from(sql`json_each(${sql.placeholder('ids')}) as page`)
+		.crossJoin(proposals)
+		.innerJoin(users, eq(users.id, proposals.authorId))
+		.where(sql`${proposals.id} = page.value`)
+		.prepare();
+
 function rowsOf(db: DbOrTx, ids: number[], now: number): ProposalSummary[] {
 	if (!ids.length) return [];
-	const columns = sql.join(Object.entries(summary).map(([name, column]) => sql`${column} as ${sql.identifier(name)}`), sql`, `);
-	const rows = db.all<Summary>(
-		sql`select ${columns} from json_each(${JSON.stringify(ids)}) as page cross join ${proposals} on ${proposals.id} = page.value
-			join ${users} on ${users.id} = ${proposals.authorId}`
-	);
+	const rows = prepared(db, pageRows).all({ ids: JSON.stringify(ids) }) as Summary[];
 	const byId = new Map(rows.map((r) => [r.id, r]));
 	return ids.flatMap((id) => byId.get(id) ?? []).map(withOverdue(now));
 }
@@ -238,16 +279,20 @@ export function listProposals(db: DbOrTx, communityId: number, query: ListQuery,
 	// (under a ms), and when they are few the unary + keeps SQLite off the community's index, leaving the matches to
 	// drive the query; when they are many, the other + keeps the matches from driving (see searchCondition).
 	const byId = terms !== null && fewMatches(db, terms);
-	const filters: SQL[] = [byId ? sql`+${proposals.communityId} = ${communityId}` : eq(proposals.communityId, communityId)];
-	if (query.state === 'overdue') filters.push(eq(proposals.state, 'qualified'), lt(proposals.responseDueAt, now));
-	else if (query.state !== 'all') filters.push(eq(proposals.state, query.state));
-	if (query.category !== 'all') filters.push(eq(proposals.category, query.category));
+	const cursor = query.cursor?.key.sort === query.sort ? query.cursor : null;
+	// Built for a search or a cursor; a numbered page without a search runs kept queries (numberedPageIds).
+	const filters: SQL[] = [];
+	if (terms || cursor) {
+		filters.push(byId ? sql`+${proposals.communityId} = ${communityId}` : eq(proposals.communityId, communityId));
+		if (query.state === 'overdue') filters.push(eq(proposals.state, 'qualified'), lt(proposals.responseDueAt, now));
+		else if (query.state !== 'all') filters.push(eq(proposals.state, query.state));
+		if (query.category !== 'all') filters.push(eq(proposals.category, query.category));
+	}
 	const condition = and(...filters, terms ? searchCondition(terms, !byId) : undefined);
-	const { total, capped } = terms ? countMatches(db, terms, and(...filters)) : { total: countProposals(db, communityId, query, condition), capped: false };
+	const { total, capped } = terms ? countMatches(db, terms, and(...filters)) : { total: countProposals(db, communityId, query, now), capped: false };
 	const pages = capped ? null : Math.max(1, Math.ceil(total / PAGE_SIZE));
 	const keyed = (p: ProposalSummary | undefined) => (p ? encodeKey(keyOf(query.sort, p)) : null);
 
-	const cursor = query.cursor?.key.sort === query.sort ? query.cursor : null;
 	if (cursor) {
 		// One more than a page: whether there is another page beyond it.
 		const ids = idsFrom(db, condition, segmentsOf(query), cursor, PAGE_SIZE + 1);
@@ -265,7 +310,7 @@ export function listProposals(db: DbOrTx, communityId: number, query: ListQuery,
 		// or removed since), or a cursor from beyond either end: the first page.
 	}
 	const page = cursor ? 1 : Math.min(query.page, NUMBERED_PAGES, pages ?? NUMBERED_PAGES);
-	const ids = pageIds(db, condition, listOrder(query), PAGE_SIZE + 1, (page - 1) * PAGE_SIZE);
+	const ids = terms ? pageIds(db, condition, listOrder(query), PAGE_SIZE + 1, (page - 1) * PAGE_SIZE) : numberedPageIds(db, communityId, query, now, page);
 	const items = rowsOf(db, ids.slice(0, PAGE_SIZE), now);
 	return { items, total, capped, page, pages, prev: page > 1 ? keyed(items[0]) : null, next: ids.length > PAGE_SIZE ? keyed(items.at(-1)) : null };
 }

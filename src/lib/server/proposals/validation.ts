@@ -57,5 +57,13 @@ export const listQuerySchema = z
 		// The page number beside a cursor that names nothing is not a page to skip to.
 		return { ...query, page: cursor || (after === undefined && before === undefined) ? query.page : 1, cursor };
 	});
+/** The list as it first opens, read once: most visits ask for it, and there is nothing in the address to check. */
+const PLAIN_LIST = Object.freeze(listQuerySchema.parse({}));
+
+/** The list's query from an address: its search, filters, sort and page, each falling back to its default. */
+export function readListQuery(params: URLSearchParams) {
+	return params.size === 0 ? PLAIN_LIST : listQuerySchema.parse(Object.fromEntries(params));
+}
+
 /** The parsed query; callers that build one by hand (tests, benchmarks) may leave the cursor out. */
 export type ListQuery = Omit<z.infer<typeof listQuerySchema>, 'cursor'> & { cursor?: Cursor | null };

@@ -2,11 +2,12 @@ import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db/client';
 import { listProposals } from '$lib/server/proposals/queries';
 import { pageLinks } from '$lib/server/proposals/paging';
-import { listQuerySchema } from '$lib/server/proposals/validation';
+import { ServerOnly } from '$lib/server-only';
+import { readListQuery } from '$lib/server/proposals/validation';
 
 export const load: PageServerLoad = async ({ url, parent }) => {
 	const { community } = await parent();
-	const query = listQuerySchema.parse(Object.fromEntries(url.searchParams));
+	const query = readListQuery(url.searchParams);
 	const list = listProposals(getDb(), community.id, query, Date.now());
-	return { query, ...list, links: pageLinks(url, list) };
+	return { query, list: new ServerOnly(list), links: pageLinks(url, list) };
 };
