@@ -60,7 +60,7 @@ describe('the job runner', () => {
 
 	it('schedules the reminders, the outbox, expired sessions and old rate-limit rows', async () => {
 		const w = demoWorld();
-		expect(JOBS.map((j) => j.name).sort()).toEqual(['areas.lapse', 'dispatch.reminders', 'effects.deliver', 'evaluations.snapshot', 'menus.reminders', 'rate_limits.prune', 'ratings.invite', 'sessions.delete_expired']);
+		expect(JOBS.map((j) => j.name).sort()).toEqual(['areas.lapse', 'dispatch.reminders', 'effects.deliver', 'evaluations.snapshot', 'held_uploads.delete_expired', 'menus.reminders', 'rate_limits.prune', 'ratings.invite', 'sessions.delete_expired']);
 		w.db.insert(sessions).values({ id: 'old', userId: w.ids.user.resident1, expiresAt: w.now - 1, createdAt: w.now - DAY, lastSeenAt: w.now - DAY }).run();
 		w.db.insert(sessions).values({ id: 'live', userId: w.ids.user.resident1, expiresAt: w.now + DAY, createdAt: w.now, lastSeenAt: w.now }).run();
 		w.db.insert(rateEvents).values([{ bucket: 'b', key: 'k', at: w.now - 2 * DAY }, { bucket: 'b', key: 'k', at: w.now - HOUR }]).run();

@@ -14,3 +14,4 @@ export * from '../ratings/schema';
 export * from '../evaluations/schema';
 export * from '../areas/schema';
 export * from '../dispatch/schema';
+export * from '../uploads/schema';

@@ -8,6 +8,7 @@ import { runAreaLapses } from '../areas/lifecycle';
 import { runDispatchJobs } from '../dispatch/jobs';
 import { deleteExpiredSessions } from '../auth/sessions';
 import { pruneRateEvents } from '../rate-limit/limiter';
+import { deleteExpiredHolds } from '../uploads/held';
 import { DAY, HOUR, MINUTE } from '../db/time';
 
 export const JOBS: readonly Job[] = [
@@ -23,6 +24,8 @@ export const JOBS: readonly Job[] = [
 	{ name: 'dispatch.reminders', everyMs: 5 * MINUTE, run: runDispatchJobs },
 	{ name: 'effects.deliver', everyMs: 10_000, run: (db, now) => deliverEffects(db, now) },
 	{ name: 'sessions.delete_expired', everyMs: HOUR, run: deleteExpiredSessions },
+	// Files held across a refused form are good for an hour; then they go.
+	{ name: 'held_uploads.delete_expired', everyMs: HOUR, run: deleteExpiredHolds },
 	// The longest rate-limit window is a day; older events count for nothing.
 	{ name: 'rate_limits.prune', everyMs: HOUR, run: (db, now) => pruneRateEvents(db, now - DAY) }
 ];
