@@ -149,6 +149,8 @@ export const ballotSchema = z.object({
 
 /** Replayed elections: a .pb file of up to 20 MB, read as UTF-8 text. */
 export const MAX_PB_BYTES = 20 * 1024 * 1024;
+/** The import form's one file, as formAction holds it across a refused form. */
+export const PB_FILE = { max: 1, maxBytes: MAX_PB_BYTES, tooMany: 'err_invalid', tooBig: 'err_menu_file_too_big' };
 const upload = z.object({ name: z.string(), type: z.string().optional(), bytes: z.instanceof(Uint8Array) });
 const pbText = z
 	.array(upload)

@@ -14,6 +14,7 @@ import { renderMarkdown } from '$lib/markdown';
 import { chinaDate } from '$lib/server/db/time';
 import { t } from '$lib/server/i18n';
 import { formAction, idParam, inCommunity, loginUrl, recordInCommunity } from '$lib/server/http';
+import { CARE_PHOTOS } from '$lib/server/areas/validation';
 
 /** The area's term most recently opened for rating, as a rating subject (0 when none: not found). */
 const ratingTarget = (event: Pick<RequestEvent, 'params'>) => ({ ...inCommunity(event), kind: 'area' as const, subjectId: ratedTermOf(getDb(), idParam(event.params.id)) ?? 0 });
@@ -123,7 +124,7 @@ export const actions: Actions = {
 	renew: formAction(renewClaim, { target: onClaim, to: here, flash: 'flash_area_renewed', form: 'renew' }),
 	revoke: formAction(revokeClaim, { target: onClaim, to: here, flash: 'flash_area_revoked', form: 'revoke' }),
 	nudge: formAction(nudgeClaim, { target: onClaim, to: here, flash: 'flash_area_nudged', form: 'nudge' }),
-	log: formAction(logCare, { target: onClaim, to: here, flash: (v) => (v.recovered ? 'flash_care_logged_recovered' : 'flash_care_logged'), files: ['photos'], form: 'log' }),
+	log: formAction(logCare, { target: onClaim, to: here, flash: (v) => (v.recovered ? 'flash_care_logged_recovered' : 'flash_care_logged'), files: { photos: CARE_PHOTOS }, form: 'log' }),
 	thank: formAction(thankLog, { target: onLog, to: here, flash: 'flash_care_thanked', form: 'thank' }),
 	check: formAction(checkLog, { target: onLog, to: here, flash: 'flash_care_checked', form: 'check' }),
 	reject: formAction(rejectLog, { target: onLog, to: here, flash: 'flash_care_rejected', form: 'reject' }),

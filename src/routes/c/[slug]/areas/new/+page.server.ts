@@ -5,6 +5,7 @@ import { createArea } from '$lib/server/areas/catalogue';
 import { gridsOf } from '$lib/server/areas/queries';
 import { t } from '$lib/server/i18n';
 import { formAction, inCommunity, requireActor } from '$lib/server/http';
+import { AREA_PHOTO } from '$lib/server/areas/validation';
 
 export const load: PageServerLoad = async (event) => {
 	const { community } = await event.parent();
@@ -14,5 +15,5 @@ export const load: PageServerLoad = async (event) => {
 };
 
 export const actions: Actions = {
-	default: formAction(createArea, { target: inCommunity, to: (v, e) => `/c/${e.params.slug}/areas/${v.id}`, flash: 'flash_area_created', files: ['photo'] })
+	default: formAction(createArea, { target: inCommunity, to: (v, e) => `/c/${e.params.slug}/areas/${v.id}`, flash: 'flash_area_created', files: { photo: AREA_PHOTO } })
 };

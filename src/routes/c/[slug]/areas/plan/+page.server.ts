@@ -6,6 +6,7 @@ import { planPage } from '$lib/server/areas/queries';
 import { PLAN_DRAWN_WIDTH, drawnHeight } from '$lib/server/areas/plan';
 import { t } from '$lib/server/i18n';
 import { formAction, idParam, inCommunity, requireActor } from '$lib/server/http';
+import { PLAN_IMAGE } from '$lib/server/areas/validation';
 
 export const load: PageServerLoad = async (event) => {
 	const { community } = await event.parent();
@@ -18,7 +19,7 @@ export const load: PageServerLoad = async (event) => {
 const here = (_v: unknown, e: { url: URL }) => e.url.pathname;
 
 export const actions: Actions = {
-	upload: formAction(uploadPlan, { target: inCommunity, to: here, flash: 'flash_plan_uploaded', files: ['plan'], form: 'upload' }),
+	upload: formAction(uploadPlan, { target: inCommunity, to: here, flash: 'flash_plan_uploaded', files: { plan: PLAN_IMAGE }, form: 'upload' }),
 	// the click on the plan names the area in a field: the pin goes on that area of this community
 	pin: formAction(placePin, {
 		target: (e, input) => ({ ...inCommunity(e), id: idParam(String(input.areaId ?? '')) }),

@@ -3,6 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { importPabulib } from '$lib/server/menus/import';
 import { t } from '$lib/server/i18n';
 import { formAction, inCommunity, requireActor } from '$lib/server/http';
+import { PB_FILE } from '$lib/server/menus/validation';
 
 export const load: PageServerLoad = async (event) => {
 	const actor = requireActor(event);
@@ -16,6 +17,6 @@ export const actions: Actions = {
 		target: inCommunity,
 		to: (v, e) => `/c/${e.params.slug}/menus/${v.id}/results`,
 		flash: 'flash_menu_imported',
-		files: ['file']
+		files: { file: PB_FILE }
 	})
 };

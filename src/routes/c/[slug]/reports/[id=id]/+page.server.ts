@@ -17,6 +17,7 @@ import { ratingActions } from '$lib/server/ratings/actions';
 import { daysOverdue, isOverdue } from '$lib/server/dispatch/rules';
 import { t } from '$lib/server/i18n';
 import { formAction, idParam, inCommunity, recordInCommunity } from '$lib/server/http';
+import { REPORT_PHOTOS } from '$lib/server/dispatch/validation';
 
 /** The report in the URL as a rating subject: its reporter rates its handling once it has closed. */
 const ratingTarget = (event: Pick<RequestEvent, 'params'>) => ({ ...inCommunity(event), kind: 'report' as const, subjectId: idParam(event.params.id) });
@@ -80,11 +81,11 @@ export const actions: Actions = {
 	reclassify: formAction(reclassifyReport, { ...act('reclassify'), flash: 'flash_report_reclassified' }),
 	dispatch: formAction(dispatchReport, { ...act('dispatch'), flash: 'flash_report_dispatched' }),
 	close: formAction(closeAtTriage, { ...act('close'), flash: 'flash_report_closed' }),
-	onSpot: formAction(handleOnSpot, { ...act('onSpot'), files: ['photos'], flash: 'flash_report_on_spot' }),
+	onSpot: formAction(handleOnSpot, { ...act('onSpot'), files: { photos: REPORT_PHOTOS }, flash: 'flash_report_on_spot' }),
 	accept: formAction(acceptReport, { ...act('accept'), flash: 'flash_report_accepted' }),
 	return: formAction(returnReport, { ...act('return'), flash: (v) => (v.escalated ? 'flash_report_escalated' : 'flash_report_returned') }),
 	progress: formAction(noteProgress, { ...act('progress'), flash: 'flash_report_progress' }),
-	reply: formAction(replyToReport, { ...act('reply'), files: ['photos'], flash: 'flash_report_replied' }),
+	reply: formAction(replyToReport, { ...act('reply'), files: { photos: REPORT_PHOTOS }, flash: 'flash_report_replied' }),
 	lead: formAction(nameLead, { ...act('lead'), flash: 'flash_report_lead' }),
 	verify: formAction(verifyReport, { ...act('verify'), flash: (v) => (v.decision === 'fixed' ? 'flash_report_fixed' : 'flash_report_reopened') }),
 	rate: ratingActions(ratingTarget).rate

@@ -6,6 +6,7 @@ import { nearbyOpen, questionsOf, servicesOf } from '$lib/server/dispatch/querie
 import { choicesOf } from '$lib/server/dispatch/answers';
 import { formAction, inCommunity, requireActor } from '$lib/server/http';
 import { GRID_WORKER_ROLE } from '$lib/server/policy';
+import { REPORT_PHOTOS } from '$lib/server/dispatch/validation';
 
 /**
  * Two steps that work without JavaScript: the kind of problem is chosen first (a GET, `?service=code`), then the
@@ -34,7 +35,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	default: formAction(fileReport, {
 		target: inCommunity,
-		files: ['photos'],
+		files: { photos: REPORT_PHOTOS },
 		to: (v, e) => `/c/${e.params.slug}/reports/${v.id}`,
 		flash: 'flash_report_filed'
 	})

@@ -6,6 +6,7 @@ import { updateArea } from '$lib/server/areas/catalogue';
 import { gridsOf } from '$lib/server/areas/queries';
 import { t } from '$lib/server/i18n';
 import { formAction, idParam, recordInCommunity, requireActor } from '$lib/server/http';
+import { AREA_PHOTO } from '$lib/server/areas/validation';
 
 export const load: PageServerLoad = async (event) => {
 	const { community } = await event.parent();
@@ -37,5 +38,5 @@ export const load: PageServerLoad = async (event) => {
 };
 
 export const actions: Actions = {
-	default: formAction(updateArea, { target: recordInCommunity, to: (_v, e) => `/c/${e.params.slug}/areas/${e.params.id}`, flash: 'flash_area_updated', files: ['photo'] })
+	default: formAction(updateArea, { target: recordInCommunity, to: (_v, e) => `/c/${e.params.slug}/areas/${e.params.id}`, flash: 'flash_area_updated', files: { photo: AREA_PHOTO } })
 };

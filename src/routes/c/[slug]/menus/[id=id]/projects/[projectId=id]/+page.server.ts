@@ -5,7 +5,7 @@ import { loadProject } from '$lib/server/menus/records';
 import { projectAbilities } from '$lib/server/menus/abilities';
 import { projectImplementation } from '$lib/server/menus/implementation/queries';
 import { acceptProject, addSpendingLine, editSpendingLine, postProgress } from '$lib/server/menus/implementation/commands';
-import { MAX_PHOTO_BYTES, MAX_PHOTOS } from '$lib/server/menus/implementation/validation';
+import { MAX_PHOTO_BYTES, MAX_PHOTOS, PROGRESS_PHOTOS } from '$lib/server/menus/implementation/validation';
 import { renderMarkdown } from '$lib/markdown';
 import { t } from '$lib/server/i18n';
 import { formAction, idParam, inCommunity, loginUrl } from '$lib/server/http';
@@ -53,7 +53,7 @@ const at = (anchor: string) => (_v: unknown, e: RequestEvent) => `${e.url.pathna
 const rating = ratingActions(ratingTarget);
 
 export const actions: Actions = {
-	progress: formAction(postProgress, { target: projectTarget, to: at('timeline'), flash: 'flash_progress_posted', files: ['photos'] }),
+	progress: formAction(postProgress, { target: projectTarget, to: at('timeline'), flash: 'flash_progress_posted', files: { photos: PROGRESS_PHOTOS } }),
 	addSpending: formAction(addSpendingLine, { target: projectTarget, to: at('spending'), flash: 'flash_spending_saved' }),
 	editSpending: formAction(editSpendingLine, { target: projectTarget, to: at('spending'), flash: 'flash_spending_saved' }),
 	accept: formAction(acceptProject, { target: projectTarget, to: at('acceptance'), flash: 'flash_project_accepted' }),
