@@ -34,9 +34,8 @@ test('without JavaScript: bad input is explained and kept, similar proposals are
 	await expect(author.getByText('已有相似的議題，請先看看下面的列表。')).toBeVisible();
 	await expect(author.getByRole('link', { name: '金韋花園路燈太暗，晚上散步看不清' })).toBeVisible();
 	await expect(author.getByLabel('標題', { exact: true })).toHaveValue(title);
-	// the browser does not keep a chosen file: the field says so, and the photo is chosen again
-	await expect(author.getByText('為了安全，瀏覽器不會保留已選的照片，請再選一次。')).toBeVisible();
-	await author.getByLabel(/^照片/).setInputFiles(PHOTO);
+	// the browser does not keep a chosen file, so the server does: the field says so, and nothing is chosen again
+	await expect(author.getByText('已保留 1 張照片：photo.jpg')).toBeVisible();
 	await author.getByRole('button', { name: '提交議題' }).click();
 	await expect(author.getByRole('heading', { level: 1 })).toHaveText(title);
 	const path = new URL(author.url()).pathname;

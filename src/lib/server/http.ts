@@ -168,6 +168,8 @@ export function askAgainForFiles(e: Err, fields: readonly string[] | undefined, 
 	return { ...e, fields: { ...e.fields, ...Object.fromEntries(chosen.map((f) => [f, 'err_files_choose_again'])) } };
 }
 
+const UNHELD = ['forbidden', 'not_found', 'unauthenticated'];
+
 /** One form's files: per field, those held from before (still good) and those chosen now. */
 type FormFiles = { fields: string[]; held: Record<string, Held[]>; chosen: Record<string, Upload[]>; gone: string[] };
 
@@ -188,7 +190,7 @@ export async function readFormFiles(data: FormData, actor: Actor | null, files: 
 				held = takeHeld(getDb(), actor.userId, field, tokens, now);
 				if (held.length < tokens.length) out.gone.push(field);
 			}
-		} else if (tokens.length && !data.has(discardField(field))) out.gone.push(field);
+		}
 		out.held[field] = held;
 		out.chosen[field] = chosen;
 		out.input[field] = mergeHeld(held, chosen);
@@ -211,6 +213,8 @@ export function keepFormFiles(
 	blame: Record<string, string> = e.fields ?? {}
 ): { e: Err; held: Record<string, HeldListing[]> } {
 	if (!actor) return { e: askAgainForFiles(e, f.fields, f.chosen), held: {} };
+	// a form this person may not send at all (not theirs to act on, or nothing there) is not worth holding files for
+	if (UNHELD.includes(e.error)) return { e, held: {} };
 	const fields: Record<string, string> = { ...e.fields };
 	const held: Record<string, HeldListing[]> = {};
 	for (const field of f.fields) {
