@@ -1,6 +1,7 @@
 import type { LayoutServerLoad } from './$types';
 import { getDb } from '$lib/server/db/client';
-import { cachedCommunities, cachedStreets } from '$lib/server/org/cache';
+import { cachedStreets, cachedSwitcher } from '$lib/server/org/cache';
+import { ServerOnly } from '$lib/server-only';
 import { unreadCount } from '$lib/server/notifications/queries';
 import { canSomewhere, reach } from '$lib/server/policy';
 import { takeFlash } from '$lib/server/http';
@@ -14,7 +15,7 @@ export const load: LayoutServerLoad = ({ locals, cookies }) => {
 	return {
 		user: locals.user && { username: locals.user.username, displayName: locals.user.displayName },
 		unread: locals.user ? unreadCount(db, locals.user.id) : 0,
-		communities: cachedCommunities(db).map((c) => ({ slug: c.slug, name: c.name, streetSlug: c.streetSlug })),
+		switcher: new ServerOnly(cachedSwitcher(db)),
 		streetsManaged: streets.streetIds.length
 			? cachedStreets(db)
 					.filter((s) => streets.streetIds.includes(s.id))

@@ -31,6 +31,16 @@ function current(db: Db): Snapshot {
 /** Every community with its street, as listCommunities returns them. */
 export const cachedCommunities = (db: Db) => current(db).communities;
 
+const switchers = new WeakMap<Snapshot, readonly { slug: string; name: string; streetSlug: string }[]>();
+
+/** Every community as the header's switcher names it, made once per snapshot (every page shows it). */
+export function cachedSwitcher(db: Db) {
+	const snapshot = current(db);
+	let list = switchers.get(snapshot);
+	if (!list) switchers.set(snapshot, (list = Object.freeze(snapshot.communities.map((c) => Object.freeze({ slug: c.slug, name: c.name, streetSlug: c.streetSlug })))));
+	return list;
+}
+
 /** Every street, as listStreets returns them. */
 export const cachedStreets = (db: Db) => current(db).streets;
 

@@ -1,7 +1,8 @@
 // Reads for proposal pages: the list with filters and search, one proposal, similar ones, the committee's queue.
 import { and, asc, count, desc, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import type { DbOrTx } from '../db/client';
+import { clientOf, type Db, type DbOrTx } from '../db/client';
+import { KeptReads } from '../db/kept-reads';
 import { prepared, preparedAs } from '../db/statements';
 import { users } from '../auth/schema';
 import { proposalCounts, proposalPhotos, proposals, proposalEvents, proposalSeconds, type ProposalState } from './schema';
@@ -313,6 +314,21 @@ export function listProposals(db: DbOrTx, communityId: number, query: ListQuery,
 	const ids = terms ? pageIds(db, condition, listOrder(query), PAGE_SIZE + 1, (page - 1) * PAGE_SIZE) : numberedPageIds(db, communityId, query, now, page);
 	const items = rowsOf(db, ids.slice(0, PAGE_SIZE), now);
 	return { items, total, capped, page, pages, prev: page > 1 ? keyed(items[0]) : null, next: ids.length > PAGE_SIZE ? keyed(items.at(-1)) : null };
+}
+
+const keptLists = new KeptReads<ProposalList>(500);
+
+/**
+ * The list as listProposals reads it, kept while the data are unchanged (db/kept-reads.ts: never stale), each
+ * proposal's deadline then told by `now`. The overdue filter is a question of the clock: always read afresh.
+ * Outside a transaction only (a page's load).
+ */
+export function keptProposalList(db: Db, communityId: number, query: ListQuery, now: number): ProposalList {
+	if (query.state === 'overdue') return listProposals(db, communityId, query, now);
+	const cursor = query.cursor ? `${query.cursor.dir}:${encodeKey(query.cursor.key)}` : '';
+	const key = JSON.stringify([communityId, query.q, query.state, query.category, query.sort, query.page, cursor]);
+	const list = keptLists.get(clientOf(db), key, () => listProposals(db, communityId, query, now));
+	return { ...list, items: list.items.map(withOverdue(now)) };
 }
 
 /** The newest few, for the community's home page. */

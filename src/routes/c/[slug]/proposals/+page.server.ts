@@ -1,6 +1,6 @@
 import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db/client';
-import { listProposals } from '$lib/server/proposals/queries';
+import { keptProposalList } from '$lib/server/proposals/queries';
 import { pageLinks } from '$lib/server/proposals/paging';
 import { ServerOnly } from '$lib/server-only';
 import { readListQuery } from '$lib/server/proposals/validation';
@@ -8,6 +8,6 @@ import { readListQuery } from '$lib/server/proposals/validation';
 export const load: PageServerLoad = async ({ url, parent }) => {
 	const { community } = await parent();
 	const query = readListQuery(url.searchParams);
-	const list = listProposals(getDb(), community.id, query, Date.now());
+	const list = keptProposalList(getDb(), community.id, query, Date.now());
 	return { query, list: new ServerOnly(list), links: pageLinks(url, list) };
 };
