@@ -29,7 +29,10 @@ const PNG: Photo = ['side.png', 'photo.png', 'image/png'];
 const WEBP: Photo = ['more.webp', 'photo.webp', 'image/webp'];
 
 /** The new-proposal form posted by `username` with these fields (repeated ones as arrays) and photos. */
-async function post(username: string | null, fields: Record<string, string | string[]>, photos: Photo[] = []) {
+type Refused = { errors: Record<string, string>; held: Record<string, { token: string; name: string }[]>; similar?: unknown[] };
+type Answer = { status: number; data: Refused } | { status: number; location: string };
+
+async function post(username: string | null, fields: Record<string, string | string[]>, photos: Photo[] = []): Promise<Answer> {
 	const body = new FormData();
 	for (const [k, v] of Object.entries(fields)) for (const one of [v].flat()) body.append(k, one);
 	for (const [name, file, type] of photos) body.append('photos', new File([fixture(file)], name, { type }));
@@ -45,7 +48,7 @@ async function post(username: string | null, fields: Record<string, string | str
 	try {
 		const answer = await actions.default(event as never);
 		if (!isActionFailure(answer)) throw new Error('expected a refusal or a redirect');
-		return { status: answer.status, data: answer.data as { errors: Record<string, string>; held: Record<string, { token: string; name: string }[]>; similar?: unknown[] } };
+		return { status: answer.status, data: answer.data as unknown as Refused };
 	} catch (e) {
 		if (isRedirect(e)) return { status: e.status, location: e.location };
 		throw e;

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { demoWorld, type World } from '../world';
-import { deleteExpiredHolds, holdFiles, HOLD_MS, mergeHeld, releaseHeld, takeHeld, USER_MAX_FILES, type FileLimits } from '../../../src/lib/server/uploads/held';
+import { deleteExpiredHolds, holdFiles, HOLD_MS, mergeHeld, releaseHeld, takeHeld, USER_MAX_FILES, type FileLimits, type Held } from '../../../src/lib/server/uploads/held';
 import { heldUploads } from '../../../src/lib/server/uploads/schema';
 
 const PHOTOS: FileLimits = { max: 4, maxBytes: 1000, tooMany: 'err_proposal_photos_too_many' };
@@ -80,7 +80,11 @@ describe('held files', () => {
 	});
 
 	it('come before the files chosen now when merged', () => {
-		const merged = mergeHeld([{ ...file('held1'), token: 't1' }, { ...file('held2'), token: 't2' }], [file('new1')]);
+		const held: Held[] = [
+			{ ...file('held1'), token: 't1' },
+			{ ...file('held2'), token: 't2' }
+		];
+		const merged = mergeHeld(held, [file('new1')]);
 		expect(merged.map((f) => f.name)).toEqual(['held1', 'held2', 'new1']);
 		expect(merged[0]).not.toHaveProperty('token');
 	});
