@@ -1,15 +1,18 @@
-import { and, count, desc, eq, isNull } from 'drizzle-orm';
+import { and, count, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client';
+import { prepared } from '../db/statements';
 import { notifications } from './schema';
 
+const countUnread = (db: DbOrTx) =>
+	db
+		.select({ n: count() })
+		.from(notifications)
+		.where(and(eq(notifications.userId, sql.placeholder('userId')), isNull(notifications.readAt)))
+		.prepare();
+
+/** The header's badge on every page a signed-in person opens: kept prepared (db/statements.ts). */
 export function unreadCount(db: DbOrTx, userId: number): number {
-	return (
-		db
-			.select({ n: count() })
-			.from(notifications)
-			.where(and(eq(notifications.userId, userId), isNull(notifications.readAt)))
-			.get()?.n ?? 0
-	);
+	return prepared(db, countUnread).get({ userId })?.n ?? 0;
 }
 
 export type InboxItem = {
