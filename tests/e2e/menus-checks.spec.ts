@@ -55,6 +55,9 @@ test('a Pabulib file replays as a read-only menu; a malformed one is refused wit
 	await page.getByRole('button', { name: '匯入並計票' }).click();
 	await expect(page.getByRole('alert')).toContainText('選票投給了檔案裡沒有的項目');
 	await expect(page.getByRole('alert')).toContainText('777');
+	// the file is what is wrong: said beside it, and not kept for the next try
+	await expect(page.getByText('這個檔案無法匯入（原因見上方），請修正後重新選擇。')).toBeVisible();
+	await expect(page.getByText(/已保留/)).toHaveCount(0);
 
 	const title = `Assen 重播 ${unique()}`;
 	await page.getByLabel('.pb 檔案').setInputFiles(ASSEN);

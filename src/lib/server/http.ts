@@ -175,7 +175,8 @@ type FormFiles = { fields: string[]; held: Record<string, Held[]>; chosen: Recor
 
 /**
  * Reads the file fields of a post and merges, per field, the held files its tokens name (this person's, this
- * field's, unexpired) before the files chosen now. Held files the person ticked away are let go. Tokens that name
+ * field's, unexpired) before the files chosen now. Held files the person ticked away, or the one file a field
+ * takes when another is chosen, are let go. Tokens that name
  * nothing usable are `gone`: the form then says so beside the field rather than file without them.
  */
 export async function readFormFiles(data: FormData, actor: Actor | null, files: Readonly<Record<string, FileLimits>> | undefined, now: number): Promise<FormFiles & { input: Record<string, Upload[]> }> {
@@ -184,8 +185,10 @@ export async function readFormFiles(data: FormData, actor: Actor | null, files: 
 		const chosen = await uploadsOf(data, field);
 		const tokens = [...new Set(data.getAll(heldField(field)).filter((v): v is string => typeof v === 'string' && v !== ''))];
 		let held: Held[] = [];
+		// a field that takes one file: a file chosen now takes the place of the one held
+		const replaced = files![field].max === 1 && chosen.length > 0;
 		if (actor && tokens.length) {
-			if (data.has(discardField(field))) releaseHeld(getDb(), actor.userId, tokens);
+			if (replaced || data.has(discardField(field))) releaseHeld(getDb(), actor.userId, tokens);
 			else {
 				held = takeHeld(getDb(), actor.userId, field, tokens, now);
 				if (held.length < tokens.length) out.gone.push(field);

@@ -89,7 +89,8 @@ export const importPabulib = defineAsyncCommand({
 	input: importSchema,
 	before: async (_db, { input }): Promise<Result<Replay>> => {
 		const read = readElection(input.file);
-		if (read instanceof PabulibError) return err(`menu_pabulib_${read.code}`, { params: { detail: read.message } });
+		// the file itself is what is wrong: said beside its field too, so it is not kept for the next try
+		if (read instanceof PabulibError) return err(`menu_pabulib_${read.code}`, { params: { detail: read.message }, fields: { file: 'err_pb_file_refused' } });
 		const meta = read.election.meta;
 		const title = input.title || [meta.description, meta.unit, meta.instance].filter(Boolean).join(' · ').slice(0, 80) || 'Pabulib';
 		return ok({ election: read.election, counted: read.counted, result: tally(read.counted.input), title, description: input.description });
