@@ -1,5 +1,5 @@
 // Reads for proposal pages: the list with filters and search, one proposal, similar ones, the committee's queue.
-import { and, asc, count, desc, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { clientOf, type Db, type DbOrTx } from '../db/client';
 import { KeptReads } from '../db/kept-reads';
@@ -186,12 +186,19 @@ const shapeOf = (query: ListQuery) =>
 
 const values = (communityId: number, query: ListQuery, now: number) => ({ community: communityId, state: query.state, category: query.category, now });
 
-/** The list's filters, in a shape's placeholders. */
-function shapeFilters(query: ListQuery): SQL[] {
-	const filters: SQL[] = [eq(proposals.communityId, sql.placeholder('community'))];
-	if (query.state === 'overdue') filters.push(eq(proposals.state, 'qualified'), lt(proposals.responseDueAt, sql.placeholder('now')));
-	else if (query.state !== 'all') filters.push(eq(proposals.state, sql.placeholder('state')));
-	if (query.category !== 'all') filters.push(eq(proposals.category, sql.placeholder('category')));
+/** What a list's filters compare with: the values themselves, or placeholders (a kept shape) bound to them later. */
+type FilterValues = { [K in keyof ReturnType<typeof values>]: ReturnType<typeof values>[K] | Placeholder };
+const PLACEHOLDERS: FilterValues = { community: sql.placeholder('community'), state: sql.placeholder('state'), category: sql.placeholder('category'), now: sql.placeholder('now') };
+
+/**
+ * The list's filters (community, state or overdue, category), one definition for the kept shapes and for a search
+ * or a cursor. `probe` writes the community as `+community_id` (see listProposals).
+ */
+function listFilters(query: ListQuery, v: FilterValues, probe = false): SQL[] {
+	const filters: SQL[] = [probe ? sql`+${proposals.communityId} = ${v.community}` : sql`${proposals.communityId} = ${v.community}`];
+	if (query.state === 'overdue') filters.push(eq(proposals.state, 'qualified'), sql`${proposals.responseDueAt} < ${v.now}`);
+	else if (query.state !== 'all') filters.push(sql`${proposals.state} = ${v.state}`);
+	if (query.category !== 'all') filters.push(sql`${proposals.category} = ${v.category}`);
 	return filters;
 }
 
@@ -201,7 +208,7 @@ function shapeFilters(query: ListQuery): SQL[] {
  */
 function countProposals(db: DbOrTx, communityId: number, query: ListQuery, now: number): number {
 	const counted = preparedAs(db, `proposals.count|${shapeOf(query)}`, (db) => {
-		if (query.state === 'overdue') return db.select({ n: count() }).from(proposals).where(and(...shapeFilters(query))).prepare();
+		if (query.state === 'overdue') return db.select({ n: count() }).from(proposals).where(and(...listFilters(query, PLACEHOLDERS))).prepare();
 		const where = [eq(proposalCounts.communityId, sql.placeholder('community'))];
 		if (query.state !== 'all') where.push(eq(proposalCounts.state, sql.placeholder('state')));
 		if (query.category !== 'all') where.push(eq(proposalCounts.category, sql.placeholder('category')));
@@ -216,7 +223,7 @@ function numberedPageIds(db: DbOrTx, communityId: number, query: ListQuery, now:
 		db
 			.select({ id: proposals.id })
 			.from(proposals)
-			.where(and(...shapeFilters(query)))
+			.where(and(...listFilters(query, PLACEHOLDERS)))
 			.orderBy(...listOrder(query))
 			.limit(sql.placeholder('limit'))
 			.offset(sql.placeholder('offset'))
@@ -282,13 +289,7 @@ export function listProposals(db: DbOrTx, communityId: number, query: ListQuery,
 	const byId = terms !== null && fewMatches(db, terms);
 	const cursor = query.cursor?.key.sort === query.sort ? query.cursor : null;
 	// Built for a search or a cursor; a numbered page without a search runs kept queries (numberedPageIds).
-	const filters: SQL[] = [];
-	if (terms || cursor) {
-		filters.push(byId ? sql`+${proposals.communityId} = ${communityId}` : eq(proposals.communityId, communityId));
-		if (query.state === 'overdue') filters.push(eq(proposals.state, 'qualified'), lt(proposals.responseDueAt, now));
-		else if (query.state !== 'all') filters.push(eq(proposals.state, query.state));
-		if (query.category !== 'all') filters.push(eq(proposals.category, query.category));
-	}
+	const filters = terms || cursor ? listFilters(query, values(communityId, query, now), byId) : [];
 	const condition = and(...filters, terms ? searchCondition(terms, !byId) : undefined);
 	const { total, capped } = terms ? countMatches(db, terms, and(...filters)) : { total: countProposals(db, communityId, query, now), capped: false };
 	const pages = capped ? null : Math.max(1, Math.ceil(total / PAGE_SIZE));
