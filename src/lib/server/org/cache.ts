@@ -9,6 +9,8 @@ type Snapshot = {
 	version: number;
 	communities: ReturnType<typeof listCommunities>;
 	streets: ReturnType<typeof listStreets>;
+	/** Every community as the header's switcher names it (every page shows it). */
+	switcher: readonly { slug: string; name: string; streetSlug: string }[];
 	/** Filled as slugs are asked for (misses are not kept: any URL could be asked for). Frozen: shared by requests. */
 	bySlug: Map<string, Readonly<Community>>;
 };
@@ -23,7 +25,9 @@ function current(db: Db): Snapshot {
 	}
 	const version = entry.read.get() as number;
 	if (entry.snapshot?.version !== version) {
-		entry.snapshot = { version, communities: listCommunities(db).map((c) => Object.freeze(c)), streets: listStreets(db).map((s) => Object.freeze(s)), bySlug: new Map() };
+		const communities = listCommunities(db).map((c) => Object.freeze(c));
+		const switcher = Object.freeze(communities.map((c) => Object.freeze({ slug: c.slug, name: c.name, streetSlug: c.streetSlug })));
+		entry.snapshot = { version, communities, streets: listStreets(db).map((s) => Object.freeze(s)), switcher, bySlug: new Map() };
 	}
 	return entry.snapshot;
 }
@@ -31,15 +35,8 @@ function current(db: Db): Snapshot {
 /** Every community with its street, as listCommunities returns them. */
 export const cachedCommunities = (db: Db) => current(db).communities;
 
-const switchers = new WeakMap<Snapshot, readonly { slug: string; name: string; streetSlug: string }[]>();
-
-/** Every community as the header's switcher names it, made once per snapshot (every page shows it). */
-export function cachedSwitcher(db: Db) {
-	const snapshot = current(db);
-	let list = switchers.get(snapshot);
-	if (!list) switchers.set(snapshot, (list = Object.freeze(snapshot.communities.map((c) => Object.freeze({ slug: c.slug, name: c.name, streetSlug: c.streetSlug })))));
-	return list;
-}
+/** Every community as the header's switcher names it, made once per snapshot. */
+export const cachedSwitcher = (db: Db) => current(db).switcher;
 
 /** Every street, as listStreets returns them. */
 export const cachedStreets = (db: Db) => current(db).streets;
