@@ -8,6 +8,7 @@ import { getDb, type Db } from './db/client';
 import { streetBySlug, type Community } from './org/queries';
 import { cachedCommunity } from './org/cache';
 import { groupCommit } from './db/group-commit';
+import { discardField, heldField } from '../held-files';
 import { holdFiles, mergeHeld, releaseHeld, takeHeld, type FileLimits, type Held, type HeldListing } from './uploads/held';
 
 export type FormValues = Record<string, string>;
@@ -153,10 +154,6 @@ async function uploadsOf(data: FormData, field: string): Promise<Upload[]> {
 	const files = data.getAll(field).filter((v): v is File => typeof v !== 'string' && (v.size > 0 || v.name !== ''));
 	return Promise.all(files.map(async (f) => ({ name: f.name, type: f.type, bytes: new Uint8Array(await f.arrayBuffer()) })));
 }
-
-/** The hidden fields a form with held files sends back: `held-{field}` (one per file) and `discard-{field}`. */
-export const heldField = (field: string) => `held-${field}`;
-export const discardField = (field: string) => `discard-${field}`;
 
 /**
  * Without a person to hold them for, a refused form with files chosen asks for them again beside the field

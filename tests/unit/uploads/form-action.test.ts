@@ -16,7 +16,8 @@ import { fixture, useTempUploads } from '../implementation/fixture';
 import { validProposal } from '../proposals/helpers';
 import { actions } from '../../../src/routes/c/[slug]/proposals/new/+page.server';
 import { holdFiles } from '../../../src/lib/server/uploads/held';
-import { heldField, readFormFiles } from '../../../src/lib/server/http';
+import { readFormFiles } from '../../../src/lib/server/http';
+import { heldField } from '../../../src/lib/held-files';
 import { PB_FILE } from '../../../src/lib/server/menus/validation';
 
 process.env.DATABASE_URL = join(mkdtempSync(join(tmpdir(), 'held-')), 'app.db');

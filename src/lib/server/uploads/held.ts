@@ -10,6 +10,7 @@ import { and, asc, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db/client';
 import { HOUR } from '../db/time';
 import { heldUploads } from './schema';
+import type { PhotoLimits } from '../media/photos';
 
 /** A held file is good for an hour after it was chosen. */
 export const HOLD_MS = HOUR;
@@ -17,8 +18,8 @@ export const HOLD_MS = HOUR;
 export const USER_MAX_FILES = 12;
 export const USER_MAX_BYTES = 40 * 1024 * 1024;
 
-/** How many files a field takes and how large each may be (a domain's PhotoLimits fits), with its messages. */
-export type FileLimits = { max: number; maxBytes: number; tooMany: string; tooBig?: string };
+/** How many files a field takes and how large each may be (a domain's PhotoLimits), with its messages. */
+export type FileLimits = PhotoLimits & { tooBig?: string };
 /** A file as a form hands it over (http.ts `Upload`). */
 export type HeldFile = { name: string; type: string; bytes: Uint8Array };
 /** A held file as the form shows it again: its name, and the token the form sends back. */

@@ -1,0 +1,4 @@
+// The hidden fields a form with held files sends back (components/FileField.svelte writes them, the server's
+// formAction reads them: lib/server/http.ts): `held-{field}`, one per file, and `discard-{field}` when ticked.
+export const heldField = (field: string) => `held-${field}`;
+export const discardField = (field: string) => `discard-${field}`;
