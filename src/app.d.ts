@@ -9,6 +9,8 @@ declare global {
 			/** The signed-in person with verified memberships, or null for a visitor. */
 			actor: Actor | null;
 			largeText: boolean;
+			/** This request moved the session's expiry, so its answer carries the session cookie again. */
+			sessionRenewed: boolean;
 		}
 		interface Error {
 			message: string;

@@ -12,6 +12,7 @@ import { securityHeaders } from '$lib/server/security/headers';
 import { limitBodies } from '$lib/server/security/body-limit';
 import { checkOrigin } from '$lib/server/security/origin';
 import { keptPublicPages } from '$lib/server/page-cache/handle';
+import { keptPagesWithOwnHeader } from '$lib/server/page-cache/own-header';
 
 /** Migrations run once, when the server starts (never while building). */
 export const init: ServerInit = () => {
@@ -59,8 +60,9 @@ const countQueries: Handle = ({ event, resolve }) => {
 
 // limitBodies wraps the request body as the last step before the route reads it.
 // checkOrigin before the session: a cross-site form post is refused before anything reads it (security/origin.ts).
-// Kept public pages after the headers every answer carries, before anything a fresh page would do.
-export const handle: Handle = sequence(countQueries, securityHeaders, checkOrigin, keptPublicPages, handleSession, locale, limitBodies);
+// Kept public pages after the headers every answer carries, before anything a fresh page would do; for signed-in
+// people once their session and language are known.
+export const handle: Handle = sequence(countQueries, securityHeaders, checkOrigin, keptPublicPages, handleSession, locale, keptPagesWithOwnHeader, limitBodies);
 
 /** Unexpected errors: logged for us, a calm localized page for the person. */
 export const handleError: HandleServerError = ({ error, status }) => {

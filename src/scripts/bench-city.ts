@@ -128,15 +128,19 @@ export async function runCityBench(options: { port: number; seconds?: number; ro
 	return withMinimalServer(options.port, (minimal) =>
 		withBenchServer({ name: 'demo', port: options.port + 1, countQueries: false }, residentSession, (demo, demoSession) =>
 			withBenchServer({ name: 'scale', port: options.port + 2, ready: LIST, countQueries: false }, (file) => (addScaleData(file), { file, scaleSession: residentSession(file) }), async (scale, { file, scaleSession }) => {
-				// Visitors who are not signed in are served kept pages (page-cache/); a signed-in resident always gets a
-				// page rendered for them (its reads kept while the data are unchanged: db/kept-reads.ts).
+				// Visitors who are not signed in are served kept pages (page-cache/); a signed-in resident the kept page
+				// with their own header (page-cache/own-header.ts), or on a reload (no-cache) a page rendered for them,
+				// its reads kept while the data are unchanged (db/kept-reads.ts).
 				const signedIn = (token: string) => ({ cookie: `${SESSION_COOKIE}=${token}` });
+				const reloaded = (token: string) => ({ ...signedIn(token), 'cache-control': 'no-cache' });
 				const targets = [
 					{ name: 'minimal SvelteKit page', origin: minimal, path: '/', headers: {} },
 					{ name: `${LIST} (demo), visitors`, origin: demo, path: LIST, headers: {} },
 					{ name: `${LIST} (${SCALE.proposals.toLocaleString('en')} proposals), visitors`, origin: scale, path: LIST, headers: {} },
 					{ name: `${LIST} (demo), signed-in resident`, origin: demo, path: LIST, headers: signedIn(demoSession) },
-					{ name: `${LIST} (${SCALE.proposals.toLocaleString('en')}), signed-in resident`, origin: scale, path: LIST, headers: signedIn(scaleSession) }
+					{ name: `${LIST} (${SCALE.proposals.toLocaleString('en')}), signed-in resident`, origin: scale, path: LIST, headers: signedIn(scaleSession) },
+					{ name: `${LIST} (demo), signed-in, reloading`, origin: demo, path: LIST, headers: reloaded(demoSession) },
+					{ name: `${LIST} (${SCALE.proposals.toLocaleString('en')}), signed-in, reloading`, origin: scale, path: LIST, headers: reloaded(scaleSession) }
 				];
 				const runs = targets.map(() => [] as { requestsPerSecond: number; p50: number; p99: number; errors: number }[]);
 				for (let r = 0; r < rounds; r++) {
@@ -175,14 +179,15 @@ export async function runCityBench(options: { port: number; seconds?: number; ro
 
 export function printCityFigures(f: CityFigures) {
 	console.log(`\nCity scale (50 connections, median of alternating runs; yardstick: the minimal SvelteKit page at ${f.minimal} req/s, p99 ${f.minimalP99} ms):`);
-	// The issue's targets, for the list at demo size and at scale; the signed-in figures hold the same targets.
-	const targets: { ratio: number; p99?: number }[] = [{ ratio: 0.3 }, { ratio: 0.25, p99: 100 }, { ratio: 0.3 }, { ratio: 0.25, p99: 100 }];
+	// The issue's targets, for the list at demo size and at scale; the signed-in figures hold the same targets. A
+	// reload (every request asking for a fresh page) has none: it is printed to show what rendering costs.
+	const targets: ({ ratio: number; p99?: number } | null)[] = [{ ratio: 0.3 }, { ratio: 0.25, p99: 100 }, { ratio: 0.3 }, { ratio: 0.25, p99: 100 }, null, null];
 	for (const [i, t] of f.throughput.entries()) {
 		const target = targets[i];
-		const ok = t.ratio >= target.ratio && (target.p99 === undefined || t.p99 <= target.p99);
+		const ok = target && t.ratio >= target.ratio && (target.p99 === undefined || t.p99 <= target.p99);
 		console.log(
 			`  ${t.name.padEnd(52)} ${String(t.requestsPerSecond).padStart(6)} req/s  ratio ${t.ratio.toFixed(2)}  p50 ${t.p50} ms  p99 ${t.p99} ms  ${t.errors} errors` +
-				`  (target ratio ≥ ${target.ratio}${target.p99 ? `, p99 ≤ ${target.p99} ms` : ''}: ${ok ? 'ok' : 'UNDER TARGET'})`
+				(target ? `  (target ratio ≥ ${target.ratio}${target.p99 ? `, p99 ≤ ${target.p99} ms` : ''}: ${ok ? 'ok' : 'UNDER TARGET'})` : '  (no target: every request rendered)')
 		);
 	}
 	console.log(`  one request at a time with ${SCALE.proposals.toLocaleString('en')} proposals (median of 15; target ≤ 10 ms for the list's reads):`);

@@ -1,6 +1,6 @@
 // The store of public pages (page-cache/store.ts): what may be kept, what may be served, for how long.
 import { describe, expect, it } from 'vitest';
-import { mayKeep, mayUseKeptPage, PageStore, type KeptPage } from '../../src/lib/server/page-cache/store';
+import { mayKeep, mayUseKeptPage, PageStore, splitAround, type KeptPage } from '../../src/lib/server/page-cache/store';
 
 const page = (body: string, version = '1.0', keptAt = 0): KeptPage => ({ body, status: 200, headers: [['content-type', 'text/html']], version, keptAt });
 
@@ -61,5 +61,13 @@ describe('which requests and answers', () => {
 		expect(mayKeep(200, new Headers({ 'content-type': 'application/json' }))).toBe(false);
 		expect(mayKeep(200, html({ 'set-cookie': 'flash=; Max-Age=0' }))).toBe(false);
 		expect(mayKeep(200, html({ 'cache-control': 'private, no-store' }))).toBe(false);
+	});
+
+	it('splits a page around a part only when the part is there exactly once', () => {
+		expect(splitAround('<p>a</p><header>v</header><main>b</main>', '<header>v</header>')).toEqual(['<p>a</p>', '<main>b</main>']);
+		expect(splitAround('<header>v</header>', '<header>v</header>')).toEqual(['', '']);
+		expect(splitAround('<header>v</header><header>v</header>', '<header>v</header>')).toBeNull();
+		expect(splitAround('<header>w</header>', '<header>v</header>')).toBeNull();
+		expect(splitAround('<header>v</header>', '')).toBeNull();
 	});
 });

@@ -23,7 +23,11 @@ describe('sessions', () => {
 		const { db, ids, now } = demoWorld();
 		const token = generateSessionToken();
 		createSession(db, token, ids.user.resident1, false, now);
-		expect(validateSessionToken(db, token, now + 29 * DAY)?.user.username).toBe('resident1');
+		// a day in, the expiry stays (the answer need not set the cookie again); used on day 29, it moves
+		expect(validateSessionToken(db, token, now + DAY)?.renewed).toBe(false);
+		const renewed = validateSessionToken(db, token, now + 29 * DAY);
+		expect(renewed?.user.username).toBe('resident1');
+		expect(renewed?.renewed).toBe(true);
 		// used on day 29, so it now lasts until day 59
 		expect(validateSessionToken(db, token, now + 58 * DAY)).not.toBeNull();
 		expect(validateSessionToken(db, token, now + 120 * DAY)).toBeNull();

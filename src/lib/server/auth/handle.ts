@@ -32,6 +32,7 @@ export const handleSession: Handle = async ({ event, resolve }) => {
 	event.locals.user = null;
 	event.locals.session = null;
 	event.locals.actor = null;
+	event.locals.sessionRenewed = false;
 	const token = event.cookies.get(SESSION_COOKIE);
 	if (token) {
 		const db = getDb();
@@ -47,8 +48,12 @@ export const handleSession: Handle = async ({ event, resolve }) => {
 			event.locals.user = found.user;
 			event.locals.session = session;
 			event.locals.actor = actor;
-			// residents' sessions slide: keep the cookie's expiry in step with the row
-			setSessionCookie(event, token, session.expiresAt);
+			// Residents' sessions slide and staff limits shorten them: the cookie's expiry follows the row's whenever
+			// it moves (only then, so that most answers set no cookie and a kept page can serve them).
+			if (found.renewed || session !== found.session) {
+				event.locals.sessionRenewed = true;
+				setSessionCookie(event, token, session.expiresAt);
+			}
 		} else {
 			deleteSessionCookie(event);
 		}

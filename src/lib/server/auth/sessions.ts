@@ -54,7 +54,7 @@ export function validateSessionToken(
 	db: DbOrTx,
 	token: string,
 	now: number
-): { session: Session; user: SessionUser } | null {
+): { session: Session; user: SessionUser; renewed: boolean } | null {
 	const id = sessionIdOf(token);
 	const row = prepared(db, sessionWithUser).get({ id });
 	if (!row) return null;
@@ -73,7 +73,7 @@ export function validateSessionToken(
 		db.update(sessions).set(patch).where(eq(sessions.id, id)).run();
 		Object.assign(session, patch);
 	}
-	return row;
+	return { ...row, renewed: patch.expiresAt !== undefined };
 }
 
 /**

@@ -68,3 +68,10 @@ export function mayKeep(status: number, headers: Headers): boolean {
 	if (headers.has('set-cookie')) return false;
 	return !/private|no-store/.test(headers.get('cache-control') ?? '');
 }
+
+/** The text before and after `part`, if it occurs exactly once in `text`. */
+export function splitAround(text: string, part: string): readonly [string, string] | null {
+	const at = text.indexOf(part);
+	if (part === '' || at < 0 || text.indexOf(part, at + 1) >= 0) return null;
+	return [text.slice(0, at), text.slice(at + part.length)];
+}
