@@ -108,15 +108,27 @@ function reachedByNext(file: string, n: number): Record<string, string> {
 	}
 }
 
-/** A signed-in resident of the community (the demo's resident1): the session a browser would send. */
-function residentSession(file: string): string {
+/**
+ * Signed-in residents of the community, one session each (up to 50, one per connection of the load): the cookies
+ * their browsers would send. Each gets their own header (own unread count), as on the evening of a vote.
+ */
+function residentSessions(file: string): string[] {
 	const sqlite = new Database(file);
 	try {
-		const user = sqlite.prepare(`select id from users where username = 'resident1'`).get() as { id: number };
-		const token = generateSessionToken();
+		const users = sqlite
+			.prepare(
+				`select distinct m.user_id from memberships m join communities c on c.id = m.community_id
+				 where c.slug = 'jinwei' and m.role = 'resident' and m.status = 'verified' order by m.user_id limit 50`
+			)
+			.pluck()
+			.all() as number[];
 		const now = Date.now();
-		sqlite.prepare(`insert into sessions (id, user_id, expires_at, idle_timeout, last_seen_at, created_at) values (?, ?, ?, null, ?, ?)`).run(sessionIdOf(token), user.id, now + 30 * DAY, now, now);
-		return token;
+		const insert = sqlite.prepare(`insert into sessions (id, user_id, expires_at, idle_timeout, last_seen_at, created_at) values (?, ?, ?, null, ?, ?)`);
+		return users.map((user) => {
+			const token = generateSessionToken();
+			insert.run(sessionIdOf(token), user, now + 30 * DAY, now, now);
+			return `${SESSION_COOKIE}=${token}`;
+		});
 	} finally {
 		sqlite.close();
 	}
@@ -126,21 +138,21 @@ export async function runCityBench(options: { port: number; seconds?: number; ro
 	const seconds = options.seconds ?? 5;
 	const rounds = options.rounds ?? 3;
 	return withMinimalServer(options.port, (minimal) =>
-		withBenchServer({ name: 'demo', port: options.port + 1, countQueries: false }, residentSession, (demo, demoSession) =>
-			withBenchServer({ name: 'scale', port: options.port + 2, ready: LIST, countQueries: false }, (file) => (addScaleData(file), { file, scaleSession: residentSession(file) }), async (scale, { file, scaleSession }) => {
+		withBenchServer({ name: 'demo', port: options.port + 1, countQueries: false }, residentSessions, (demo, demoSessions) =>
+			withBenchServer({ name: 'scale', port: options.port + 2, ready: LIST, countQueries: false }, (file) => (addScaleData(file), { file, scaleSessions: residentSessions(file) }), async (scale, { file, scaleSessions }) => {
 				// Visitors who are not signed in are served kept pages (page-cache/); a signed-in resident the kept page
 				// with their own header (page-cache/own-header.ts), or on a reload (no-cache) a page rendered for them,
 				// its reads kept while the data are unchanged (db/kept-reads.ts).
-				const signedIn = (token: string) => ({ cookie: `${SESSION_COOKIE}=${token}` });
-				const reloaded = (token: string) => ({ ...signedIn(token), 'cache-control': 'no-cache' });
+				const signedIn = (cookies: string[]) => cookies.map((cookie) => ({ cookie }));
+				const reloaded = (cookies: string[]) => cookies.map((cookie) => ({ cookie, 'cache-control': 'no-cache' }));
 				const targets = [
 					{ name: 'minimal SvelteKit page', origin: minimal, path: '/', headers: {} },
 					{ name: `${LIST} (demo), visitors`, origin: demo, path: LIST, headers: {} },
 					{ name: `${LIST} (${SCALE.proposals.toLocaleString('en')} proposals), visitors`, origin: scale, path: LIST, headers: {} },
-					{ name: `${LIST} (demo), signed-in resident`, origin: demo, path: LIST, headers: signedIn(demoSession) },
-					{ name: `${LIST} (${SCALE.proposals.toLocaleString('en')}), signed-in resident`, origin: scale, path: LIST, headers: signedIn(scaleSession) },
-					{ name: `${LIST} (demo), signed-in, reloading`, origin: demo, path: LIST, headers: reloaded(demoSession) },
-					{ name: `${LIST} (${SCALE.proposals.toLocaleString('en')}), signed-in, reloading`, origin: scale, path: LIST, headers: reloaded(scaleSession) }
+					{ name: `${LIST} (demo), signed-in residents`, origin: demo, path: LIST, headers: signedIn(demoSessions) },
+					{ name: `${LIST} (${SCALE.proposals.toLocaleString('en')}), signed-in residents`, origin: scale, path: LIST, headers: signedIn(scaleSessions) },
+					{ name: `${LIST} (demo), signed-in, reloading`, origin: demo, path: LIST, headers: reloaded(demoSessions) },
+					{ name: `${LIST} (${SCALE.proposals.toLocaleString('en')}), signed-in, reloading`, origin: scale, path: LIST, headers: reloaded(scaleSessions) }
 				];
 				const runs = targets.map(() => [] as { requestsPerSecond: number; p50: number; p99: number; errors: number }[]);
 				for (let r = 0; r < rounds; r++) {

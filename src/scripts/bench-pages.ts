@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { freshDemoDatabase } from './seed';
 
 // autocannon ships no types: the little of it used here, typed by hand.
-type Autocannon = (opts: { url: string; connections: number; duration: number; headers?: Record<string, string> }) => Promise<{
+type Autocannon = (opts: { url: string; connections: number; duration: number; headers?: Record<string, string>; requests?: { method: string; headers: Record<string, string> }[] }) => Promise<{
 	requests: { average: number };
 	latency: { p50: number; p99: number };
 	errors: number;
@@ -60,9 +60,11 @@ export async function withBenchServer<P, R>(
 }
 
 /** One page under 50 connections for `seconds`, after one plain request whose answer is returned to read. */
-export async function measure(origin: string, path: string, seconds: number, headers: Record<string, string> = {}) {
-	const first = await fetch(origin + path, { headers });
-	const result = await autocannon({ url: origin + path, connections: 50, duration: seconds, headers });
+/** Figures for one page under 50 connections; given several header sets (several people), each request takes the next. */
+export async function measure(origin: string, path: string, seconds: number, headers: Record<string, string> | Record<string, string>[] = {}) {
+	const many = Array.isArray(headers) ? headers : [headers];
+	const first = await fetch(origin + path, { headers: many[0] });
+	const result = await autocannon({ url: origin + path, connections: 50, duration: seconds, headers: many[0], requests: many.map((h) => ({ method: 'GET', headers: h })) });
 	const figure = { requestsPerSecond: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx };
 	return { first, figure };
 }
