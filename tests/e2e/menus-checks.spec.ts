@@ -54,7 +54,8 @@ test('a Pabulib file replays as a read-only menu; a malformed one is refused wit
 	await page.getByLabel('.pb 檔案').setInputFiles({ name: 'bad.pb', mimeType: 'text/plain', buffer: Buffer.from(bad) });
 	await page.getByRole('button', { name: '匯入並計票' }).click();
 	await expect(page.getByRole('alert')).toContainText('選票投給了檔案裡沒有的項目');
-	await expect(page.getByRole('alert')).toContainText('777');
+	await expect(page.getByRole('alert')).toContainText('投給了不存在的項目 777');
+	await expect(page.getByRole('alert')).not.toContainText('votes for');
 	// the file is what is wrong: said beside it, and not kept for the next try
 	await expect(page.getByText('這個檔案無法匯入（原因見上方），請修正後重新選擇。')).toBeVisible();
 	await expect(page.getByText(/已保留/)).toHaveCount(0);
@@ -78,6 +79,22 @@ test('a Pabulib file replays as a read-only menu; a malformed one is refused wit
 	await expect(popup.getByText('可行', { exact: true })).toHaveCount(0);
 	const pb = await (await page.request.get(menuUrl + '/ballots.pb')).text();
 	expect(pb).toContain('vote01006bcf-62b6-435d-a0de-2966c3e75249;1,2,6,9,13');
+});
+
+test("a refused Pabulib file is explained in the reader's language, line and all, without JavaScript", async ({ browser, baseURL }) => {
+	const page = await pageAs(browser, 'street', { javaScriptEnabled: false });
+	const bad = readFileSync(ASSEN, 'utf8').replace('3;7200;', '3;seven;');
+	for (const [locale, file, submit, said] of [
+		['zh-Hans', '.pb 文件', '导入并计票', '第 20 行项目 3 的费用写的是“seven”，不是金额'],
+		['en', '.pb file', 'Import and count', 'line 20: cost of project 3 is "seven", not an amount']
+	]) {
+		await page.context().addCookies([{ name: 'locale', value: locale, url: baseURL! }]);
+		await page.goto('/c/fenghuangshan/menus/import');
+		await page.getByLabel(file).setInputFiles({ name: 'bad.pb', mimeType: 'text/plain', buffer: Buffer.from(bad) });
+		await page.getByRole('button', { name: submit }).click();
+		await expect(page.getByRole('alert')).toContainText(said);
+	}
+	await page.context().close();
 });
 
 test('a results page fits a 390-pixel phone in large text: chart labels at body size, no column cut off', async ({ browser }) => {

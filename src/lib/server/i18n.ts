@@ -1,6 +1,6 @@
 import * as m from '$lib/paraglide/messages';
 import { baseLocale } from '$lib/paraglide/runtime';
-import type { Err } from './result';
+import { renderParams, type Err } from './result';
 
 export const LOCALE_COOKIE = 'locale';
 /** `large` when the reader pressed 大字 (the preferences page sets it). */
@@ -68,5 +68,5 @@ export function localizeFields(fields: Record<string, string> | undefined): Reco
 
 /** A command error as one sentence: `error_{code}` with its params. */
 export function errorMessage(e: Pick<Err, 'error' | 'params'>): string {
-	return t(`error_${e.error}`, e.params ?? {});
+	return t(`error_${e.error}`, renderParams(e.params, t));
 }

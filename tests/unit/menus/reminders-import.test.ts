@@ -14,10 +14,18 @@ import { publishResults, publishedResults } from '../../../src/lib/server/menus/
 import { ballotsPb, resultRows, resultsCsv } from '../../../src/lib/server/menus/export';
 import { loadMenu } from '../../../src/lib/server/menus/records';
 import { parsePabulib, toTallyInput } from '../../../src/lib/server/menus/pabulib';
+import { renderMessage, type MessageRef } from '../../../src/lib/server/result';
+import * as messages from '../../../src/lib/paraglide/messages';
 import { tally } from '../../../src/lib/server/menus/tally';
 import { ballots, menuProjects, menus } from '../../../src/lib/server/menus/schema';
 import { notifications } from '../../../src/lib/server/notifications/schema';
 import { DAY, HOUR } from '../../../src/lib/server/db/time';
+
+const LOCALES = ['zh-Hant', 'zh-Hans', 'en'] as const;
+type Say = (params: Record<string, string | number>, options: { locale: (typeof LOCALES)[number] }) => string;
+/** A message in a given language; a key no catalogue holds comes back as itself (and fails the checks). */
+const sayIn = (locale: (typeof LOCALES)[number], key: string, params: Record<string, string | number>) =>
+	(messages as unknown as Record<string, Say | undefined>)[key]?.(params, { locale }) ?? key;
 
 const PABULIB = resolve(process.cwd(), 'tests/fixtures/pabulib/real');
 const ASSEN = readFileSync(resolve(PABULIB, 'Netherlands_Assen_2024.pb'), 'utf8');
@@ -100,7 +108,16 @@ describe('Pabulib import', () => {
 		expect(r.ok).toBe(false);
 		if (!r.ok) {
 			expect(r.error).toBe(code);
-			expect(String(r.params?.detail ?? '')).not.toBe('');
+			// the problem is named in the reader's language: every message it is made of exists in all three, and in
+			// Chinese it is Chinese (the file's own words, as project ids and section names, aside)
+			const detail = r.params?.detail as MessageRef;
+			expect(detail.key).toMatch(/^pb_/);
+			const said = Object.fromEntries(LOCALES.map((locale) => [locale, renderMessage(detail, (key, params) => sayIn(locale, key, params))]));
+			for (const locale of LOCALES) expect(said[locale], locale).not.toMatch(/\bpb_/);
+			for (const locale of ['zh-Hant', 'zh-Hans'] as const) expect(said[locale], locale).not.toMatch(/\b(line|voter|project|is not|the file)\b/);
+			expect(said['zh-Hant']).toMatch(/\p{Script=Han}{2}/u);
+			expect(said['zh-Hans']).toMatch(/\p{Script=Han}{2}/u);
+			expect(said.en).toMatch(/\b(line|file|rule|section)\b/i);
 		}
 		expect(w.db.select({ n: count() }).from(menus).get()!.n).toBe(0);
 		expect(w.db.select({ n: count() }).from(ballots).get()!.n).toBe(0);

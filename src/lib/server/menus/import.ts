@@ -36,7 +36,7 @@ function readElection(text: string): { election: PbElection; counted: PbTallyInp
 	try {
 		const election = parsePabulib(text);
 		const counted = tallyInputFor(election);
-		if (!(counted.input.budget > 0)) return new PabulibError('bad_number', `META budget ${election.meta.budget ?? ''} is not a positive amount`);
+		if (!(counted.input.budget > 0)) return new PabulibError('bad_number', { key: 'pb_budget_not_positive', params: { text: election.meta.budget ?? '' } });
 		return { election, counted };
 	} catch (e) {
 		if (e instanceof PabulibError) return e;
@@ -90,7 +90,7 @@ export const importPabulib = defineAsyncCommand({
 	before: async (_db, { input }): Promise<Result<Replay>> => {
 		const read = readElection(input.file);
 		// the file itself is what is wrong: said beside its field too, so it is not kept for the next try
-		if (read instanceof PabulibError) return err(`menu_pabulib_${read.code}`, { params: { detail: read.message }, fields: { file: 'err_pb_file_refused' } });
+		if (read instanceof PabulibError) return err(`menu_pabulib_${read.code}`, { params: { detail: read.detail }, fields: { file: 'err_pb_file_refused' } });
 		const meta = read.election.meta;
 		const title = input.title || [meta.description, meta.unit, meta.instance].filter(Boolean).join(' · ').slice(0, 80) || 'Pabulib';
 		return ok({ election: read.election, counted: read.counted, result: tally(read.counted.input), title, description: input.description });

@@ -16,6 +16,8 @@ import {
 	type TallyInput,
 	type WrittenAmount,
 } from './tally';
+import * as messages from '../../paraglide/messages';
+import { renderMessage, type MessageRef } from '../result';
 
 export type PabulibErrorCode =
 	| 'missing_section'
@@ -30,13 +32,28 @@ export type PabulibErrorCode =
 	| 'unsupported_rule'
 	| 'empty';
 
-/** A malformed or unsupported file. The message is English and names the line or field at fault. */
+/**
+ * What is wrong with a file, naming the line or field at fault: a message of messages/menus (`pb_…`) with its
+ * values. The site says it in the reader's language; the error's message is it in English, for the command-line
+ * tools and logs.
+ */
+export type PbDetail = MessageRef;
+
+const detail = (key: string, params?: PbDetail['params']): PbDetail => ({ key: `pb_${key}`, params });
+
+type MessageFn = (params: Record<string, unknown>, options: { locale: 'en' }) => string;
+const catalogue = messages as unknown as Record<string, MessageFn | undefined>;
+const inEnglish = (key: string, params: Record<string, string | number>) => catalogue[key]?.(params, { locale: 'en' }) ?? key;
+
+/** A malformed or unsupported file. */
 export class PabulibError extends Error {
 	readonly code: PabulibErrorCode;
-	constructor(code: PabulibErrorCode, message: string) {
-		super(message);
+	readonly detail: PbDetail;
+	constructor(code: PabulibErrorCode, what: PbDetail) {
+		super(renderMessage(what, inEnglish));
 		this.name = 'PabulibError';
 		this.code = code;
+		this.detail = what;
 	}
 }
 
@@ -107,7 +124,7 @@ function readRows(text: string): Row[] {
 				i++;
 				for (;;) {
 					if (i >= text.length) {
-						throw new PabulibError('missing_column', `line ${openedOn}: a quoted field is never closed`);
+						throw new PabulibError('missing_column', detail('unclosed_quote', { line: openedOn }));
 					}
 					if (text[i] === '"' && text[i + 1] === '"') {
 						field += '"';
@@ -160,25 +177,28 @@ function splitSections(rows: Row[]): Record<SectionName, Section> {
 		const title = sectionTitle(row);
 		if (title) {
 			if (title !== SECTION_ORDER[expected]) {
-				const wanted = SECTION_ORDER[expected] ?? 'nothing';
-				throw new PabulibError('missing_section', `line ${row.line}: expected section ${wanted}, found ${title}`);
+				const wanted = SECTION_ORDER[expected];
+				throw new PabulibError(
+					'missing_section',
+					wanted ? detail('section_out_of_order', { line: row.line, wanted, title }) : detail('section_after_votes', { line: row.line, title }),
+				);
 			}
 			const header = rows[r + 1];
 			if (!header || sectionTitle(header)) {
-				throw new PabulibError('missing_column', `line ${row.line}: section ${title} has no header line`);
+				throw new PabulibError('missing_column', detail('section_without_header', { line: row.line, title }));
 			}
 			current = { header: header.fields.map((name) => name.trim()), headerLine: header.line, rows: [] };
 			sections[title] = current;
 			expected++;
 			r++;
 		} else if (!current) {
-			throw new PabulibError('missing_section', `line ${row.line}: expected section META, found "${row.fields.join(';')}"`);
+			throw new PabulibError('missing_section', detail('rows_before_meta', { line: row.line, row: row.fields.join(';') }));
 		} else {
 			current.rows.push(row);
 		}
 	}
 	for (const name of SECTION_ORDER) {
-		if (!sections[name]) throw new PabulibError('missing_section', `the file has no ${name} section`);
+		if (!sections[name]) throw new PabulibError('missing_section', detail('no_section', { name }));
 	}
 	return sections as Record<SectionName, Section>;
 }
@@ -186,17 +206,14 @@ function splitSections(rows: Row[]): Record<SectionName, Section> {
 function requireColumns(section: Section, title: SectionName, names: string[]): void {
 	for (const name of names) {
 		if (!section.header.includes(name)) {
-			throw new PabulibError('missing_column', `line ${section.headerLine}: ${title} header has no ${name} column`);
+			throw new PabulibError('missing_column', detail('no_column', { line: section.headerLine, title, name }));
 		}
 	}
 }
 
 function rowRecord(section: Section, title: SectionName, row: Row): Record<string, string> {
 	if (row.fields.length !== section.header.length) {
-		throw new PabulibError(
-			'missing_column',
-			`line ${row.line}: ${title} row has ${row.fields.length} fields but the header names ${section.header.length}`,
-		);
+		throw new PabulibError('missing_column', detail('row_width', { line: row.line, title, fields: row.fields.length, columns: section.header.length }));
 	}
 	const record: Record<string, string> = {};
 	section.header.forEach((name, column) => (record[name] = row.fields[column]));
@@ -205,28 +222,28 @@ function rowRecord(section: Section, title: SectionName, row: Row): Record<strin
 
 const NUMBER = /^-?\d+(?:\.\d+)?$/;
 
-const AMOUNT_PROBLEMS: Record<AmountProblem, string> = {
-	malformed: 'not an amount (write digits with at most two decimals after a point, as 1250 or 1250.50)',
-	negative: 'a negative amount',
-	too_many_decimals: 'which has more than two decimals (amounts are counted to the hundredth: grosze, fen, cents)',
+const AMOUNT_PROBLEMS: Record<AmountProblem, PbDetail> = {
+	malformed: detail('amount_malformed'),
+	negative: detail('amount_negative'),
+	too_many_decimals: detail('amount_too_many_decimals'),
 };
 
 /** An amount field as written, read but not yet scaled (the scale depends on every amount of the file). */
 interface AmountField {
 	text: string;
-	where: string;
+	where: PbDetail;
 	amount: WrittenAmount;
 }
 
-function readAmountField(text: string, where: string): AmountField {
+function readAmountField(text: string, where: PbDetail): AmountField {
 	const read = readAmount(text);
-	if (!read.ok) throw new PabulibError('bad_number', `${where} is "${text}", ${AMOUNT_PROBLEMS[read.problem]}`);
+	if (!read.ok) throw new PabulibError('bad_number', detail('bad_amount', { where, text, problem: AMOUNT_PROBLEMS[read.problem] }));
 	return { text, where, amount: read.amount };
 }
 
 function inMinorUnits(field: AmountField, scale: number): number {
 	const value = toMinorUnits(field.amount, scale);
-	if (value === null) throw new PabulibError('bad_number', `${field.where} is "${field.text}", too large to count exactly`);
+	if (value === null) throw new PabulibError('bad_number', detail('bad_amount', { where: field.where, text: field.text, problem: detail('amount_too_large') }));
 	return value;
 }
 
@@ -239,7 +256,7 @@ function parseIdList(text: string): string[] {
 
 function parseMeta(section: Section): Record<string, string> {
 	if (section.header.length !== 2) {
-		throw new PabulibError('missing_column', `line ${section.headerLine}: META header must be "key;value"`);
+		throw new PabulibError('missing_column', detail('meta_header', { line: section.headerLine }));
 	}
 	const meta: Record<string, string> = {};
 	for (const row of section.rows) {
@@ -261,24 +278,21 @@ function parseProjects(section: Section): ProjectRow[] {
 	return section.rows.map((row) => {
 		const columns = rowRecord(section, 'PROJECTS', row);
 		const id = columns.project_id.trim();
-		if (seen.has(id)) throw new PabulibError('duplicate_project', `line ${row.line}: project ${id} is listed twice`);
+		if (seen.has(id)) throw new PabulibError('duplicate_project', detail('duplicate_project', { line: row.line, id }));
 		seen.add(id);
-		return { id, cost: readAmountField(columns.cost, `line ${row.line}: cost of project ${id}`), columns };
+		return { id, cost: readAmountField(columns.cost, detail('where_cost', { line: row.line, id })), columns };
 	});
 }
 
 function parsePoints(text: string, row: Row, voterId: string, approved: number): number[] {
 	const points = parseIdList(text).map((item) => {
 		if (!NUMBER.test(item)) {
-			throw new PabulibError('bad_number', `line ${row.line}: points of voter ${voterId} include "${item}", not a number`);
+			throw new PabulibError('bad_number', detail('points_not_number', { line: row.line, voter: voterId, item }));
 		}
 		return Number(item);
 	});
 	if (points.length !== approved) {
-		throw new PabulibError(
-			'bad_number',
-			`line ${row.line}: voter ${voterId} names ${approved} projects but gives ${points.length} points`,
-		);
+		throw new PabulibError('bad_number', detail('points_count', { line: row.line, voter: voterId, approved, points: points.length }));
 	}
 	return points;
 }
@@ -290,12 +304,12 @@ function parseVotes(section: Section, projectIds: Set<string>): PbVote[] {
 	return section.rows.map((row) => {
 		const { voter_id: rawVoterId, vote: rawVote, points: rawPoints, ...extra } = rowRecord(section, 'VOTES', row);
 		const voterId = rawVoterId.trim();
-		if (seen.has(voterId)) throw new PabulibError('duplicate_voter', `line ${row.line}: voter ${voterId} votes twice`);
+		if (seen.has(voterId)) throw new PabulibError('duplicate_voter', detail('duplicate_voter', { line: row.line, voter: voterId }));
 		seen.add(voterId);
 		const vote = parseIdList(rawVote);
 		for (const id of vote) {
 			if (!projectIds.has(id)) {
-				throw new PabulibError('unknown_project', `line ${row.line}: voter ${voterId} votes for unknown project ${id}`);
+				throw new PabulibError('unknown_project', detail('unknown_project', { line: row.line, voter: voterId, id }));
 			}
 		}
 		const parsed: PbVote = { voter_id: voterId, vote, extra };
@@ -310,12 +324,12 @@ function parseVotes(section: Section, projectIds: Set<string>): PbVote[] {
  */
 export function parsePabulib(text: string): PbElection {
 	const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
-	if (body.trim() === '') throw new PabulibError('empty', 'the file is empty');
+	if (body.trim() === '') throw new PabulibError('empty', detail('empty_file'));
 	const sections = splitSections(readRows(body));
 	const meta = parseMeta(sections.META);
-	const budget = meta.budget === undefined ? null : readAmountField(meta.budget, 'META budget');
+	const budget = meta.budget === undefined ? null : readAmountField(meta.budget, detail('where_budget'));
 	const rows = parseProjects(sections.PROJECTS);
-	if (rows.length === 0) throw new PabulibError('empty', 'the PROJECTS section lists no project');
+	if (rows.length === 0) throw new PabulibError('empty', detail('no_projects'));
 	const amounts = [...(budget ? [budget] : []), ...rows.map((row) => row.cost)];
 	const scale = scaleFor(Math.max(...amounts.map((field) => field.amount.decimals.length)));
 	const projects = rows.map(({ id, cost, columns }) => ({ id, cost: inMinorUnits(cost, scale), columns }));
@@ -333,15 +347,12 @@ export type PbVoteType = 'approval' | 'choose-1' | 'cumulative' | 'ordinal';
 export const VOTE_TYPES: readonly PbVoteType[] = ['approval', 'choose-1', 'cumulative', 'ordinal'];
 
 /** Rules the Pabulib format names that cannot be replayed from the file alone, and why. */
-const RULES_REFUSED_BECAUSE: Record<string, string> = {
-	unknown: 'the file does not know which rule the city used',
-	'greedy-exclusive':
-		'which projects exclude each other is not recorded in the file (only its comment describes it)',
-	'greedy-custom': "it is the city's own procedure, described only in the file's comment",
-	'equalshares/add1-comparison':
-		'its final comparison with greedy (which outcome more voters prefer) is not defined precisely enough to reproduce',
-	'equalshares-comparison':
-		'its final comparison with greedy (which outcome more voters prefer) is not defined precisely enough to reproduce',
+const RULES_REFUSED_BECAUSE: Record<string, PbDetail> = {
+	unknown: detail('rule_unknown'),
+	'greedy-exclusive': detail('rule_exclusive'),
+	'greedy-custom': detail('rule_custom'),
+	'equalshares/add1-comparison': detail('rule_comparison'),
+	'equalshares-comparison': detail('rule_comparison'),
 };
 
 /** What tallyInputFor gives: the input for `tally`, and what the file says about itself that a reader should know. */
@@ -365,18 +376,16 @@ function isVoteType(name: string): name is PbVoteType {
 
 function metaNumber(meta: Record<string, string>, key: string): number {
 	const text = meta[key];
-	if (text === undefined) throw new PabulibError('missing_column', `META has no ${key}`);
-	if (!NUMBER.test(text.trim())) throw new PabulibError('bad_number', `META ${key} is "${text}", not a number`);
+	if (text === undefined) throw new PabulibError('missing_column', detail('meta_missing', { key }));
+	if (!NUMBER.test(text.trim())) throw new PabulibError('bad_number', detail('meta_not_number', { key, text }));
 	return Number(text.trim());
 }
 
 function voteTypeOf(meta: Record<string, string>): PbVoteType {
 	const voteType = (meta.vote_type ?? 'approval').trim();
 	if (!isVoteType(voteType)) {
-		throw new PabulibError(
-			'unsupported_vote_type',
-			`vote_type ${voteType || '(none)'} is not supported; supported vote types: ${VOTE_TYPES.join(', ')}`,
-		);
+		const supported = VOTE_TYPES.join(', ');
+		throw new PabulibError('unsupported_vote_type', voteType ? detail('vote_type_unsupported', { voteType, supported }) : detail('vote_type_empty', { supported }));
 	}
 	return voteType;
 }
@@ -385,19 +394,18 @@ function ruleOf(meta: Record<string, string>, ruleOverride: string | undefined, 
 	const ruleName = (ruleOverride ?? meta.rule ?? '').trim();
 	if (!isRuleName(ruleName)) {
 		const because = RULES_REFUSED_BECAUSE[ruleName];
+		const supported = RULE_NAMES.join(', ');
 		throw new PabulibError(
 			'unsupported_rule',
-			`rule "${ruleName || '(none)'}" is not supported${because ? `: ${because}` : ''}; ` +
-				`supported rules: ${RULE_NAMES.join(', ')}`,
+			!ruleName
+				? detail('rule_empty', { supported })
+				: because
+					? detail('rule_refused', { rule: ruleName, because, supported })
+					: detail('rule_unsupported', { rule: ruleName, supported }),
 		);
 	}
 	if (ruleName === 'equalshares/add1' && (voteType === 'ordinal' || voteType === 'cumulative')) {
-		throw new PabulibError(
-			'unsupported_vote_type',
-			`equalshares/add1 with ${voteType} ballots is not supported: Equal Shares needs each voter's utility for ` +
-				'a project, which the Pabulib format fixes only for approval ballots (cost utilities); for points or ' +
-				'rankings it is a choice nobody has published, so it is not guessed',
-		);
+		throw new PabulibError('unsupported_vote_type', detail('equal_shares_points', { voteType }));
 	}
 	return ruleName;
 }
@@ -407,10 +415,7 @@ function wholePoints(vote: PbVote): number[] {
 	const points = vote.points ?? [];
 	for (const point of points) {
 		if (!Number.isSafeInteger(point) || point < 0) {
-			throw new PabulibError(
-				'bad_number',
-				`voter ${vote.voter_id} gives ${point} points; points must be whole non-negative numbers`,
-			);
+			throw new PabulibError('bad_number', detail('points_not_whole', { voter: vote.voter_id, point }));
 		}
 	}
 	return points;
@@ -424,15 +429,11 @@ function wholePoints(vote: PbVote): number[] {
 function rankedPoints(election: PbElection): (vote: PbVote) => number[] {
 	const scoringFn = election.meta.scoring_fn?.trim() ?? '';
 	if (scoringFn !== '' && scoringFn.toLowerCase() !== 'borda') {
-		throw new PabulibError(
-			'unsupported_vote_type',
-			`scoring_fn "${scoringFn}" is not supported; ranked ballots are scored by Borda ` +
-				'(k points for the first of k ranked projects, down to 1 for the last) or by their points column',
-		);
+		throw new PabulibError('unsupported_vote_type', detail('scoring_fn_unsupported', { scoringFn }));
 	}
 	return (vote) => {
 		if (new Set(vote.vote).size !== vote.vote.length) {
-			throw new PabulibError('bad_ballot', `voter ${vote.voter_id} ranks a project twice: ${vote.vote.join(',')}`);
+			throw new PabulibError('bad_ballot', detail('ranks_twice', { voter: vote.voter_id, vote: vote.vote.join(',') }));
 		}
 		return vote.points ? wholePoints(vote) : bordaPoints(vote.vote.length);
 	};
@@ -446,14 +447,13 @@ function scoresOf(election: PbElection, voteType: PbVoteType): Map<string, numbe
 		case 'choose-1':
 			for (const vote of election.votes) {
 				if (new Set(vote.vote).size > 1) {
-					const choices = `${vote.vote.length} projects`;
-					throw new PabulibError('bad_ballot', `voter ${vote.voter_id} chooses ${choices} on a choose-1 ballot`);
+					throw new PabulibError('bad_ballot', detail('choose_one_many', { voter: vote.voter_id, count: vote.vote.length }));
 				}
 			}
 			return undefined;
 		case 'cumulative':
 			if (election.votes.some((vote) => !vote.points)) {
-				throw new PabulibError('missing_column', 'cumulative VOTES need a points column');
+				throw new PabulibError('missing_column', detail('cumulative_no_points'));
 			}
 			return scoreTable(election, (vote) => wholePoints(vote));
 		case 'ordinal':
@@ -535,7 +535,7 @@ export function tallyInputFor(election: PbElection, options: PbTallyOptions = {}
 	const { meta } = election;
 	const voteType = voteTypeOf(meta);
 	const rule = ruleOf(meta, options.rule, voteType);
-	if (election.budget === null) throw new PabulibError('missing_column', 'META has no budget');
+	if (election.budget === null) throw new PabulibError('missing_column', detail('meta_missing', { key: 'budget' }));
 	const scores = scoresOf(election, voteType);
 	const input: TallyInput = {
 		budget: election.budget,
@@ -565,15 +565,12 @@ export function tallyInputFor(election: PbElection, options: PbTallyOptions = {}
  */
 export function toTallyInput(election: PbElection, ruleOverride?: string): TallyInput {
 	if (election.scale !== 1) {
-		const amounts: Array<[string, string]> = [
-			['META budget', election.meta.budget ?? ''],
-			...election.projects.map((project): [string, string] => [`cost of project ${project.id}`, project.columns.cost]),
+		const amounts: Array<[PbDetail, string]> = [
+			[detail('where_budget'), election.meta.budget ?? ''],
+			...election.projects.map((project): [PbDetail, string] => [detail('where_project_cost', { id: project.id }), project.columns.cost]),
 		];
-		const [where, text] = amounts.find(([, written]) => /\.\d*[1-9]/.test(written)) ?? ['an amount', ''];
-		throw new PabulibError(
-			'bad_number',
-			`${where} is "${text}": amounts with decimals are counted in minor units, which this caller does not handle`,
-		);
+		const [where, text] = amounts.find(([, written]) => /\.\d*[1-9]/.test(written)) ?? [detail('where_any'), ''];
+		throw new PabulibError('bad_number', detail('decimals_unhandled', { where, text }));
 	}
 	return tallyInputFor(election, { rule: ruleOverride }).input;
 }
