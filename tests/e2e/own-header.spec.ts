@@ -59,6 +59,16 @@ test('a visitor is never given a page made for a person, nor a person a page mad
 	expect(text).toContain('/login?next=');
 	// the visitor's kept page is the one a visitor's render makes
 	expect(text).toBe(await (await visitor.get(path, { headers: { 'cache-control': 'no-cache' } })).text());
+	// SvelteKit's data for the page (its event has the page's address) is never answered with the kept page
+	for (const asking of [visitor, person.context().request]) {
+		const data = await asking.get(`${path}/__data.json`);
+		expect(data.headers()['content-type']).not.toContain('text/html');
+		expect(data.headers()['age']).toBeUndefined();
+	}
+	// a community that does not exist: not a page to keep, so rendered again for the person (their header, 404)
+	const missing = await person.context().request.get('/c/no-such-place/proposals');
+	expect(missing.status()).toBe(404);
+	expect(await missing.text()).toContain('/logout');
 	await visitor.dispose();
 	await person.context().close();
 });

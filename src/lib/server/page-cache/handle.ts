@@ -12,6 +12,12 @@ export const keptSeconds = Number(process.env.PAGE_CACHE_SECONDS ?? 5);
 const store = new PageStore({ seconds: keptSeconds, maxPages: 1_000, maxBytes: 64 * 1024 * 1024 });
 const rendering = new Map<string, Promise<KeptPage | undefined>>();
 
+/**
+ * A page asked for by a browser: not SvelteKit's data for it (`…/__data.json` has the page's address in
+ * `event.url`, so it would be given the page), a remote function or a request made by a load.
+ */
+export const asksForPage = (event: RequestEvent) => !event.isDataRequest && !event.isSubRequest && !event.isRemoteRequest;
+
 /** Pages are kept per address, language and text size: everything else a visitor's page depends on. */
 export const keptPageKey = (event: RequestEvent) =>
 	`${answerLocale(event.request)}|${event.cookies.get(TEXT_SIZE_COOKIE) ?? ''}|${event.url.pathname}${event.url.search}`;
@@ -47,7 +53,7 @@ export async function keptOrRendered(key: string, render: () => Response | Promi
  * made for one answer), so replaying it is what a caching proxy in front of the site would do.
  */
 export const keptPublicPages: Handle = async ({ event, resolve }) => {
-	if (keptSeconds <= 0) return resolve(event);
+	if (keptSeconds <= 0 || !asksForPage(event)) return resolve(event);
 	const request = event.request;
 	const names = event.cookies.getAll().map((c) => c.name);
 	if (!mayUseKeptPage(request.method, names, request.headers.get('cache-control'))) return resolve(event);

@@ -12,7 +12,7 @@ import { getDb } from '../db/client';
 import { headerData } from '../header';
 import { SESSION_COOKIE } from '../auth/sessions';
 import { LOCALE_COOKIE, setsLocaleCookie } from '../i18n';
-import { keptOrRendered, keptPageKey, keptSeconds } from './handle';
+import { asksForPage, keptOrRendered, keptPageKey, keptSeconds } from './handle';
 import { mayUseKeptPage, splitAround, type KeptPage } from './store';
 
 /**
@@ -53,7 +53,7 @@ async function asVisitor(event: RequestEvent, resolve: (event: RequestEvent) => 
 }
 
 export const keptPagesWithOwnHeader: Handle = async ({ event, resolve }) => {
-	if (keptSeconds <= 0 || !event.locals.user || !SAME_FOR_EVERYONE.has(event.route.id ?? '')) return resolve(event);
+	if (keptSeconds <= 0 || !event.locals.user || !SAME_FOR_EVERYONE.has(event.route.id ?? '') || !asksForPage(event)) return resolve(event);
 	// An answer that must set a cookie (a session's new expiry, the language of a first visit) is rendered.
 	if (event.locals.sessionRenewed || setsLocaleCookie(event.request, event.cookies.get(LOCALE_COOKIE))) return resolve(event);
 	const names = event.cookies.getAll().map((c) => c.name).filter((name) => name !== SESSION_COOKIE);
