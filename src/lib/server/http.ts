@@ -41,13 +41,15 @@ const statusOf = (e: Err) => STATUS[e.error] ?? (e.error.startsWith('limit_') ? 
  */
 export function failure(e: Err, values: FormValues = {}, url?: URL, held: Record<string, HeldListing[]> = {}) {
 	if (e.error === 'unauthenticated') redirect(303, loginUrl(url));
-	return fail(statusOf(e), {
-		values,
-		errors: localizeFields(e.fields),
-		message: e.error === 'invalid' ? t('error_invalid') : errorMessage(e),
-		/** Files held for the next submission, by field: the form lists them and sends their tokens back. */
-		held
-	});
+	return fail(statusOf(e), refusedForm(values, e.fields, e.error === 'invalid' ? t('error_invalid') : errorMessage(e), held));
+}
+
+/**
+ * What a form answers when it is not filed: what was typed, messages beside the fields and above them, and the
+ * files held for the next submission (by field: the form lists them and sends their tokens back).
+ */
+function refusedForm(values: FormValues, fields: Err['fields'], message: string, held: Record<string, HeldListing[]>) {
+	return { values, errors: localizeFields(fields), message, held };
 }
 
 export function loginUrl(url?: URL) {
@@ -263,7 +265,7 @@ export function formAction<Target, T, P extends Record<string, unknown> = Record
 		const paused = options.pause?.(event, input);
 		if (paused) {
 			const kept = keepFormFiles({ ok: false, error: 'paused' }, actor, options.files, files, now);
-			const answer: { values: FormValues; errors: Record<string, string>; message: string; held: Record<string, HeldListing[]> } & Partial<P> = { values, errors: localizeFields(kept.e.fields), message: paused.message, held: kept.held, ...paused.data };
+			const answer: ReturnType<typeof refusedForm> & Partial<P> = { ...refusedForm(values, kept.e.fields, paused.message, kept.held), ...paused.data };
 			return fail(paused.status, answer);
 		}
 		const target = options.target(event, input);
