@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { migrateDatabase, openDatabase } from '../../src/lib/server/db/client';
-import { dataVersion } from '../../src/lib/server/db/data-version';
+import { dataVersion, writeUnnoticed } from '../../src/lib/server/db/data-version';
 
 let dir = '';
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
@@ -31,6 +31,27 @@ describe('the data version', () => {
 		} finally {
 			one.sqlite.close();
 			other.sqlite.close();
+		}
+	});
+
+	it('stays through a write no page shows, and still changes with the next ordinary one', () => {
+		dir = mkdtempSync(join(tmpdir(), 'data-version-'));
+		const { db, sqlite } = openDatabase(join(dir, 'app.db'));
+		migrateDatabase(db);
+		try {
+			const first = dataVersion(sqlite);
+			const result = writeUnnoticed(sqlite, () => sqlite.prepare(`insert into streets (slug, name, created_at) values ('q', 'Q', 0)`).run());
+			expect(result.changes).toBe(1);
+			expect(dataVersion(sqlite), 'unnoticed').toBe(first);
+			sqlite.prepare(`insert into streets (slug, name, created_at) values ('r', 'R', 0)`).run();
+			expect(dataVersion(sqlite), 'the next ordinary write').not.toBe(first);
+			// a failed unnoticed write counts what it did write (nothing), and throws as it would
+			expect(() => writeUnnoticed(sqlite, () => sqlite.prepare(`insert into streets (slug, name, created_at) values ('r', 'R', 0)`).run())).toThrow();
+			const after = dataVersion(sqlite);
+			sqlite.prepare(`update streets set name = 'S' where slug = 'r'`).run();
+			expect(dataVersion(sqlite)).not.toBe(after);
+		} finally {
+			sqlite.close();
 		}
 	});
 });

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { demoWorld } from '../world';
 import { sessions } from '../../../src/lib/server/auth/schema';
+import { dataVersion } from '../../../src/lib/server/db/data-version';
+import { clientOf } from '../../../src/lib/server/db/client';
 import { applyStaffLimits, createSession, generateSessionToken, invalidateOtherSessions, sessionIdOf, validateSessionToken } from '../../../src/lib/server/auth/sessions';
 import { DAY, HOUR, MINUTE } from '../../../src/lib/server/db/time';
 
@@ -32,6 +34,17 @@ describe('sessions', () => {
 		expect(validateSessionToken(db, token, now + 58 * DAY)).not.toBeNull();
 		expect(validateSessionToken(db, token, now + 120 * DAY)).toBeNull();
 		expect(db.select().from(sessions).all()).toHaveLength(0);
+	});
+
+	it('a session seen again or extended leaves kept pages kept (the data version stays)', () => {
+		const { db, ids, now } = demoWorld();
+		const token = generateSessionToken();
+		createSession(db, token, ids.user.resident1, false, now);
+		const version = dataVersion(clientOf(db));
+		expect(validateSessionToken(db, token, now + 2 * MINUTE)).not.toBeNull();
+		expect(validateSessionToken(db, token, now + 29 * DAY)?.renewed).toBe(true);
+		expect(db.select().from(sessions).get()?.lastSeenAt).toBe(now + 29 * DAY);
+		expect(dataVersion(clientOf(db))).toBe(version);
 	});
 
 	it('staff sessions end after 30 idle minutes', () => {

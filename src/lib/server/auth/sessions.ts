@@ -2,7 +2,8 @@
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
 import { eq, and, ne, lt, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../db/client';
+import { clientOf, type Db, type DbOrTx } from '../db/client';
+import { writeUnnoticed } from '../db/data-version';
 import { prepared } from '../db/statements';
 import { sessions, users } from './schema';
 import { DAY, HOUR, MINUTE } from '../db/time';
@@ -51,7 +52,7 @@ const sessionWithUser = (db: DbOrTx) =>
 		.prepare();
 
 export function validateSessionToken(
-	db: DbOrTx,
+	db: Db,
 	token: string,
 	now: number
 ): { session: Session; user: SessionUser; renewed: boolean } | null {
@@ -60,8 +61,10 @@ export function validateSessionToken(
 	if (!row) return null;
 	const { session } = row;
 	const idleExpired = session.idleTimeout !== null && now - session.lastSeenAt > session.idleTimeout;
+	// Writes no page shows, so kept pages stay (db/data-version.ts): a session ended, seen again, extended.
+	const unnoticed = (write: () => unknown) => void writeUnnoticed(clientOf(db), write);
 	if (now >= session.expiresAt || idleExpired) {
-		db.delete(sessions).where(eq(sessions.id, id)).run();
+		unnoticed(() => db.delete(sessions).where(eq(sessions.id, id)).run());
 		return null;
 	}
 	const patch: Partial<Session> = {};
@@ -70,7 +73,7 @@ export function validateSessionToken(
 	}
 	if (now - session.lastSeenAt >= TOUCH_EVERY) patch.lastSeenAt = now;
 	if (Object.keys(patch).length) {
-		db.update(sessions).set(patch).where(eq(sessions.id, id)).run();
+		unnoticed(() => db.update(sessions).set(patch).where(eq(sessions.id, id)).run());
 		Object.assign(session, patch);
 	}
 	return { ...row, renewed: patch.expiresAt !== undefined };
