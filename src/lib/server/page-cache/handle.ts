@@ -8,7 +8,7 @@ import { dataVersion } from '../db/data-version';
 import { answerLocale, LOCALE_COOKIE, setsLocaleCookie, TEXT_SIZE_COOKIE } from '../i18n';
 import { mayKeep, mayUseKeptPage, PageStore, type KeptPage } from './store';
 
-export const keptSeconds = Number(process.env.PAGE_CACHE_SECONDS ?? 5);
+const keptSeconds = Number(process.env.PAGE_CACHE_SECONDS ?? 5);
 const store = new PageStore({ seconds: keptSeconds, maxPages: 1_000, maxBytes: 64 * 1024 * 1024 });
 const rendering = new Map<string, Promise<KeptPage | undefined>>();
 
@@ -16,7 +16,19 @@ const rendering = new Map<string, Promise<KeptPage | undefined>>();
  * A page asked for by a browser: not SvelteKit's data for it (`…/__data.json` has the page's address in
  * `event.url`, so it would be given the page), a remote function or a request made by a load.
  */
-export const asksForPage = (event: RequestEvent) => !event.isDataRequest && !event.isSubRequest && !event.isRemoteRequest;
+const asksForPage = (event: RequestEvent) => !event.isDataRequest && !event.isSubRequest && !event.isRemoteRequest;
+
+/**
+ * Whether a request may be answered from the store: a browser's GET of a page, not asking for a fresh copy, with
+ * no cookie but the language, the text size and `also` (the session, for own-header.ts), and not a first visit,
+ * which is answered with the language cookie (hooks.server.ts): rendered, not kept.
+ */
+export function mayAnswerFromStore(event: RequestEvent, also?: string): boolean {
+	if (keptSeconds <= 0 || !asksForPage(event)) return false;
+	const names = event.cookies.getAll().map((c) => c.name).filter((name) => name !== also);
+	if (!mayUseKeptPage(event.request.method, names, event.request.headers.get('cache-control'))) return false;
+	return !setsLocaleCookie(event.request, event.cookies.get(LOCALE_COOKIE));
+}
 
 /** Pages are kept per address, language and text size: everything else a visitor's page depends on. */
 export const keptPageKey = (event: RequestEvent) =>
@@ -53,12 +65,7 @@ export async function keptOrRendered(key: string, render: () => Response | Promi
  * made for one answer), so replaying it is what a caching proxy in front of the site would do.
  */
 export const keptPublicPages: Handle = async ({ event, resolve }) => {
-	if (keptSeconds <= 0 || !asksForPage(event)) return resolve(event);
-	const request = event.request;
-	const names = event.cookies.getAll().map((c) => c.name);
-	if (!mayUseKeptPage(request.method, names, request.headers.get('cache-control'))) return resolve(event);
-	// A first visit from a browser is answered with the language cookie (hooks.server.ts): rendered, not kept.
-	if (setsLocaleCookie(request, event.cookies.get(LOCALE_COOKIE))) return resolve(event);
+	if (!mayAnswerFromStore(event)) return resolve(event);
 	const answer = await keptOrRendered(keptPageKey(event), () => resolve(event));
 	if ('response' in answer) return answer.response;
 	const { kept, fresh } = answer;

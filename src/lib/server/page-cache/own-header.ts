@@ -11,9 +11,8 @@ import { headerPlace, type HeaderData, type HeaderPlace } from '$lib/header';
 import { getDb } from '../db/client';
 import { headerData } from '../header';
 import { SESSION_COOKIE } from '../auth/sessions';
-import { LOCALE_COOKIE, setsLocaleCookie } from '../i18n';
-import { asksForPage, keptOrRendered, keptPageKey, keptSeconds } from './handle';
-import { mayUseKeptPage, splitAround, type KeptPage } from './store';
+import { keptOrRendered, keptPageKey, mayAnswerFromStore } from './handle';
+import { splitAround, type KeptPage } from './store';
 
 /**
  * Routes whose page shows every reader the same thing apart from the header: no load below the root layout reads
@@ -53,11 +52,9 @@ async function asVisitor(event: RequestEvent, resolve: (event: RequestEvent) => 
 }
 
 export const keptPagesWithOwnHeader: Handle = async ({ event, resolve }) => {
-	if (keptSeconds <= 0 || !event.locals.user || !SAME_FOR_EVERYONE.has(event.route.id ?? '') || !asksForPage(event)) return resolve(event);
-	// An answer that must set a cookie (a session's new expiry, the language of a first visit) is rendered.
-	if (event.locals.sessionRenewed || setsLocaleCookie(event.request, event.cookies.get(LOCALE_COOKIE))) return resolve(event);
-	const names = event.cookies.getAll().map((c) => c.name).filter((name) => name !== SESSION_COOKIE);
-	if (!mayUseKeptPage(event.request.method, names, event.request.headers.get('cache-control'))) return resolve(event);
+	if (!event.locals.user || !SAME_FOR_EVERYONE.has(event.route.id ?? '')) return resolve(event);
+	// An answer that must set the session cookie again (its expiry moved) is rendered.
+	if (event.locals.sessionRenewed || !mayAnswerFromStore(event, SESSION_COOKIE)) return resolve(event);
 
 	const answer = await keptOrRendered(keptPageKey(event), () => asVisitor(event, resolve));
 	// Not a page to keep (a community that does not exist, a redirect): rendered again, for this person.
