@@ -12,8 +12,7 @@ import { listProposals } from '../lib/server/proposals/queries';
 import { listQuerySchema, readListQuery } from '../lib/server/proposals/validation';
 import { pageLinks } from '../lib/server/proposals/paging';
 import Database from 'better-sqlite3';
-import { generateSessionToken, SESSION_COOKIE, sessionIdOf } from '../lib/server/auth/sessions';
-import { DAY } from '../lib/server/db/time';
+import { createSession, generateSessionToken, SESSION_COOKIE } from '../lib/server/auth/sessions';
 
 const MINIMAL = resolve('tests/bench/minimal-kit');
 const MINIMAL_BUILD = resolve('tmp/minimal-kit/build');
@@ -113,7 +112,7 @@ function reachedByNext(file: string, n: number): Record<string, string> {
  * their browsers would send. Each gets their own header (own unread count), as on the evening of a vote.
  */
 function residentSessions(file: string): string[] {
-	const sqlite = new Database(file);
+	const { db, sqlite } = openDatabase(file);
 	try {
 		const users = sqlite
 			.prepare(
@@ -123,10 +122,9 @@ function residentSessions(file: string): string[] {
 			.pluck()
 			.all() as number[];
 		const now = Date.now();
-		const insert = sqlite.prepare(`insert into sessions (id, user_id, expires_at, idle_timeout, last_seen_at, created_at) values (?, ?, ?, null, ?, ?)`);
 		return users.map((user) => {
 			const token = generateSessionToken();
-			insert.run(sessionIdOf(token), user, now + 30 * DAY, now, now);
+			createSession(db, token, user, false, now);
 			return `${SESSION_COOKIE}=${token}`;
 		});
 	} finally {
