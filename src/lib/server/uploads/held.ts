@@ -11,6 +11,7 @@ import type { Db, DbOrTx } from '../db/client';
 import { HOUR } from '../db/time';
 import { heldUploads } from './schema';
 import type { PhotoLimits } from '../media/photos';
+import type { HeldListing } from '../../held-files';
 
 /** A held file is good for an hour after it was chosen. */
 export const HOLD_MS = HOUR;
@@ -22,8 +23,7 @@ export const USER_MAX_BYTES = 40 * 1024 * 1024;
 export type FileLimits = PhotoLimits & { tooBig?: string };
 /** A file as a form hands it over (http.ts `Upload`). */
 export type HeldFile = { name: string; type: string; bytes: Uint8Array };
-/** A held file as the form shows it again: its name, and the token the form sends back. */
-export type HeldListing = { token: string; name: string };
+export type { HeldListing };
 export type Held = HeldFile & HeldListing;
 
 const TOKEN = /^[0-9a-f]{32}$/;
